@@ -1,0 +1,114 @@
+import Ledger
+
+/// A command-line mistake: exit code 2, with a sentence saying what to type instead.
+struct UsageError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// The parsed command line: global options, the command word, its options and positionals.
+struct Arguments {
+    var journalPaths: [String] = []
+    var command: String?
+    var positionals: [String] = []
+    var options: [String: String] = [:]
+    var flags: Set<String> = []
+    var wantsHelp = false
+    var wantsVersion = false
+
+    /// Options that take a value, across all commands; anything else starting with `--` is
+    /// a flag if listed in `flagNames`.
+    static let valueOptions: Set<String> = [
+        "date", "unit", "code", "plan", "tags", "doc", "kind", "source", "memo", "voucher", "payee",
+        "contract", "party", "due", "of", "of-date", "reason", "year", "through", "as-of", "month",
+        "format", "o", "from", "to", "org", "default-plan", "warn-gap", "alarm-gap", "target-rate", "idle-days",
+    ]
+    static let flagNames: Set<String> = ["all", "json", "csv", "yuan", "help", "version", "no-color"]
+
+    static func parse(_ argv: [String]) throws -> Arguments {
+        var result = Arguments()
+        var index = 0
+        var onlyPositionals = false
+        while index < argv.count {
+            let word = argv[index]
+            index += 1
+            if onlyPositionals || word == "-" || !word.hasPrefix("-") || isNegativeAmount(word) {
+                if result.command == nil { result.command = word } else { result.positionals.append(word) }
+                continue
+            }
+            if word == "--" { onlyPositionals = true; continue }
+            if word == "-f" || word == "--file" {
+                guard index < argv.count else { throw UsageError("-f 后面需要日记账文件名，例如 -f journals/chengde-2019.journal") }
+                result.journalPaths.append(argv[index])
+                index += 1
+                continue
+            }
+            if word == "-h" { result.wantsHelp = true; continue }
+            if word == "-o" {
+                guard index < argv.count else { throw UsageError("-o 后面需要输出文件名") }
+                result.options["o"] = argv[index]
+                index += 1
+                continue
+            }
+            guard word.hasPrefix("--") else {
+                throw UsageError("不认识的选项“\(word)”：选项以 -- 开头，例如 --date 2019-03-05；运行 fundflow --help 查看用法")
+            }
+            var name = String(word.dropFirst(2))
+            var inlineValue: String?
+            if let equals = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            if name == "help" { result.wantsHelp = true; continue }
+            if name == "version" { result.wantsVersion = true; continue }
+            if flagNames.contains(name) {
+                if inlineValue != nil { throw UsageError("选项 --\(name) 不带值") }
+                result.flags.insert(name)
+                continue
+            }
+            guard valueOptions.contains(name) else {
+                let suggestion = Suggest.phrase(name, among: Array(valueOptions) + Array(flagNames))
+                throw UsageError("不认识的选项“--\(name)”\(suggestion)：运行 fundflow help 命令名 查看该命令的选项")
+            }
+            if result.options[name] != nil { throw UsageError("选项 --\(name) 写了两次：每个选项只写一次") }
+            if let inlineValue {
+                result.options[name] = inlineValue
+            } else {
+                guard index < argv.count else { throw UsageError("选项 --\(name) 后面需要一个值") }
+                result.options[name] = argv[index]
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// `-5` or `-1.5万` is an amount (refused later with a clear message), not an option.
+    static func isNegativeAmount(_ word: String) -> Bool {
+        guard word.hasPrefix("-"), let second = word.dropFirst().first else { return false }
+        return second.isASCII && second.isNumber
+    }
+
+    /// Refuses options the command does not know, naming the ones it does.
+    func requireOnly(_ allowed: Set<String>, command: String) throws {
+        for name in options.keys.sorted() where !allowed.contains(name) {
+            throw UsageError("“\(command)”没有选项 --\(name)\(Suggest.phrase(name, among: Array(allowed)))：可用的选项有 \(allowed.sorted().map { "--" + $0 }.joined(separator: " "))")
+        }
+        for name in flags.sorted() where !allowed.contains(name) {
+            throw UsageError("“\(command)”没有选项 --\(name)：可用的选项有 \(allowed.sorted().map { "--" + $0 }.joined(separator: " "))")
+        }
+    }
+
+    func positionalCount(_ range: ClosedRange<Int>, usage: String) throws {
+        guard range.contains(positionals.count) else {
+            if positionals.count < range.lowerBound { throw UsageError("参数不够。用法：\(usage)") }
+            throw UsageError("多余的参数“\(positionals[range.upperBound])”（含空格的值请用引号括起）。用法：\(usage)")
+        }
+    }
+
+    /// The journal files: -f (repeatable), else $FUNDFLOW_JOURNAL, else ./fundflow.journal.
+    func resolvedJournalPaths(environment: [String: String]) -> [String] {
+        if !journalPaths.isEmpty { return journalPaths }
+        if let path = environment["FUNDFLOW_JOURNAL"], !path.isEmpty { return [path] }
+        return ["fundflow.journal"]
+    }
+}

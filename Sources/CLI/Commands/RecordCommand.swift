@@ -1,0 +1,142 @@
+import Ledger
+
+/// The recording commands (`project allot reduce pay contract reverse carry lapse plan
+/// set`): each turns its arguments into one entry, validates it against the whole journal
+/// under the lock, and appends exactly one canonical line — or changes nothing and says why.
+enum RecordCommand {
+    /// What each verb takes on the command line.
+    struct Shape {
+        var verb: Verb
+        var usage: String
+        /// Positional arguments (the amount may be replaced by --all where allowed).
+        var positionals: Int
+        var options: Set<String>
+        var allowsAll = false
+    }
+
+    static func shape(for verb: Verb) -> Shape? {
+        switch verb {
+        case .project: return Shape(verb: verb, usage: "fundflow project ID 名称 [--unit 单位] [--code 科目] [--plan 计划] [--tags 标签] [--date 日期]", positionals: 2, options: ["unit", "code", "plan", "tags", "date"])
+        case .allot: return Shape(verb: verb, usage: "fundflow allot 项目 金额 --doc 文号 [--kind 年初|追加] [--source 来源] [--memo 摘要] [--date 日期]", positionals: 2, options: ["doc", "kind", "source", "memo", "date"])
+        case .reduce: return Shape(verb: verb, usage: "fundflow reduce 项目 金额 --doc 文号 [--memo 摘要] [--date 日期]", positionals: 2, options: ["doc", "memo", "date"])
+        case .pay: return Shape(verb: verb, usage: "fundflow pay 项目 金额 [--voucher 凭证] [--payee 收款人] [--contract 合同] [--memo 摘要] [--date 日期]", positionals: 2, options: ["voucher", "payee", "contract", "memo", "date"])
+        case .contract: return Shape(verb: verb, usage: "fundflow contract 项目 合同编号 金额 [--party 对方] [--due 期限] [--memo 摘要] [--date 日期]", positionals: 3, options: ["party", "due", "memo", "date"])
+        case .reverse: return Shape(verb: verb, usage: "fundflow reverse 项目 金额 --of 原凭证 [--of-date 原日期] [--voucher 凭证] [--memo 摘要] [--date 日期]", positionals: 2, options: ["of", "of-date", "voucher", "memo", "date"])
+        case .carry: return Shape(verb: verb, usage: "fundflow carry 项目 (金额 | --all) [--reason 原因] --year 年度", positionals: 2, options: ["reason", "year", "all"], allowsAll: true)
+        case .lapse: return Shape(verb: verb, usage: "fundflow lapse 项目 (金额 | --all) [--doc 文号] [--reason 原因] [--date 日期]", positionals: 2, options: ["doc", "reason", "date", "all"], allowsAll: true)
+        case .plan: return Shape(verb: verb, usage: "fundflow plan 项目 计划 [--date 日期]   例如 fundflow plan P01 3月:30,6月:50,10月:90,12月:100 --date 2020-01-01", positionals: 2, options: ["date"])
+        case .set: return Shape(verb: verb, usage: "fundflow set [--org 单位名称] [--default-plan 计划] [--warn-gap 10] [--alarm-gap 20] [--target-rate 90] [--idle-days 90] [--date 日期]", positionals: 0, options: ["org", "default-plan", "warn-gap", "alarm-gap", "target-rate", "idle-days", "date"])
+        case .seal: return nil
+        }
+    }
+
+    static func run(_ verb: Verb, _ arguments: Arguments, paths: [String], today: CalendarDate) throws -> ExitCode {
+        guard let shape = shape(for: verb) else { return .usage }
+        try arguments.requireOnly(shape.options, command: verb.english)
+        let useAll = arguments.flags.contains("all")
+        let expected = useAll ? shape.positionals - 1 : shape.positionals
+        try arguments.positionalCount(expected...expected, usage: shape.usage)
+        for key in verb.requiredKeys where arguments.options[key.english] == nil {
+            throw UsageError("“\(verb.english)”必须给出 --\(key.english)（\(key.chinese)）。用法：\(shape.usage)")
+        }
+
+        // The entry's date.
+        var date = today
+        if verb == .carry {
+            guard let yearText = arguments.options["year"] else {
+                throw UsageError("结转必须给出年度 --year（结转记在该年 12 月 31 日），例如 --year 2019。用法：\(shape.usage)")
+            }
+            guard let year = Int(yearText), let yearEnd = CalendarDate.yearEnd(year) else {
+                return refuse("年度“\(yearText)”无效：请写四位年份，例如 --year 2019")
+            }
+            date = yearEnd
+        } else if let text = arguments.options["date"] {
+            guard let value = CalendarDate.parse(text) else {
+                return refuse("日期“\(text)”无效：请写成 YYYY-MM-DD 的真实日期，例如 --date 2019-03-05")
+            }
+            date = value
+        }
+
+        // Build the line in the journal language and read it with the journal's own parser,
+        // so the command line and the file accept exactly the same values.
+        var fields = [date.description, verb.chinese]
+        var values = arguments.positionals
+        if useAll { values.insert("0.01", at: 1) }          // placeholder; the exact balance is set under the lock
+        for value in values {
+            guard JournalWriter.isWritable(value) else { return refuse("参数中不能含换行或其他控制字符") }
+            fields.append(JournalWriter.quoteIfNeeded(value))
+        }
+        for key in verb.allowedKeys {
+            guard let value = arguments.options[key.english] else { continue }
+            guard JournalWriter.isWritable(value) else { return refuse("--\(key.english) 的值中不能含换行或其他控制字符") }
+            fields.append(key.chinese + "=" + JournalWriter.quoteIfNeeded(value))
+        }
+        let body: EntryBody
+        switch Tokenizer.tokenize(Array(fields.joined(separator: " ").utf8)[...]) {
+        case .failure(let error): return refuse(error.message)
+        case .success(let tokens):
+            switch EntryParser.parse(tokens) {
+            case .problems(let problems): return refuse(problems.map(\.message).joined(separator: "\n" + "fundflow: 错误: "))
+            case .entry(_, let parsed, _): body = parsed
+            }
+        }
+
+        let outcome = Appender.append(paths: paths) { context in
+            guard useAll else { return .success(Appender.Draft(date: date, body: body)) }
+            let books = context.journal.books(through: date)
+            guard let project = body.projectID else { return .failure(.init("缺少项目")) }
+            let available = books.available(project, year: date.year)
+            guard available > 0 else {
+                return .failure(.init("项目“\(project)”\(date.year) 年截至 \(date) 没有可\(verb == .carry ? "结转" : "收回")的余额（可用余额为 \(Amount.wanString(available))万元），未写入任何内容"))
+            }
+            return .success(Appender.Draft(date: date, body: body.withAmount(available)))
+        }
+        return report(outcome, verb: verb, date: date, paths: paths)
+    }
+
+    static func refuse(_ message: String) -> ExitCode {
+        Output.err("fundflow: 错误: \(message)\n")
+        return .invalid
+    }
+
+    /// Prints what happened to the append and chooses the exit code.
+    static func report(_ outcome: Appender.Outcome, verb: Verb, date: CalendarDate, paths: [String]) -> ExitCode {
+        switch outcome {
+        case .failed(let failure):
+            Output.err("\(failure)\n")
+            return .file
+        case .declined(let message):
+            Output.err("fundflow: 错误: \(message)\n")
+            return .invalid
+        case .refused(let diagnostics, let journal):
+            Output.err(DiagnosticPrinter.render(diagnostics, sources: journal.sources))
+            Output.err("fundflow: 未写入：本条分录不合规（见上方说明），日记账保持原样\n")
+            return .invalid
+        case .appended(let line, let warnings, let journal):
+            Output.err(DiagnosticPrinter.render(warnings, sources: journal.sources))
+            let target = paths.last ?? ""
+            let lineNumber = journal.lineCounts.last ?? 0
+            Output.out("已记入 \(target) 第 \(lineNumber) 行：\(line)\n")
+            let otherErrors = journal.diagnostics.errorCount
+            if let project = journal.entries.last?.body.projectID, journal.entries.last?.body.movesMoney == true {
+                let figures = journal.books(through: date).figures(project, year: date.year)
+                Output.out("项目 \(project) \(date.year) 年：预算 \(Amount.wanString(figures.budgetFen))万元，已支付 \(Amount.wanString(figures.paidFen))万元，可用余额 \(Amount.wanString(figures.availableFen))万元\n")
+            }
+            if otherErrors > 0 {
+                Output.err("fundflow: 注意：日记账中另有 \(otherErrors) 个早已存在的错误，与本条无关；请运行 fundflow check 查看并更正\n")
+            }
+            return .success
+        }
+    }
+}
+
+extension EntryBody {
+    /// The same entry with another amount (for `--all`).
+    func withAmount(_ fen: Int64) -> EntryBody {
+        switch self {
+        case .carry(var c): c.amountFen = fen; return .carry(c)
+        case .lapse(var l): l.amountFen = fen; return .lapse(l)
+        default: return self
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Ledger
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Standard output and error, written as UTF-8 bytes.
+enum Output {
+    static func out(_ text: String) { write(1, text) }
+    static func err(_ text: String) { write(2, text) }
+
+    private static func write(_ descriptor: Int32, _ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let result = bytes.withUnsafeMutableBytes { raw in Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset) }
+            if result < 0 { if errno == EINTR { continue } else { return } }
+            offset += result
+        }
+    }
+}
+
+/// Renders diagnostics as `FILE:LINE:COL: 错误: message（原文：…）`, one per line.
+enum DiagnosticPrinter {
+    static func render(_ diagnostics: [Diagnostic], sources: [JournalSource]) -> String {
+        var wanted: [Int: Set<Int>] = [:]
+        for d in diagnostics { wanted[d.location.file, default: []].insert(d.location.line) }
+        var texts: [Int: [Int: String]] = [:]
+        for (file, lines) in wanted where file < sources.count { texts[file] = sources[file].lineTexts(lines) }
+        var output = ""
+        for d in diagnostics {
+            let path = d.location.file < sources.count ? sources[d.location.file].path : "?"
+            output += "\(path):\(d.location.line):\(d.location.column): \(d.severity.label): \(d.message)"
+            if let line = texts[d.location.file]?[d.location.line] {
+                output += "（原文：\(excerpt(line))）"
+            }
+            output += "\n"
+        }
+        return output
+    }
+
+    static func excerpt(_ line: String) -> String {
+        var text = ""
+        var count = 0
+        for scalar in line.unicodeScalars {
+            if count >= Limits.excerptCharacters { return text + "…" }
+            // Never echo control characters or broken bytes back to the terminal.
+            if scalar.value < 0x20 || scalar.value == 0x7F { text += "�" } else { text.unicodeScalars.append(scalar) }
+            count += 1
+        }
+        return text.trimmingBlanks()
+    }
+}
+
+extension String {
+    func trimmingBlanks() -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first == " " || first == "\t" || first == "\u{3000}" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\u{3000}" { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,207 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Appends one entry safely: an exclusive lock (flock) on the journal serialises writers;
+/// under it the journal is re-read, the new entry validated against all of it, the line
+/// written in one `write` and flushed with `fsync` before success is reported. A refused
+/// entry leaves the file byte-identical (a file created for it is removed again).
+public enum Appender {
+    /// What the command wants to append, decided from the journal as it stands under the
+    /// lock (so `carry --all` sees the exact balance).
+    public struct Draft: Sendable {
+        public var date: CalendarDate
+        public var body: EntryBody
+        public init(date: CalendarDate, body: EntryBody) { self.date = date; self.body = body }
+    }
+
+    /// What the draft-maker sees: the current journal and the target file's bytes as they
+    /// will precede the new line (a missing final newline already mended).
+    public struct Context: Sendable {
+        public var journal: Journal
+        public var precedingBytes: [UInt8]
+    }
+
+    public enum Outcome: Sendable {
+        /// The line was appended; warnings are those the new entry raised.
+        case appended(line: String, warnings: [Diagnostic], journal: Journal)
+        /// The entry was refused; the file is unchanged. `journal` includes the would-be
+        /// line, for quoting it in diagnostics.
+        case refused([Diagnostic], journal: Journal)
+        /// Nothing to append (e.g. `carry --all` with a zero balance); the file is unchanged.
+        case declined(String)
+        /// A file could not be read or written.
+        case failed(FileFailure)
+    }
+
+    /// Appends to the last of `paths`; the others are read as the earlier part of the journal.
+    public static func append(paths: [String], draft makeDraft: (Context) -> Result<Draft, DeclineReason>) -> Outcome {
+        guard let target = paths.last else { return .failed(FileFailure(path: "", reason: "没有指定日记账文件")) }
+        var earlier = ParsedJournal()
+        for path in paths.dropLast() {
+            switch FileIO.readAll(path: path) {
+            case .success(let bytes): JournalReader.parse(JournalSource(path: path, bytes: bytes), into: &earlier)
+            case .failure(let failure): return .failed(FileFailure(path: path, reason: failure.reason))
+            }
+        }
+
+        let opened: LockedFile
+        switch LockedFile.open(path: target) {
+        case .success(let file): opened = file
+        case .failure(let failure): return .failed(failure)
+        }
+        defer { opened.close() }
+
+        let original: [UInt8]
+        switch FileIO.readAll(descriptor: opened.descriptor, path: target) {
+        case .success(let bytes): original = bytes
+        case .failure(let failure): opened.discardIfCreated(); return .failed(FileFailure(path: target, reason: failure.reason))
+        }
+
+        var before = earlier
+        JournalReader.parse(JournalSource(path: target, bytes: original), into: &before)
+        let journalBefore = Validator.validate(before)
+
+        let mend: [UInt8] = original.last.map { $0 == UInt8(ascii: "\n") ? [] : [UInt8(ascii: "\n")] } ?? []
+        let preceding = original + mend
+        let draft: Draft
+        switch makeDraft(Context(journal: journalBefore, precedingBytes: preceding)) {
+        case .success(let value): draft = value
+        case .failure(let reason): opened.discardIfCreated(); return .declined(reason.message)
+        }
+
+        let line = JournalWriter.line(date: draft.date, body: draft.body)
+        let written = preceding + Array(line.utf8) + [UInt8(ascii: "\n")]
+        var after = earlier
+        JournalReader.parse(JournalSource(path: target, bytes: written), into: &after)
+        let journalAfter = Validator.validate(after)
+
+        // The line must read back as exactly the entry meant (the writer's promise).
+        let newLine = (after.lineCounts.last ?? 1)
+        let newFile = after.sources.count - 1
+        let readBack = after.entries.last { $0.location.file == newFile && $0.location.line == newLine }
+        guard let readBack, readBack.date == draft.date, readBack.body == draft.body else {
+            opened.discardIfCreated()
+            let lineErrors = after.diagnostics.filter { $0.location.file == newFile && $0.location.line == newLine }
+            if !lineErrors.isEmpty { return .refused(lineErrors, journal: journalAfter) }
+            return .refused([.error("internal-roundtrip", at: SourceLocation(file: newFile, line: newLine, column: 1),
+                "内部错误：新分录写出后读回不一致，已拒绝写入。请把这条命令报告给开发者")], journal: journalAfter)
+        }
+
+        // Refuse when the entry brings any error that was not there before — at its own
+        // line, or at an existing line it invalidates (a back-dated payment that makes a
+        // later one overspend).
+        func key(_ d: Diagnostic) -> String { "\(d.location.file):\(d.location.line):\(d.location.column):\(d.code)" }
+        let existing = Set(journalBefore.diagnostics.filter(\.isError).map(key))
+        let newErrors = journalAfter.diagnostics.filter { $0.isError && !existing.contains(key($0)) }
+        if !newErrors.isEmpty {
+            opened.discardIfCreated()
+            return .refused(newErrors, journal: journalAfter)
+        }
+        let existingWarnings = Set(journalBefore.diagnostics.filter { !$0.isError }.map(key))
+        let newWarnings = journalAfter.diagnostics.filter { !$0.isError && !existingWarnings.contains(key($0)) }
+
+        if let failure = opened.appendDurably(mend + Array(line.utf8) + [UInt8(ascii: "\n")], originalSize: original.count) {
+            return .failed(failure)
+        }
+        return .appended(line: line, warnings: newWarnings, journal: journalAfter)
+    }
+
+    /// Why a command chose not to append (not an invalid journal: there is simply nothing
+    /// to write).
+    public struct DeclineReason: Error, Sendable {
+        public var message: String
+        public init(_ message: String) { self.message = message }
+    }
+}
+
+/// The journal file, opened for appending and exclusively locked.
+struct LockedFile {
+    let path: String
+    let descriptor: Int32
+    let created: Bool
+
+    static func open(path: String) -> Result<LockedFile, FileFailure> {
+        // Retry until the locked descriptor is the file the path names: a writer that refused
+        // an entry may have removed a file it had just created while we waited for the lock.
+        for _ in 0..<100 {
+            var before = stat()
+            let existed = stat(path, &before) == 0
+            let descriptor = Glibc.open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+            if descriptor < 0 {
+                let code = errno
+                let reason = code == EISDIR ? FileIO.describe(EISDIR, path: path) : FileIO.describe(code, path: path)
+                return .failure(FileFailure(path: path, reason: reason))
+            }
+            while flock(descriptor, LOCK_EX) != 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                Glibc.close(descriptor)
+                return .failure(FileFailure(path: path, reason: "无法锁定“\(path)”：\(String(cString: strerror(code)))"))
+            }
+            var held = stat()
+            var named = stat()
+            if fstat(descriptor, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+                if (held.st_mode & S_IFMT) != S_IFREG {
+                    Glibc.close(descriptor)
+                    return .failure(FileFailure(path: path, reason: "“\(path)”不是普通文件：日记账必须是一个文本文件"))
+                }
+                return .success(LockedFile(path: path, descriptor: descriptor, created: !existed && held.st_size == 0))
+            }
+            Glibc.close(descriptor)
+        }
+        return .failure(FileFailure(path: path, reason: "无法锁定“\(path)”：文件在反复被替换，请稍后重试"))
+    }
+
+    /// Removes a file this writer created but then wrote nothing to, so a refused first
+    /// entry leaves no trace. Safe under the lock: other writers re-check the inode.
+    func discardIfCreated() {
+        guard created else { return }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_size == 0 { unlink(path) }
+    }
+
+    /// One `write` of the whole text (looping only if the kernel writes part of it), then
+    /// `fsync`. On failure the file is cut back to its original size.
+    func appendDurably(_ bytes: [UInt8], originalSize: Int) -> FileFailure? {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress! + written, bytes.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                _ = ftruncate(descriptor, off_t(originalSize))
+                _ = fsync(descriptor)
+                if created && originalSize == 0 { unlink(path) }
+                return FileFailure(path: path, reason: FileIO.describe(code, path: path))
+            }
+            written += result
+        }
+        if fsync(descriptor) != 0 {
+            let code = errno
+            _ = ftruncate(descriptor, off_t(originalSize))
+            return FileFailure(path: path, reason: "写入后无法同步到磁盘（fsync）：\(FileIO.describe(code, path: path))；本条分录未记入")
+        }
+        if created { syncDirectory() }
+        return nil
+    }
+
+    /// Makes a newly created file's directory entry durable too.
+    private func syncDirectory() {
+        var directory = path
+        if let slash = directory.lastIndex(of: "/") {
+            directory = String(directory[..<slash])
+            if directory.isEmpty { directory = "/" }
+        } else {
+            directory = "."
+        }
+        let descriptor = Glibc.open(directory, O_RDONLY | O_CLOEXEC)
+        if descriptor >= 0 { _ = fsync(descriptor); Glibc.close(descriptor) }
+    }
+
+    func close() { Glibc.close(descriptor) }
+}

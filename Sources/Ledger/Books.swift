@@ -1,0 +1,181 @@
+/// A project's money in one fiscal year, in 分 (spec §1 "Time and years").
+public struct YearFigures: Hashable, Sendable {
+    public var carriedInFen: Int64 = 0
+    public var allottedFen: Int64 = 0
+    public var initialFen: Int64 = 0
+    public var reducedFen: Int64 = 0
+    /// Payments less reversals.
+    public var paidFen: Int64 = 0
+    public var carriedOutFen: Int64 = 0
+    public var lapsedFen: Int64 = 0
+    /// The first day money arrived this year (an allotment; carried-in money arrives on 1月1日).
+    public var firstArrival: CalendarDate?
+
+    public init() {}
+
+    public var budgetFen: Int64 { carriedInFen &+ allottedFen &- reducedFen }
+    public var availableFen: Int64 { budgetFen &- paidFen &- carriedOutFen &- lapsedFen }
+    /// Money moved in this year by any money verb.
+    public var hasActivity: Bool {
+        carriedInFen != 0 || allottedFen != 0 || reducedFen != 0 || paidFen != 0 || carriedOutFen != 0 || lapsedFen != 0 || touched
+    }
+    mutating func noteArrival(_ date: CalendarDate) {
+        if let first = firstArrival, first <= date { return }
+        firstArrival = date
+    }
+
+    /// Set when a money verb named the project this year, even if its amounts cancel out.
+    public var touched = false
+}
+
+public struct ProjectYear: Hashable, Sendable {
+    public var project: String
+    public var year: Int
+    public init(_ project: String, _ year: Int) { self.project = project; self.year = year }
+}
+
+/// A signed contract and what has been paid against it.
+public struct ContractState: Hashable, Sendable {
+    public var signing: ContractSigning
+    public var date: CalendarDate
+    public var location: SourceLocation
+    public var paidFen: Int64 = 0
+    public var unpaidFen: Int64 { signing.amountFen &- paidFen }
+}
+
+/// A payment as later reversals see it.
+public struct PaymentRecord: Hashable, Sendable {
+    public var date: CalendarDate
+    public var payment: Payment
+    public var location: SourceLocation
+    public var reversedFen: Int64 = 0
+    public var remainingFen: Int64 { payment.amountFen &- reversedFen }
+}
+
+/// The running state of every balance as entries are applied in date order. The validator
+/// uses it to judge each entry against what came before; the monitor uses it to compute
+/// figures as of a date. Applying never traps: overflow is reported as `nil`.
+public struct Books: Sendable {
+    public private(set) var figures: [ProjectYear: YearFigures] = [:]
+    public private(set) var contracts: [String: ContractState] = [:]
+    /// Contract IDs in the order they were signed.
+    public private(set) var contractOrder: [String] = []
+    public private(set) var payments: [PaymentRecord] = []
+    private var paymentsByVoucher: [VoucherKey: [Int]] = [:]
+
+    struct VoucherKey: Hashable { var project: String; var voucher: String }
+
+    public init() {}
+
+    public func figures(_ project: String, year: Int) -> YearFigures {
+        figures[ProjectYear(project, year)] ?? YearFigures()
+    }
+
+    public func available(_ project: String, year: Int) -> Int64 { figures(project, year: year).availableFen }
+
+    /// Indices into `payments` of the project's payments with this voucher (and date, when
+    /// given), in date order.
+    public func payments(project: String, voucher: String, date: CalendarDate?) -> [Int] {
+        let all = paymentsByVoucher[VoucherKey(project: project, voucher: voucher)] ?? []
+        guard let date else { return all }
+        return all.filter { payments[$0].date == date }
+    }
+
+    /// Applies an entry that the rules accepted. Returns false, changing nothing, when a
+    /// running total would overflow.
+    @discardableResult
+    public mutating func apply(_ entry: Entry) -> Bool {
+        let year = entry.date.year
+        switch entry.body {
+        case .project, .plan, .set, .seal:
+            return true
+        case .allot(let allotment):
+            return update(allotment.project, year) { figures in
+                guard let allotted = Checked.add(figures.allottedFen, allotment.amountFen) else { return false }
+                if allotment.kind == .initial {
+                    guard let initial = Checked.add(figures.initialFen, allotment.amountFen) else { return false }
+                    figures.initialFen = initial
+                }
+                // The budget (carried in + allotted) must stay representable too.
+                guard Checked.add(figures.carriedInFen, allotted) != nil else { return false }
+                figures.allottedFen = allotted
+                figures.noteArrival(entry.date)
+                return true
+            }
+        case .reduce(let reduction):
+            return update(reduction.project, year) { figures in
+                guard let reduced = Checked.add(figures.reducedFen, reduction.amountFen) else { return false }
+                figures.reducedFen = reduced
+                return true
+            }
+        case .pay(let payment):
+            let applied = update(payment.project, year) { figures in
+                guard let paid = Checked.add(figures.paidFen, payment.amountFen) else { return false }
+                figures.paidFen = paid
+                return true
+            }
+            guard applied else { return false }
+            if let contractID = payment.contract, var contract = contracts[contractID] {
+                contract.paidFen &+= payment.amountFen
+                contracts[contractID] = contract
+            }
+            if let voucher = payment.voucher {
+                paymentsByVoucher[VoucherKey(project: payment.project, voucher: voucher), default: []].append(payments.count)
+            }
+            payments.append(PaymentRecord(date: entry.date, payment: payment, location: entry.location))
+            return true
+        case .reverse(let reversal):
+            let matches = payments(project: reversal.project, voucher: reversal.ofVoucher, date: reversal.ofDate)
+            let applied = update(reversal.project, year) { figures in
+                figures.paidFen &-= reversal.amountFen
+                return true
+            }
+            // Reduce the matched payments in date order, and their contracts with them.
+            var left = reversal.amountFen
+            for index in matches where left > 0 {
+                let take = min(left, payments[index].remainingFen)
+                guard take > 0 else { continue }
+                payments[index].reversedFen &+= take
+                if let contractID = payments[index].payment.contract, var contract = contracts[contractID] {
+                    contract.paidFen &-= take
+                    contracts[contractID] = contract
+                }
+                left -= take
+            }
+            return applied
+        case .contract(let signing):
+            if contracts[signing.contractID] == nil { contractOrder.append(signing.contractID) }
+            contracts[signing.contractID] = ContractState(signing: signing, date: entry.date, location: entry.location)
+            return true
+        case .carry(let carry):
+            let applied = update(carry.project, year) { figures in
+                guard let out = Checked.add(figures.carriedOutFen, carry.amountFen) else { return false }
+                figures.carriedOutFen = out
+                return true
+            }
+            guard applied else { return false }
+            return update(carry.project, year + 1) { next in
+                guard let carriedIn = Checked.add(next.carriedInFen, carry.amountFen),
+                      Checked.add(carriedIn, next.allottedFen) != nil else { return false }
+                next.carriedInFen = carriedIn
+                if let newYear = CalendarDate(year: year + 1, month: 1, day: 1) { next.noteArrival(newYear) }
+                return true
+            }
+        case .lapse(let lapse):
+            return update(lapse.project, year) { figures in
+                guard let lapsed = Checked.add(figures.lapsedFen, lapse.amountFen) else { return false }
+                figures.lapsedFen = lapsed
+                return true
+            }
+        }
+    }
+
+    private mutating func update(_ project: String, _ year: Int, _ change: (inout YearFigures) -> Bool) -> Bool {
+        let key = ProjectYear(project, year)
+        var value = figures[key] ?? YearFigures()
+        guard change(&value) else { return false }
+        value.touched = true
+        figures[key] = value
+        return true
+    }
+}

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin, checked wrappers over the POSIX calls the journal needs. Every failure becomes a
+/// Chinese sentence saying what to do; nothing here traps.
+public enum FileIO {
+    public struct Failure: Error, Sendable {
+        public var reason: String
+        public var missing: Bool
+    }
+
+    static func describe(_ code: Int32, path: String) -> String {
+        switch code {
+        case ENOENT: return "找不到文件“\(path)”：请检查路径，或用 -f 指定日记账（也可设置环境变量 FUNDFLOW_JOURNAL）"
+        case EACCES, EPERM: return "没有权限读写“\(path)”：请检查文件权限"
+        case EISDIR: return "“\(path)”是一个文件夹，不是日记账文件：请用 -f 指定 .journal 文件"
+        case ENOSPC: return "磁盘空间不足，无法写入“\(path)”：请清理磁盘后重试（日记账未被改动）"
+        case EDQUOT: return "磁盘配额已满，无法写入“\(path)”：请清理后重试（日记账未被改动）"
+        case EROFS: return "“\(path)”位于只读文件系统上，无法写入"
+        case ENOTDIR: return "路径“\(path)”中有一段不是文件夹"
+        default:
+            let text = strerror(code).map { String(cString: $0) } ?? "错误码 \(code)"
+            return "无法读写“\(path)”：\(text)"
+        }
+    }
+
+    /// Reads a whole regular file.
+    public static func readAll(path: String) -> Result<[UInt8], Failure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            let code = errno
+            return .failure(Failure(reason: describe(code, path: path), missing: code == ENOENT))
+        }
+        defer { close(descriptor) }
+        return readAll(descriptor: descriptor, path: path)
+    }
+
+    /// Reads everything from an open descriptor, from offset 0.
+    public static func readAll(descriptor: Int32, path: String) -> Result<[UInt8], Failure> {
+        var info = stat()
+        if fstat(descriptor, &info) != 0 { return .failure(Failure(reason: describe(errno, path: path), missing: false)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(Failure(reason: describe(EISDIR, path: path), missing: false)) }
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            return .failure(Failure(reason: "“\(path)”不是普通文件：日记账必须是一个文本文件", missing: false))
+        }
+        let size = Int(info.st_size)
+        if size > Limits.maxFileBytes {
+            return .failure(Failure(reason: "“\(path)”有 \(size) 字节，超过上限 \(Limits.maxFileBytes) 字节：请按年度拆分日记账", missing: false))
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let got = bytes.withUnsafeMutableBytes { raw in
+                pread(descriptor, raw.baseAddress! + filled, size - filled, off_t(filled))
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(Failure(reason: describe(errno, path: path), missing: false))
+            }
+            if got == 0 { bytes.removeLast(size - filled); break }   // the file shrank meanwhile
+            filled += got
+        }
+        return .success(bytes)
+    }
+}

@@ -1,0 +1,28 @@
+/// Every limit fundflow enforces, in one place. Input beyond a limit is reported as an
+/// error at its source location; nothing here is ever allowed to trap.
+public enum Limits {
+    /// Longest journal line accepted, in bytes (without its line ending). A real entry is a
+    /// few hundred bytes; anything this long is a pasted blob, not an entry.
+    public static let maxLineBytes = 64 * 1024
+
+    /// Largest amount a single entry may carry, in 分: 10^16 分 = 1,000,000,000,000,000 元
+    /// (a thousand trillion yuan), far beyond any budget, far below Int64.max so that
+    /// sums of many entries stay representable.
+    public static let maxAmountFen: Int64 = 10_000_000_000_000_000
+
+    /// Most fields on one line (positional fields and attributes together).
+    public static let maxFieldsPerLine = 64
+
+    /// Most entries in one journal (all files together).
+    public static let maxEntries = 50_000_000
+
+    /// Largest journal file read, in bytes.
+    public static let maxFileBytes = 4 * 1024 * 1024 * 1024
+
+    /// Earliest and latest year a date may name.
+    public static let minYear = 1900
+    public static let maxYear = 2999
+
+    /// Longest text a diagnostic quotes from the offending line, in characters.
+    public static let excerptCharacters = 60
+}

@@ -1,0 +1,12 @@
+/// A check run on each entry in date order (file order among equal dates), against the
+/// books as they stood before the entry. Rules only look; the validator applies the entry
+/// afterwards when no rule found an error in it.
+public protocol DatedRule {
+    /// A short name for documentation and debugging.
+    var name: String { get }
+    mutating func check(_ entry: Entry, books: Books, into diagnostics: inout [Diagnostic])
+}
+
+/// How money is written in messages: 万元, exact.
+@inline(__always)
+func wan(_ fen: Int64) -> String { Amount.wanString(fen) + "万元" }
