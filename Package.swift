@@ -17,6 +17,6 @@ let package = Package(
         .executableTarget(name: "CLI", dependencies: ["Ledger", "Monitor"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "MonitorTests", dependencies: ["Ledger", "Monitor"]),
-        .testTarget(name: "CLITests", dependencies: ["Ledger"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Ledger"]),
     ]
 )
