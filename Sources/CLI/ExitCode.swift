@@ -1,5 +1,5 @@
 /// The process exit codes of spec §2.
-enum ExitCode: Int32 {
+enum ExitCode: Int32, Error {
     /// Success; warnings allowed.
     case success = 0
     /// The journal or the requested entry is invalid.

@@ -29,11 +29,17 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
             return try CheckCommand.run(arguments, paths: paths)
         case "seal", "封账":
             return try SealCommand.run(arguments, paths: paths, today: today)
+        case "status", "状态":
+            return try StatusCommand.run(arguments, paths: paths, today: today, environment: environment)
+        case "report", "报表":
+            return try ReportCommand.run(arguments, paths: paths, environment: environment)
+        case "register", "明细":
+            return try RegisterCommand.run(arguments, paths: paths, environment: environment)
         default:
             if let verb = Verb.named(command), verb != .seal {
                 return try RecordCommand.run(verb, arguments, paths: paths, today: today)
             }
-            let known = ["check", "seal"] + Verb.allCases.flatMap { [$0.english, $0.chinese] } + ["检查", "help"]
+            let known = ["check", "seal", "status", "report", "register"] + Verb.allCases.flatMap { [$0.english, $0.chinese] } + ["检查", "help"]
             throw UsageError("没有命令“\(command)”\(Suggest.phrase(command, among: known))。运行 fundflow --help 查看全部命令")
         }
     } catch let error as UsageError {

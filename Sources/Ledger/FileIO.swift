@@ -66,3 +66,36 @@ public enum FileIO {
         return .success(bytes)
     }
 }
+
+extension FileIO {
+    /// Replaces a file's contents atomically: write a temporary file beside it, fsync, rename.
+    /// A reader never sees half a report; a failure leaves the old file as it was.
+    public static func writeWhole(path: String, bytes: [UInt8]) -> Failure? {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if descriptor < 0 { return Failure(reason: describe(errno, path: path), missing: false) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in write(descriptor, raw.baseAddress! + written, bytes.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(descriptor); unlink(temporary)
+                return Failure(reason: describe(code, path: path), missing: false)
+            }
+            written += result
+        }
+        if fsync(descriptor) != 0 {
+            let code = errno
+            close(descriptor); unlink(temporary)
+            return Failure(reason: describe(code, path: path), missing: false)
+        }
+        close(descriptor)
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            return Failure(reason: describe(code, path: path), missing: false)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+import Ledger
+import Monitor
+
+/// `fundflow report monthly|carryover|indicators`.
+enum ReportCommand {
+    static let usage = """
+    fundflow report monthly --month YYYY-MM [--unit 单位] [--format text|md|csv|json|html] [-o 文件]
+    fundflow report carryover --year YYYY [--unit 单位] [--format …] [-o 文件]
+    fundflow report indicators --year YYYY [--format …] [-o 文件]
+    """
+
+    static func run(_ arguments: Arguments, paths: [String], environment: [String: String]) throws -> ExitCode {
+        guard let kind = arguments.positionals.first else { throw UsageError("缺少报表种类。用法：\n\(usage)") }
+        try arguments.positionalCount(1...1, usage: usage)
+        let format = try ReportOutput.format(arguments)
+        let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
+        switch kind {
+        case "monthly", "月报":
+            try arguments.requireOnly(["month", "unit", "format", "o", "yuan", "no-color", "json", "csv"], command: "report monthly")
+            guard let text = arguments.options["month"] else { throw UsageError("月报须给出 --month YYYY-MM，例如 --month 2019-12") }
+            let parts = text.split(separator: "-")
+            guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+                  (1...12).contains(month), CalendarDate.monthEnd(year: year, month: month) != nil else {
+                throw UsageError("月份“\(text)”无效：请写成 YYYY-MM，例如 --month 2019-06")
+            }
+            return render(paths, arguments) { journal in
+                guard let report = MonthlyReport(journal: journal, year: year, month: month, unit: arguments.options["unit"]) else { return "" }
+                return format == .json ? JSONRenderer.monthly(report) : Renderers.monthly(report, format: format, style: style)
+            }
+        case "carryover", "结转":
+            try arguments.requireOnly(["year", "unit", "format", "o", "yuan", "no-color", "json", "csv"], command: "report carryover")
+            let year = try yearOption(arguments)
+            return render(paths, arguments) { journal in
+                guard let statement = CarryoverStatement(journal: journal, year: year, unit: arguments.options["unit"]) else { return "" }
+                return format == .json ? JSONRenderer.carryover(statement) : Renderers.carryover(statement, format: format, style: style)
+            }
+        case "indicators", "指标":
+            try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report indicators")
+            let year = try yearOption(arguments)
+            return render(paths, arguments) { journal in
+                guard let indicators = Indicators(journal: journal, year: year) else { return "" }
+                return format == .json ? JSONRenderer.indicators(indicators) : Renderers.indicators(indicators, format: format, style: style)
+            }
+        default:
+            throw UsageError("没有报表“\(kind)”\(Suggest.phrase(kind, among: ["monthly", "carryover", "indicators"]))。用法：\n\(usage)")
+        }
+    }
+
+    static func yearOption(_ arguments: Arguments) throws -> Int {
+        guard let text = arguments.options["year"] else { throw UsageError("须给出 --year YYYY，例如 --year 2019") }
+        guard text.count == 4, let year = Int(text), CalendarDate.yearEnd(year) != nil else {
+            throw UsageError("年度“\(text)”无效：请写四位年份，例如 --year 2019")
+        }
+        return year
+    }
+
+    static func render(_ paths: [String], _ arguments: Arguments, _ make: (Journal) -> String) -> ExitCode {
+        let journal: Journal
+        switch ReportOutput.load(paths) {
+        case .failure(let code): return code
+        case .success(let value): journal = value
+        }
+        let code = ReportOutput.emit(make(journal), arguments)
+        return code == .success && journal.hasErrors ? .invalid : code
+    }
+}

@@ -1,0 +1,60 @@
+import Ledger
+import Monitor
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Shared handling of report options: loading the journal, the output format, colour, -o.
+enum ReportOutput {
+    enum Format: String { case text, md, csv, json, html }
+
+    static func format(_ arguments: Arguments) throws -> Format {
+        if arguments.flags.contains("json") { return .json }
+        if arguments.flags.contains("csv") { return .csv }
+        guard let text = arguments.options["format"] else { return .text }
+        guard let format = Format(rawValue: text) else {
+            throw UsageError("不支持的格式“\(text)”：可选 text、md、csv、json、html")
+        }
+        return format
+    }
+
+    /// Loads and validates the journal; errors are printed (reports still run on the accepted
+    /// entries, but the exit code says the journal is invalid).
+    static func load(_ paths: [String]) -> Result<Journal, ExitCode> {
+        switch Validator.load(paths: paths) {
+        case .failure(let failure):
+            Output.err("\(failure)\n")
+            return .failure(.file)
+        case .success(let journal):
+            if journal.hasErrors {
+                Output.err(DiagnosticPrinter.render(journal.diagnostics.filter(\.isError), sources: journal.sources))
+                Output.err("fundflow: 注意：日记账有 \(journal.diagnostics.errorCount) 个错误，上述分录未计入报表；请运行 fundflow check 并更正\n")
+            }
+            return .success(journal)
+        }
+    }
+
+    static func style(_ arguments: Arguments, environment: [String: String], toFile: Bool) -> TextStyle {
+        let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let colour = !toFile && !noColour && !arguments.flags.contains("no-color") && isatty(1) == 1
+        return TextStyle(colour: colour, yuan: arguments.flags.contains("yuan"))
+    }
+
+    /// Writes to -o FILE (whole file, flushed) or standard output.
+    static func emit(_ text: String, _ arguments: Arguments) -> ExitCode {
+        guard let path = arguments.options["o"] else { Output.out(text); return .success }
+        if let failure = FileIO.writeWhole(path: path, bytes: Array(text.utf8)) {
+            Output.err("fundflow: 错误: \(failure.reason)\n")
+            return .file
+        }
+        Output.err("已写入 \(path)\n")
+        return .success
+    }
+
+    static func date(_ text: String, option: String) throws -> CalendarDate {
+        guard let date = CalendarDate.parse(text) else {
+            throw UsageError("--\(option) 的日期“\(text)”无效：请写成 YYYY-MM-DD，例如 2019-12-31")
+        }
+        return date
+    }
+}

@@ -1,0 +1,30 @@
+import Ledger
+import Monitor
+
+/// `fundflow status [--as-of D] [--unit U] [--json|--csv]`.
+enum StatusCommand {
+    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
+        try arguments.requireOnly(["as-of", "unit", "json", "csv", "format", "o", "yuan", "no-color"], command: "status")
+        try arguments.positionalCount(0...0, usage: "fundflow status [--as-of 日期] [--unit 单位] [--json|--csv]")
+        let asOf = try arguments.options["as-of"].map { try ReportOutput.date($0, option: "as-of") } ?? today
+        let format = try ReportOutput.format(arguments)
+        let journal: Journal
+        switch ReportOutput.load(paths) {
+        case .failure(let code): return code
+        case .success(let value): journal = value
+        }
+        let report = StatusReport(journal: journal, asOf: asOf, unit: arguments.options["unit"])
+        if let unit = arguments.options["unit"], report.projects.isEmpty {
+            let units = Set(journal.projects.values.compactMap(\.unit)).sorted()
+            Output.err("fundflow: 注意：单位“\(unit)”下没有项目\(Suggest.phrase(unit, among: units))；日记账中的单位有：\(units.joined(separator: "、"))\n")
+        }
+        let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
+        let text: String
+        switch format {
+        case .json: text = JSONRenderer.status(report)
+        default: text = Renderers.status(report, format: format, style: style)
+        }
+        let code = ReportOutput.emit(text, arguments)
+        return code == .success && journal.hasErrors ? .invalid : code
+    }
+}

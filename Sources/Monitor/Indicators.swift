@@ -1,0 +1,63 @@
+import Ledger
+
+/// 部门整体绩效指标 for a year as of a date (spec §1 "Department indicators"). Rates are in
+/// basis points and nil where their base is zero (no such projects).
+public struct Indicators: Sendable {
+    public var year: Int
+    public var asOf: CalendarDate
+    public var organisation: String
+    public var totals: Totals
+    public var executionRate: Int64?
+    public var adjustmentRate: Int64?
+    public var carryoverRate: Int64?
+    public var sangongControlRate: Int64?
+    public var procurementRate: Int64?
+    /// Score in hundredths of a point: weight × min(1, execution rate / 执行率目标).
+    public var executionScoreHundredths: Int64?
+    public var scoreWeight: Int64
+    public var targetRateBasisPoints: Int64
+    public var totalPaidFen: Int64
+    public var basicPaidFen: Int64
+    public var projectPaidFen: Int64 { totalPaidFen - basicPaidFen }
+    public var sangong: (budgetFen: Int64, paidFen: Int64)
+    public var procurement: (budgetFen: Int64, paidFen: Int64)
+
+    public static let defaultWeight: Int64 = 10
+
+    public init?(journal: Journal, year: Int, weight: Int64 = Indicators.defaultWeight) {
+        guard let yearEnd = CalendarDate.yearEnd(year) else { return nil }
+        self.init(journal: journal, asOf: yearEnd, weight: weight)
+    }
+
+    public init(journal: Journal, asOf: CalendarDate, weight: Int64 = Indicators.defaultWeight) {
+        let replay = YearReplay(journal: journal, asOf: asOf)
+        let projects = StatusBuilder.projects(replay)
+        year = asOf.year
+        self.asOf = asOf
+        organisation = journal.settings.organisation
+        totals = Totals(projects, asOf: asOf)
+        scoreWeight = weight
+        targetRateBasisPoints = journal.settings.targetRateBasisPoints
+
+        func tagged(_ tag: String) -> (budgetFen: Int64, paidFen: Int64) {
+            projects.filter { $0.tags.contains(tag) }.reduce((Int64(0), Int64(0))) { ($0.0 &+ $1.budgetFen, $0.1 &+ $1.paidFen) }
+        }
+        let budget = totals.budgetFen
+        let paid = totals.paidFen
+        executionRate = budget > 0 ? Percent.basisPoints(paid, of: budget) : nil
+        adjustmentRate = totals.initialFen > 0 ? Percent.basisPoints(budget - totals.carriedInFen - totals.initialFen, of: totals.initialFen) : nil
+        carryoverRate = budget > 0 ? Percent.basisPoints(budget - paid, of: budget) : nil
+        sangong = tagged("三公")
+        procurement = tagged("采购")
+        sangongControlRate = sangong.budgetFen > 0 ? Percent.basisPoints(sangong.paidFen, of: sangong.budgetFen) : nil
+        procurementRate = procurement.budgetFen > 0 ? Percent.basisPoints(procurement.paidFen, of: procurement.budgetFen) : nil
+        if budget > 0, targetRateBasisPoints > 0 {
+            // weight × (paid / budget) / target, exactly: weight × paid × 10000 / (budget × target), in hundredths.
+            let numerator = Int128(weight) * 100 * Int128(paid) * 10_000
+            let denominator = Int128(budget) * Int128(targetRateBasisPoints)
+            executionScoreHundredths = min(weight * 100, Fraction.rounded(numerator, denominator))
+        }
+        totalPaidFen = paid
+        basicPaidFen = tagged("基本").paidFen
+    }
+}

@@ -1,0 +1,59 @@
+import Ledger
+
+/// A contract as a report shows it.
+public struct ContractStatus: Hashable, Sendable {
+    public var id: String
+    public var project: String
+    public var signed: CalendarDate
+    public var party: String?
+    public var memo: String?
+    public var amountFen: Int64
+    public var paidFen: Int64
+    public var unpaidFen: Int64 { amountFen - paidFen }
+    public var due: CalendarDate?
+    /// Past its due date on the report's date with money still unpaid.
+    public var overdue: Bool
+}
+
+/// The project's state at one plan checkpoint already past.
+public struct CheckpointResult: Hashable, Sendable {
+    public var month: Int
+    public var date: CalendarDate
+    public var plannedBasisPoints: Int64
+    public var actualBasisPoints: Int64
+    public var gapBasisPoints: Int64
+    public var budgetFen: Int64
+    public var paidFen: Int64
+    /// False when the budget was zero then (the checkpoint is skipped).
+    public var evaluated: Bool
+}
+
+/// Everything the monitor knows about one project in one year as of a date (spec §1).
+public struct ProjectStatus: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var unit: String
+    public var code: String?
+    public var tags: [String]
+    public var figures: YearFigures
+    public var rateBasisPoints: Int64
+    public var expectedBasisPoints: Int64
+    public var gapBasisPoints: Int64
+    /// Exact expected progress numerator over `PlanClock.denominator(at: asOf)`, kept so the
+    /// department's budget-weighted plan can be summed exactly.
+    public var expectedNumerator: Int128
+    public var plan: DisbursementPlan
+    public var checkpoints: [CheckpointResult]
+    public var contracts: [ContractStatus]
+    /// Carried-in money not yet consumed (payments consume it first).
+    public var carriedInRemainingFen: Int64
+    /// Days since the carried-in money arrived (on (Y−1)-12-31), when any remains.
+    public var carriedInAgeDays: Int?
+    public var alerts: [Alert]
+
+    public var status: AlertLevel { alerts.map(\.level).max() ?? .ok }
+    public var budgetFen: Int64 { figures.budgetFen }
+    public var paidFen: Int64 { figures.paidFen }
+    public var availableFen: Int64 { figures.availableFen }
+    public var unpaidContractsFen: Int64 { contracts.reduce(0) { $0 + max(0, $1.unpaidFen) } }
+}

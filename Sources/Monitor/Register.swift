@@ -1,0 +1,53 @@
+import Ledger
+
+/// `fundflow register`: the accepted entries that move money or promise it, in date order,
+/// each with the project's available balance after it (like hledger's register).
+public struct Register: Sendable {
+    public struct Row: Hashable, Sendable {
+        public var date: CalendarDate
+        public var project: String
+        public var verb: Verb
+        /// Signed effect on the available balance (payments negative), in 分; contracts 0.
+        public var changeFen: Int64
+        /// The amount written on the line.
+        public var amountFen: Int64
+        public var availableAfterFen: Int64
+        /// 凭证 / 文号 / 合同 / 原凭证, whichever the verb carries.
+        public var reference: String
+        public var memo: String
+        public var location: SourceLocation
+    }
+
+    public var rows: [Row]
+
+    public init(journal: Journal, project: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
+        var books = Books()
+        var rows: [Row] = []
+        for index in journal.dateOrder where journal.accepted[index] {
+            let entry = journal.entries[index]
+            if let to, entry.date > to { break }
+            books.apply(entry)
+            guard let id = entry.body.projectID, entry.verb != .project, entry.verb != .plan else { continue }
+            if let project, id != project { continue }
+            if let from, entry.date < from { continue }
+            let (change, reference, memo) = Register.describe(entry.body)
+            rows.append(Row(date: entry.date, project: id, verb: entry.verb, changeFen: change, amountFen: entry.body.amountFen ?? 0,
+                            availableAfterFen: books.available(id, year: entry.date.year), reference: reference, memo: memo,
+                            location: entry.location))
+        }
+        self.rows = rows
+    }
+
+    static func describe(_ body: EntryBody) -> (Int64, String, String) {
+        switch body {
+        case .allot(let a): return (a.amountFen, a.doc, a.memo ?? (a.kind == .supplement ? "追加" : ""))
+        case .reduce(let r): return (-r.amountFen, r.doc, r.memo ?? "")
+        case .pay(let p): return (-p.amountFen, [p.voucher, p.contract.map { "合同 " + $0 }].compactMap { $0 }.joined(separator: " "), [p.payee, p.memo].compactMap { $0 }.joined(separator: " "))
+        case .contract(let c): return (0, c.contractID, [c.party, c.due.map { "期限 \($0)" }, c.memo].compactMap { $0 }.joined(separator: " "))
+        case .reverse(let r): return (r.amountFen, "冲 " + r.ofVoucher, r.memo ?? "")
+        case .carry(let c): return (-c.amountFen, "", c.reason ?? "")
+        case .lapse(let l): return (-l.amountFen, l.doc ?? "", l.reason ?? "")
+        case .project, .plan, .set, .seal: return (0, "", "")
+        }
+    }
+}

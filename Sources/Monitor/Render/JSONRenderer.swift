@@ -1,0 +1,183 @@
+import Ledger
+
+/// A JSON value with keys kept in the order written, so output is stable.
+public indirect enum JSONValue: Sendable {
+    case string(String)
+    /// A number already formatted (amounts are strings; percentages use `Percent.jsonNumber`).
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public func serialized(indent: Int = 0) -> String {
+        var out = ""
+        write(into: &out, level: indent)
+        return out
+    }
+
+    private func write(into out: inout String, level: Int) {
+        let pad = String(repeating: "  ", count: level + 1)
+        let closePad = String(repeating: "  ", count: level)
+        switch self {
+        case .string(let text): JSONValue.escape(text, into: &out)
+        case .number(let text): out += text
+        case .bool(let value): out += value ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += pad
+                item.write(into: &out, level: level + 1)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += closePad + "]"
+        case .object(let members):
+            if members.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (i, (key, value)) in members.enumerated() {
+                out += pad
+                JSONValue.escape(key, into: &out)
+                out += ": "
+                value.write(into: &out, level: level + 1)
+                out += i == members.count - 1 ? "\n" : ",\n"
+            }
+            out += closePad + "}"
+        }
+    }
+
+    static func escape(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+/// Reports as JSON with the stable keys of spec §2: amounts as strings in 元 with two
+/// decimals, percentages as numbers with at most two decimals.
+public enum JSONRenderer {
+    static func amount(_ fen: Int64) -> JSONValue { .string(Amount.yuanString(fen)) }
+    static func percent(_ bp: Int64) -> JSONValue { .number(Percent.jsonNumber(bp)) }
+    static func percent(_ bp: Int64?) -> JSONValue { bp.map { .number(Percent.jsonNumber($0)) } ?? .null }
+    static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+
+    static func contract(_ c: ContractStatus) -> JSONValue {
+        .object([("id", .string(c.id)), ("project", .string(c.project)), ("signed", .string(c.signed.description)),
+                 ("party", text(c.party)), ("amount", amount(c.amountFen)), ("paid", amount(c.paidFen)),
+                 ("unpaid", amount(c.unpaidFen)), ("due", text(c.due?.description)), ("overdue", .bool(c.overdue))])
+    }
+
+    static func project(_ p: ProjectStatus) -> JSONValue {
+        let f = p.figures
+        return .object([
+            ("id", .string(p.id)), ("name", .string(p.name)), ("unit", .string(p.unit)), ("code", text(p.code)),
+            ("tags", .array(p.tags.map { .string($0) })),
+            ("budget", amount(f.budgetFen)), ("paid", amount(f.paidFen)), ("available", amount(f.availableFen)),
+            ("carried_in", amount(f.carriedInFen)), ("allotted", amount(f.allottedFen)), ("initial", amount(f.initialFen)),
+            ("reduced", amount(f.reducedFen)), ("carried_out", amount(f.carriedOutFen)), ("lapsed", amount(f.lapsedFen)),
+            ("rate", percent(p.rateBasisPoints)), ("expected", percent(p.expectedBasisPoints)), ("gap", percent(p.gapBasisPoints)),
+            ("status", .string(p.status.key)), ("plan", .string(p.plan.description)),
+            ("carried_in_remaining", amount(p.carriedInRemainingFen)),
+            ("carried_in_age_days", p.carriedInAgeDays.map { .number(String($0)) } ?? .null),
+            ("alerts", .array(p.alerts.map { .object([("code", .string($0.code.rawValue)), ("level", .string($0.level.key)), ("message", .string($0.message))]) })),
+            ("checkpoints", .array(p.checkpoints.map { c in
+                .object([("month", .number(String(c.month))), ("date", .string(c.date.description)), ("planned", percent(c.plannedBasisPoints)),
+                         ("actual", percent(c.actualBasisPoints)), ("gap", percent(c.gapBasisPoints)), ("evaluated", .bool(c.evaluated))])
+            })),
+            ("contracts", .array(p.contracts.map(contract))),
+        ])
+    }
+
+    static func totals(_ t: Totals) -> JSONValue {
+        .object([
+            ("projects", .number(String(t.projectCount))),
+            ("budget", amount(t.budgetFen)), ("paid", amount(t.paidFen)), ("available", amount(t.availableFen)),
+            ("carried_in", amount(t.carriedInFen)), ("allotted", amount(t.allottedFen)), ("initial", amount(t.initialFen)),
+            ("reduced", amount(t.reducedFen)), ("carried_out", amount(t.carriedOutFen)), ("lapsed", amount(t.lapsedFen)),
+            ("unpaid_contracts", amount(t.unpaidContractsFen)),
+            ("rate", percent(t.rateBasisPoints)), ("expected", percent(t.expectedBasisPoints)), ("gap", percent(t.gapBasisPoints)),
+            ("even_pace", percent(t.evenPaceBasisPoints)), ("red", .number(String(t.redCount))), ("yellow", .number(String(t.yellowCount))),
+        ])
+    }
+
+    static func units(_ units: [UnitSummary]) -> JSONValue {
+        .array(units.map { .object([("unit", .string($0.unit)), ("projects", .array($0.projectIDs.map { .string($0) })), ("totals", totals($0.totals))]) })
+    }
+
+    public static func status(_ r: StatusReport) -> String {
+        JSONValue.object([
+            ("as_of", .string(r.asOf.description)), ("organisation", .string(r.organisation)),
+            ("projects", .array(r.projects.map(project))), ("units", units(r.units)), ("totals", totals(r.totals)),
+        ]).serialized() + "\n"
+    }
+
+    public static func monthly(_ r: MonthlyReport) -> String {
+        JSONValue.object([
+            ("month", .string(r.monthKey)), ("as_of", .string(r.asOf.description)), ("organisation", .string(r.status.organisation)),
+            ("projects", .array(r.status.projects.map(project))), ("units", units(r.status.units)), ("totals", totals(r.status.totals)),
+            ("alerted", .array(r.alerted.map { .string($0.id) })),
+            ("unpaid_contracts", .array(r.unpaidContracts.map(contract))),
+            ("carryovers", .array(r.carryovers.map { c in
+                .object([("project", .string(c.projectID)), ("carried_in", amount(c.carriedInFen)), ("consumed", amount(c.consumedFen)),
+                         ("remaining", amount(c.remainingFen)), ("age_days", c.ageDays.map { .number(String($0)) } ?? .null)])
+            })),
+            ("curve", .array(r.curve.map { p in
+                .object([("month", .number(String(p.month))), ("planned", percent(p.plannedBasisPoints)),
+                         ("paid", p.paidFen.map(amount) ?? .null), ("actual", percent(p.actualBasisPoints))])
+            })),
+        ]).serialized() + "\n"
+    }
+
+    public static func carryover(_ s: CarryoverStatement) -> String {
+        func figures(_ t: Totals) -> [(String, JSONValue)] {
+            [("carried_in", amount(t.carriedInFen)), ("allotted", amount(t.allottedFen)), ("reduced", amount(t.reducedFen)),
+             ("budget", amount(t.budgetFen)), ("paid", amount(t.paidFen)), ("carried_out", amount(t.carriedOutFen)),
+             ("lapsed", amount(t.lapsedFen)), ("unresolved", amount(t.availableFen)), ("rate", percent(t.rateBasisPoints)),
+             ("unpaid_contracts", amount(t.unpaidContractsFen))]
+        }
+        return JSONValue.object([
+            ("year", .number(String(s.year))), ("organisation", .string(s.organisation)),
+            ("projects", .array(s.rows.map { row in
+                let p = row.project, f = p.figures
+                return .object([
+                    ("id", .string(p.id)), ("name", .string(p.name)), ("unit", .string(p.unit)),
+                    ("carried_in", amount(f.carriedInFen)), ("allotted", amount(f.allottedFen)), ("reduced", amount(f.reducedFen)),
+                    ("budget", amount(f.budgetFen)), ("paid", amount(f.paidFen)), ("carried_out", amount(f.carriedOutFen)),
+                    ("lapsed", amount(f.lapsedFen)), ("unresolved", amount(row.unresolvedFen)), ("rate", percent(p.rateBasisPoints)),
+                    ("unpaid_contracts", amount(p.unpaidContractsFen)), ("reasons", .array(row.reasons.map { .string($0) })),
+                ])
+            })),
+            ("units", .array(s.units.map { .object([("unit", .string($0.unit)), ("projects", .array($0.projectIDs.map { .string($0) }))] + figures($0.totals)) })),
+            ("totals", .object(figures(s.totals))),
+        ]).serialized() + "\n"
+    }
+
+    public static func indicators(_ i: Indicators) -> String {
+        JSONValue.object([
+            ("year", .number(String(i.year))), ("as_of", .string(i.asOf.description)), ("organisation", .string(i.organisation)),
+            ("execution_rate", percent(i.executionRate)), ("adjustment_rate", percent(i.adjustmentRate)),
+            ("carryover_rate", percent(i.carryoverRate)), ("sangong_control_rate", percent(i.sangongControlRate)),
+            ("procurement_rate", percent(i.procurementRate)),
+            ("execution_score", i.executionScoreHundredths.map { .number(Percent.jsonNumber($0)) } ?? .null),
+            ("total_paid", amount(i.totalPaidFen)), ("basic_paid", amount(i.basicPaidFen)), ("project_paid", amount(i.projectPaidFen)),
+            ("budget", amount(i.totals.budgetFen)), ("initial", amount(i.totals.initialFen)), ("carried_in", amount(i.totals.carriedInFen)),
+            ("target_rate", percent(i.targetRateBasisPoints)), ("score_weight", .number(String(i.scoreWeight))),
+        ]).serialized() + "\n"
+    }
+}

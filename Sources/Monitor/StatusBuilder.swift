@@ -1,0 +1,62 @@
+import Ledger
+
+/// Computes `ProjectStatus` values from a year's replay: figures, rates, plan progress,
+/// checkpoints, contracts, carried-in money and alerts. Exact integers throughout;
+/// percentages rounded once, at the end.
+public enum StatusBuilder {
+    public static func projects(_ replay: YearReplay, unit: String? = nil) -> [ProjectStatus] {
+        var contractsByProject: [String: [ContractStatus]] = [:]
+        for id in replay.books.contractOrder {
+            guard let state = replay.books.contracts[id] else { continue }
+            let overdue = state.unpaidFen > 0 && (state.signing.due.map { $0 < replay.asOf } ?? false)
+            contractsByProject[state.signing.project, default: []].append(ContractStatus(
+                id: id, project: state.signing.project, signed: state.date, party: state.signing.party, memo: state.signing.memo,
+                amountFen: state.signing.amountFen, paidFen: state.paidFen, due: state.signing.due, overdue: overdue))
+        }
+        return replay.reportedProjects.compactMap { id in
+            guard let declaration = replay.journal.projects[id] else { return nil }
+            let projectUnit = declaration.unit ?? ""
+            if let unit, projectUnit != unit { return nil }
+            return status(of: declaration, replay: replay, contracts: contractsByProject[id] ?? [])
+        }
+    }
+
+    static func status(of declaration: ProjectDeclaration, replay: YearReplay, contracts: [ContractStatus]) -> ProjectStatus {
+        let asOf = replay.asOf
+        let figures = replay.figures(declaration.id)
+        let plan = replay.plan(for: declaration.id, on: asOf)
+        let expectedNumerator = PlanClock.expectedNumerator(plan, at: asOf)
+        let rate = Percent.basisPoints(figures.paidFen, of: figures.budgetFen)
+
+        var checkpoints: [CheckpointResult] = []
+        for month in 1...12 {
+            guard let date = CalendarDate.monthEnd(year: replay.year, month: month), date <= asOf,
+                  let then = replay.figures(declaration.id, atEndOf: month) else { continue }
+            let planThen = replay.plan(for: declaration.id, on: date)
+            guard let checkpoint = planThen.checkpoints.first(where: { $0.month == month }) else { continue }
+            let numerator = Int128(checkpoint.percentBasisPoints) * PlanClock.denominator(at: date)
+            checkpoints.append(CheckpointResult(
+                month: month, date: date, plannedBasisPoints: checkpoint.percentBasisPoints,
+                actualBasisPoints: Percent.basisPoints(then.paidFen, of: then.budgetFen),
+                gapBasisPoints: PlanClock.gapBasisPoints(expectedNumerator: numerator, at: date, paidFen: then.paidFen, budgetFen: then.budgetFen),
+                budgetFen: then.budgetFen, paidFen: then.paidFen, evaluated: then.budgetFen > 0))
+        }
+
+        let consumed = max(0, min(figures.carriedInFen, figures.paidFen))
+        let remaining = figures.carriedInFen - consumed
+        var age: Int?
+        if remaining > 0, let arrived = CalendarDate.yearEnd(replay.year - 1) { age = arrived.days(until: asOf) }
+
+        var status = ProjectStatus(
+            id: declaration.id, name: declaration.name, unit: declaration.unit ?? "", code: declaration.code, tags: declaration.tags,
+            figures: figures, rateBasisPoints: rate,
+            expectedBasisPoints: Fraction.rounded(expectedNumerator, PlanClock.denominator(at: asOf)),
+            gapBasisPoints: PlanClock.gapBasisPoints(expectedNumerator: expectedNumerator, at: asOf, paidFen: figures.paidFen, budgetFen: figures.budgetFen),
+            expectedNumerator: expectedNumerator, plan: plan, checkpoints: checkpoints, contracts: contracts,
+            carriedInRemainingFen: remaining, carriedInAgeDays: age, alerts: [])
+        if figures.budgetFen == 0 { status.gapBasisPoints = 0 }
+        let input = AlertRules.Input(status: status, asOf: asOf, settings: replay.journal.settings)
+        status.alerts = AlertRules.all.flatMap { $0(input) }
+        return status
+    }
+}

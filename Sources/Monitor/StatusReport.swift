@@ -1,0 +1,22 @@
+import Ledger
+
+/// `fundflow status`: every reported project as of a date, unit subtotals, department totals.
+public struct StatusReport: Sendable {
+    public var asOf: CalendarDate
+    public var organisation: String
+    public var projects: [ProjectStatus]
+    public var units: [UnitSummary]
+    public var totals: Totals
+
+    public init(journal: Journal, asOf: CalendarDate, unit: String? = nil) {
+        self.init(replay: YearReplay(journal: journal, asOf: asOf), unit: unit)
+    }
+
+    public init(replay: YearReplay, unit: String? = nil) {
+        asOf = replay.asOf
+        organisation = replay.journal.settings.organisation
+        projects = StatusBuilder.projects(replay, unit: unit)
+        units = UnitSummary.group(projects, asOf: asOf)
+        totals = Totals(projects, asOf: asOf)
+    }
+}
