@@ -65,10 +65,13 @@ public struct Alert: Hashable, Sendable {
     public var code: AlertCode
     public var level: AlertLevel
     public var message: String
+    /// For CHECKPOINT_MISSED: the checkpoint's date.
+    public var checkpointDate: CalendarDate?
 
-    public init(_ code: AlertCode, _ level: AlertLevel, _ message: String) {
+    public init(_ code: AlertCode, _ level: AlertLevel, _ message: String, checkpointDate: CalendarDate? = nil) {
         self.code = code
         self.level = level
         self.message = message
+        self.checkpointDate = checkpointDate
     }
 }

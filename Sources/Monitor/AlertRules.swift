@@ -38,7 +38,8 @@ enum AlertRules {
             let level = level(forGap: checkpoint.gapBasisPoints, input.settings)
             guard level != .ok else { return nil }
             return Alert(.checkpointMissed, level,
-                         "\(checkpoint.month)月底计划支出 \(Percent.jsonNumber(checkpoint.plannedBasisPoints))%，实际 \(percent(checkpoint.actualBasisPoints))，落后 \(Percent.string(checkpoint.gapBasisPoints)) 个百分点")
+                         "\(checkpoint.month)月底计划支出 \(Percent.jsonNumber(checkpoint.plannedBasisPoints))%，实际 \(percent(checkpoint.actualBasisPoints))，落后 \(Percent.string(checkpoint.gapBasisPoints)) 个百分点",
+                         checkpointDate: checkpoint.date)
         }
     }
 

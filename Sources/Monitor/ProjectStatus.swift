@@ -52,6 +52,15 @@ public struct ProjectStatus: Hashable, Sendable {
     public var alerts: [Alert]
 
     public var status: AlertLevel { alerts.map(\.level).max() ?? .ok }
+
+    /// The alerts as a reader wants them: on a checkpoint day, LAG and CHECKPOINT_MISSED
+    /// say the same thing, so the checkpoint's copy is left out.
+    public var readableAlerts: [Alert] {
+        guard alerts.contains(where: { $0.code == .lag }) else { return alerts }
+        return alerts.filter { !($0.code == .checkpointMissed && $0.checkpointDate == asOf) }
+    }
+    /// The date the figures are as of.
+    public var asOf: CalendarDate
     public var budgetFen: Int64 { figures.budgetFen }
     public var paidFen: Int64 { figures.paidFen }
     public var availableFen: Int64 { figures.availableFen }

@@ -53,7 +53,7 @@ public enum StatusBuilder {
             expectedBasisPoints: Fraction.rounded(expectedNumerator, PlanClock.denominator(at: asOf)),
             gapBasisPoints: PlanClock.gapBasisPoints(expectedNumerator: expectedNumerator, at: asOf, paidFen: figures.paidFen, budgetFen: figures.budgetFen),
             expectedNumerator: expectedNumerator, plan: plan, checkpoints: checkpoints, contracts: contracts,
-            carriedInRemainingFen: remaining, carriedInAgeDays: age, alerts: [])
+            carriedInRemainingFen: remaining, carriedInAgeDays: age, alerts: [], asOf: asOf)
         if figures.budgetFen == 0 { status.gapBasisPoints = 0 }
         let input = AlertRules.Input(status: status, asOf: asOf, settings: replay.journal.settings)
         status.alerts = AlertRules.all.flatMap { $0(input) }

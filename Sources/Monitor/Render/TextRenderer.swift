@@ -15,7 +15,7 @@ public enum TextRenderer {
         if !alerted.isEmpty {
             out += "\n" + style.bold("预警") + "\n"
             for project in alerted {
-                for alert in project.alerts {
+                for alert in project.readableAlerts {
                     out += "  \(style.level(alert.level)) \(project.id) \(alert.message)\n"
                 }
             }
@@ -67,7 +67,7 @@ public enum TextRenderer {
         for (n, p) in report.alerted.enumerated() {
             out += "  \(n + 1). \(style.status(p.status))　\(p.id) \(p.name)（\(p.unit.isEmpty ? "未分单位" : p.unit)）"
             out += "　预算 \(style.money(p.budgetFen))，支出 \(style.money(p.paidFen))，执行率 \(percent(p.rateBasisPoints))\n"
-            for alert in p.alerts {
+            for alert in p.readableAlerts {
                 out += "     \(style.level(alert.level)) \(alert.message)\n"
             }
         }

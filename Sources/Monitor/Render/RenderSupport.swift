@@ -1,0 +1,158 @@
+import Ledger
+
+/// Formatting shared by the CSV, Markdown and HTML renderers. Renderers only format: every
+/// figure comes from the report value, amounts stay integer 分 and percentages basis points.
+enum RenderSupport {
+    /// The amount in the report's unit: 万元 exactly (`15.42`, `7.737948`) or 元 (`154200.00`).
+    static func amount(_ fen: Int64, yuan: Bool) -> String {
+        yuan ? Amount.yuanString(fen) : Amount.wanString(fen)
+    }
+
+    /// For reading (Markdown, HTML): 万元 exactly, or 元 with thousands separators.
+    static func readableAmount(_ fen: Int64, yuan: Bool) -> String {
+        yuan ? Amount.groupedYuanString(fen) : Amount.wanString(fen)
+    }
+
+    static func unitName(yuan: Bool) -> String { yuan ? "元" : "万元" }
+
+    /// `44.93`
+    static func percent(_ basisPoints: Int64) -> String { Percent.string(basisPoints) }
+
+    /// `44.93%`, or `—` when the rate has no base.
+    static func percentSign(_ basisPoints: Int64?) -> String {
+        guard let basisPoints else { return "—" }
+        return Percent.string(basisPoints) + "%"
+    }
+
+    /// "承德市医疗保障局 " or "" — the organisation as a title prefix.
+    static func organisationPrefix(_ organisation: String) -> String {
+        let name = trimmed(organisation)
+        return name.isEmpty ? "" : name + " "
+    }
+
+    /// Without leading and trailing spaces, tabs and line breaks (plain Swift, no Foundation).
+    static func trimmed(_ text: String) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{3000}" }
+        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(text[first...last])
+    }
+
+    static func monthTitle(_ r: MonthlyReport) -> String {
+        "\(r.year)年\(r.month)月 预算执行进度预警报告"
+    }
+
+    static func monthlyTitle(_ r: MonthlyReport) -> String {
+        organisationPrefix(r.status.organisation) + monthTitle(r)
+    }
+
+    static func statusTitle(_ r: StatusReport) -> String {
+        organisationPrefix(r.organisation) + "预算执行情况表"
+    }
+
+    static func carryoverTitle(_ r: CarryoverStatement) -> String {
+        organisationPrefix(r.organisation) + "\(r.year)年度 年终结转结余表"
+    }
+
+    static func indicatorsTitle(_ r: Indicators) -> String {
+        organisationPrefix(r.organisation) + "\(r.year)年度 部门整体绩效指标"
+    }
+
+    /// 2019-12-31 → "2019年12月31日"
+    static func chineseDate(_ date: CalendarDate) -> String { "\(date.year)年\(date.month)月\(date.day)日" }
+
+    /// The projects of each unit, in the order of `units`, with the unit's subtotal. Projects
+    /// whose unit is missing from `units` (never, with the report types as built) follow in
+    /// their own group so that no row is lost.
+    static func grouped(_ projects: [ProjectStatus], units: [UnitSummary]) -> [(unit: UnitSummary, projects: [ProjectStatus])] {
+        var byID: [String: ProjectStatus] = [:]
+        for p in projects { byID[p.id] = p }
+        var seen = Set<String>()
+        var groups: [(unit: UnitSummary, projects: [ProjectStatus])] = []
+        for unit in units {
+            let members = unit.projectIDs.compactMap { byID[$0] }
+            for m in members { seen.insert(m.id) }
+            groups.append((unit, members))
+        }
+        let rest = projects.filter { !seen.contains($0.id) }
+        if !rest.isEmpty {
+            var unit = UnitSummary(unit: "", projectIDs: rest.map(\.id), totals: Totals())
+            unit.totals.projectCount = rest.count
+            groups.append((unit, rest))
+        }
+        return groups
+    }
+
+    /// The project's name as the tables show it.
+    static func name(of id: String, in projects: [ProjectStatus]) -> String {
+        projects.first(where: { $0.id == id })?.name ?? ""
+    }
+
+    /// "严重滞后 2 个，滞后 1 个" / "全部正常"
+    static func countSummary(_ t: Totals) -> String {
+        if t.redCount == 0 && t.yellowCount == 0 { return "全部正常" }
+        var parts: [String] = []
+        if t.redCount > 0 { parts.append("严重滞后 \(t.redCount) 个") }
+        if t.yellowCount > 0 { parts.append("滞后 \(t.yellowCount) 个") }
+        return parts.joined(separator: "，")
+    }
+
+    /// What a contract's unpaid balance means on the report date.
+    static func contractState(_ c: ContractStatus) -> String {
+        if c.overdue { return "已逾期" }
+        return c.due == nil ? "未约定期限" : "未到期"
+    }
+
+    /// One department indicator as the indicator tables show it.
+    struct IndicatorRow {
+        var name: String
+        var key: String
+        /// Already formatted (`72.00`, `8.00`, `5168.30`), or "" when undefined.
+        var value: String
+        var formula: String
+        /// True for the indicators spec §1 names; false for the supporting figures.
+        var primary: Bool
+        /// "%", "分", "万元" or "元".
+        var unit: String
+    }
+
+    static func indicatorRows(_ r: Indicators, yuan: Bool = false) -> [IndicatorRow] {
+        let u = unitName(yuan: yuan)
+        func rate(_ bp: Int64?) -> String { bp.map(Percent.string) ?? "" }
+        func money(_ fen: Int64) -> String { amount(fen, yuan: yuan) }
+        let target = Percent.jsonNumber(r.targetRateBasisPoints)
+        return [
+            IndicatorRow(name: "预算执行率", key: "execution_rate", value: rate(r.executionRate),
+                         formula: "支出合计 ÷ 预算合计 × 100%", primary: true, unit: "%"),
+            IndicatorRow(name: "预算调整率", key: "adjustment_rate", value: rate(r.adjustmentRate),
+                         formula: "（预算合计 − 上年结转 − 年初预算）÷ 年初预算 × 100%", primary: true, unit: "%"),
+            IndicatorRow(name: "结转结余率", key: "carryover_rate", value: rate(r.carryoverRate),
+                         formula: "（预算合计 − 支出合计）÷ 预算合计 × 100%", primary: true, unit: "%"),
+            IndicatorRow(name: "“三公经费”控制率", key: "sangong_control_rate", value: rate(r.sangongControlRate),
+                         formula: "标签“三公”项目：支出 ÷ 预算 × 100%", primary: true, unit: "%"),
+            IndicatorRow(name: "政府采购执行率", key: "procurement_rate", value: rate(r.procurementRate),
+                         formula: "标签“采购”项目：支出 ÷ 预算 × 100%", primary: true, unit: "%"),
+            IndicatorRow(name: "预算执行率得分", key: "execution_score", value: r.executionScoreHundredths.map(Percent.string) ?? "",
+                         formula: "权重 \(r.scoreWeight) × min(1, 预算执行率 ÷ 执行率目标 \(target)%)", primary: true, unit: "分"),
+            IndicatorRow(name: "支出合计", key: "total_paid", value: money(r.totalPaidFen),
+                         formula: "全部项目支出之和", primary: true, unit: u),
+            IndicatorRow(name: "基本支出", key: "basic_paid", value: money(r.basicPaidFen),
+                         formula: "标签“基本”项目（人员经费、公用经费）支出之和", primary: true, unit: u),
+            IndicatorRow(name: "项目支出", key: "project_paid", value: money(r.projectPaidFen),
+                         formula: "支出合计 − 基本支出", primary: true, unit: u),
+            IndicatorRow(name: "预算合计", key: "total_budget", value: money(r.totals.budgetFen),
+                         formula: "上年结转 + 本年下达 − 调减", primary: false, unit: u),
+            IndicatorRow(name: "年初预算", key: "initial_budget", value: money(r.totals.initialFen),
+                         formula: "类别为“年初”的下达之和", primary: false, unit: u),
+            IndicatorRow(name: "上年结转", key: "carried_in", value: money(r.totals.carriedInFen),
+                         formula: "上年 12 月 31 日结转到本年的资金", primary: false, unit: u),
+            IndicatorRow(name: "“三公经费”预算", key: "sangong_budget", value: money(r.sangong.budgetFen),
+                         formula: "标签“三公”项目预算之和", primary: false, unit: u),
+            IndicatorRow(name: "“三公经费”支出", key: "sangong_paid", value: money(r.sangong.paidFen),
+                         formula: "标签“三公”项目支出之和", primary: false, unit: u),
+            IndicatorRow(name: "政府采购预算", key: "procurement_budget", value: money(r.procurement.budgetFen),
+                         formula: "标签“采购”项目预算之和", primary: false, unit: u),
+            IndicatorRow(name: "政府采购支出", key: "procurement_paid", value: money(r.procurement.paidFen),
+                         formula: "标签“采购”项目支出之和", primary: false, unit: u),
+        ]
+    }
+}
