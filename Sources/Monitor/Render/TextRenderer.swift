@@ -29,7 +29,7 @@ public enum TextRenderer {
                               alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .left])
         let byID = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for unit in units {
-            if units.count > 1 || !unit.unit.isEmpty { table.add([style.bold(unit.unit.isEmpty ? "（未分单位）" : unit.unit)]) }
+            if units.count > 1 || !unit.unit.isEmpty { table.addSection(style.bold(unit.unit.isEmpty ? "（未分单位）" : unit.unit)) }
             for id in unit.projectIDs {
                 guard let p = byID[id] else { continue }
                 table.add([p.id, DisplayWidth.truncate(p.name, to: 28), style.money(p.budgetFen), style.money(p.paidFen),
@@ -126,7 +126,7 @@ public enum TextRenderer {
              style.money(t.carriedOutFen), style.money(t.lapsedFen), style.money(t.availableFen), percent(t.rateBasisPoints), style.money(t.unpaidContractsFen), ""]
         }
         for unit in statement.units {
-            table.add([style.bold(unit.unit.isEmpty ? "（未分单位）" : unit.unit)])
+            table.addSection(style.bold(unit.unit.isEmpty ? "（未分单位）" : unit.unit))
             for id in unit.projectIDs {
                 guard let row = rowsByID[id] else { continue }
                 let p = row.project, f = p.figures

@@ -8,6 +8,8 @@ public struct TextTable: Sendable {
     public var rows: [[String]] = []
     /// Row indices after which a rule is drawn (e.g. before a totals row).
     public var rulesAfter: Set<Int> = []
+    /// Row indices that are section titles: printed whole, not counted in column widths.
+    public var sections: Set<Int> = []
 
     public init(headers: [String], alignments: [Alignment]) {
         self.headers = headers
@@ -16,10 +18,15 @@ public struct TextTable: Sendable {
 
     public mutating func add(_ row: [String]) { rows.append(row) }
     public mutating func addRule() { rulesAfter.insert(rows.count - 1) }
+    /// A title line (a unit's name) above a group of rows.
+    public mutating func addSection(_ title: String) {
+        sections.insert(rows.count)
+        rows.append([title])
+    }
 
     public func render(indent: String = "") -> String {
         var widths = headers.map(visibleWidth)
-        for row in rows {
+        for (index, row) in rows.enumerated() where !sections.contains(index) {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], visibleWidth(cell)) }
         }
         func line(_ cells: [String]) -> String {
@@ -36,7 +43,7 @@ public struct TextTable: Sendable {
         let rule = indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "──")
         var output = [line(headers), rule]
         for (index, row) in rows.enumerated() {
-            output.append(line(row))
+            output.append(sections.contains(index) ? indent + (row.first ?? "") : line(row))
             if rulesAfter.contains(index) && index != rows.count - 1 { output.append(rule) }
         }
         return output.joined(separator: "\n") + "\n"
