@@ -39,6 +39,9 @@ enum RecordCommand {
         for key in verb.requiredKeys where arguments.options[key.english] == nil {
             throw UsageError("“\(verb.english)”必须给出 --\(key.english)（\(key.chinese)）。用法：\(shape.usage)")
         }
+        if verb == .set, arguments.options.keys.allSatisfy({ $0 == "date" }) {
+            throw UsageError("“set”至少要给出一个设置项。用法：\(shape.usage)")
+        }
 
         // The entry's date.
         var date = today

@@ -25,21 +25,21 @@ enum ReportCommand {
             }
             return render(paths, arguments) { journal in
                 guard let report = MonthlyReport(journal: journal, year: year, month: month, unit: arguments.options["unit"]) else { return "" }
-                return format == .json ? JSONRenderer.monthly(report) : Renderers.monthly(report, format: format, style: style)
+                return Renderers.monthly(report, format: format, style: style)
             }
         case "carryover", "结转":
             try arguments.requireOnly(["year", "unit", "format", "o", "yuan", "no-color", "json", "csv"], command: "report carryover")
             let year = try yearOption(arguments)
             return render(paths, arguments) { journal in
                 guard let statement = CarryoverStatement(journal: journal, year: year, unit: arguments.options["unit"]) else { return "" }
-                return format == .json ? JSONRenderer.carryover(statement) : Renderers.carryover(statement, format: format, style: style)
+                return Renderers.carryover(statement, format: format, style: style)
             }
         case "indicators", "指标":
             try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report indicators")
             let year = try yearOption(arguments)
             return render(paths, arguments) { journal in
                 guard let indicators = Indicators(journal: journal, year: year) else { return "" }
-                return format == .json ? JSONRenderer.indicators(indicators) : Renderers.indicators(indicators, format: format, style: style)
+                return Renderers.indicators(indicators, format: format, style: style)
             }
         default:
             throw UsageError("没有报表“\(kind)”\(Suggest.phrase(kind, among: ["monthly", "carryover", "indicators"]))。用法：\n\(usage)")

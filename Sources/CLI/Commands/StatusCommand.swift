@@ -19,11 +19,7 @@ enum StatusCommand {
             Output.err("fundflow: 注意：单位“\(unit)”下没有项目\(Suggest.phrase(unit, among: units))；日记账中的单位有：\(units.joined(separator: "、"))\n")
         }
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
-        let text: String
-        switch format {
-        case .json: text = JSONRenderer.status(report)
-        default: text = Renderers.status(report, format: format, style: style)
-        }
+        let text = Renderers.status(report, format: format, style: style)
         let code = ReportOutput.emit(text, arguments)
         return code == .success && journal.hasErrors ? .invalid : code
     }

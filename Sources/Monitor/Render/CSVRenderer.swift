@@ -107,7 +107,7 @@ public enum CSVRenderer {
     static func percent(_ basisPoints: Int64) -> Cell { .number(Percent.string(basisPoints)) }
 
     static func alerts(_ p: ProjectStatus) -> String {
-        p.alerts.map(\.message).joined(separator: "；")
+        p.readableAlerts.map(\.message).joined(separator: "；")
     }
 
     static func carryoverTotals(_ t: Totals, unit: Cell, name: Cell, yuan: Bool) -> [Cell] {

@@ -82,9 +82,11 @@ enum RenderSupport {
         return groups
     }
 
-    /// The project's name as the tables show it.
-    static func name(of id: String, in projects: [ProjectStatus]) -> String {
-        projects.first(where: { $0.id == id })?.name ?? ""
+    /// Project names by ID, for the tables that name a project by its ID only.
+    static func names(_ projects: [ProjectStatus]) -> [String: String] {
+        var names: [String: String] = [:]
+        for p in projects where names[p.id] == nil { names[p.id] = p.name }
+        return names
     }
 
     /// "严重滞后 2 个，滞后 1 个" / "全部正常"
@@ -154,5 +156,17 @@ enum RenderSupport {
             IndicatorRow(name: "政府采购支出", key: "procurement_paid", value: money(r.procurement.paidFen),
                          formula: "标签“采购”项目支出之和", primary: false, unit: u),
         ]
+    }
+
+    /// The one-sentence overview of a status (plain text: no Markdown or HTML marks).
+    static func overview(_ t: Totals, asOf: CalendarDate, yuan: Bool) -> String {
+        let u = unitName(yuan: yuan)
+        func money(_ fen: Int64) -> String { readableAmount(fen, yuan: yuan) }
+        let behind = t.gapBasisPoints > 0 ? "落后计划 \(Percent.string(t.gapBasisPoints)) 个百分点"
+            : t.gapBasisPoints < 0 ? "超前计划 \(Percent.string(-t.gapBasisPoints)) 个百分点" : "与计划持平"
+        return "截至 \(chineseDate(asOf))，\(t.projectCount) 个项目预算合计 \(money(t.budgetFen)) \(u)，"
+            + "已支出 \(money(t.paidFen)) \(u)，预算执行率 \(Percent.string(t.rateBasisPoints))%；"
+            + "序时进度 \(Percent.string(t.evenPaceBasisPoints))%，计划进度 \(Percent.string(t.expectedBasisPoints))%，\(behind)。"
+            + "预警情况：\(countSummary(t))。"
     }
 }
