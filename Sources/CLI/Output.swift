@@ -44,7 +44,7 @@ enum DiagnosticPrinter {
         for scalar in line.unicodeScalars {
             if count >= Limits.excerptCharacters { return text + "…" }
             // Never echo control characters or broken bytes back to the terminal.
-            if scalar.value < 0x20 || scalar.value == 0x7F { text += "�" } else { text.unicodeScalars.append(scalar) }
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { text += "�" } else { text.unicodeScalars.append(scalar) }
             count += 1
         }
         return text.trimmingBlanks()

@@ -77,9 +77,9 @@ public enum EntryParser {
         // Readers for typed values; each records its own problem.
         func text(_ key: AttributeKey) -> String? { attributes[key]?.value }
         func identifier(_ field: Field, _ what: String) -> String {
-            if field.value.isEmpty || field.value.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }) {
+            if field.value.isEmpty || field.value.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "=" }) {
                 problems.append(Problem(column: field.column, code: "bad-identifier",
-                    message: "\(what)“\(field.value)”不能为空或含空格：请用不含空格的编号，例如 P01 或 450-0201-JBN-RVU2"))
+                    message: "\(what)“\(field.value)”不能为空，也不能含空格或“=”：请用这样的编号，例如 P01 或 450-0201-JBN-RVU2"))
             }
             return field.value
         }

@@ -27,9 +27,11 @@ public enum FileIO {
         }
     }
 
-    /// Reads a whole regular file.
+    /// Reads a whole regular file. Opened non-blocking so that a named pipe without a writer
+    /// is refused as "not a regular file" instead of hanging in `open` (the flag has no
+    /// effect on reading a regular file).
     public static func readAll(path: String) -> Result<[UInt8], Failure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if descriptor < 0 {
             let code = errno
             return .failure(Failure(reason: describe(code, path: path), missing: code == ENOENT))

@@ -39,10 +39,8 @@ public enum Validator {
         var diagnostics = parsed.diagnostics
         let entries = parsed.entries
 
-        var settings = Settings()
-        for entry in entries { if case .set(let change) = entry.body { settings.apply(change) } }
-
-        let declarations = ProjectDeclarationRule().check(entries, into: &diagnostics)
+        let paths = parsed.sources.map(\.path)
+        let declarations = ProjectDeclarationRule(paths: paths).check(entries, into: &diagnostics)
         var rejected = declarations.rejected
         rejected.formUnion(SealRule().check(entries, sources: parsed.sources, into: &diagnostics))
 
@@ -53,7 +51,7 @@ public enum Validator {
 
         var rules: [any DatedRule] = [
             OverspendRule(), ReductionRule(), CarryOverRule(), LapseRule(),
-            ContractRule(), ReversalRule(), DuplicateDocumentWarning(), DuplicateVoucherWarning(),
+            ContractRule(paths: paths), ReversalRule(), DuplicateDocumentWarning(paths: paths), DuplicateVoucherWarning(paths: paths),
         ]
         var accepted = [Bool](repeating: false, count: entries.count)
         var books = Books()
@@ -70,6 +68,12 @@ public enum Validator {
                 diagnostics.append(.error("amount-overflow", at: entry.amountLocation,
                     "累计金额超出可表示的范围：请检查金额是否多写了位数"))
             }
+        }
+        // Settings in file order (the later line wins), from accepted lines only: a 设置 refused
+        // for falling in a sealed period does not take effect, like any other refused entry.
+        var settings = Settings()
+        for (index, entry) in entries.enumerated() where accepted[index] {
+            if case .set(let change) = entry.body { settings.apply(change) }
         }
         return Journal(sources: parsed.sources, entries: entries, dateOrder: dateOrder, accepted: accepted,
                        projects: declarations.projects, projectOrder: declarations.order, settings: settings,

@@ -81,16 +81,8 @@ public enum JournalReader {
             complain(1, "line-too-long", "这一行有 \(line.count) 字节，超过上限 \(Limits.maxLineBytes) 字节：一行只写一笔分录，请检查文件是否损坏或误粘贴了大段内容")
             return
         }
-        // Blank lines and comments.
-        var first = line.startIndex
-        while first < line.endIndex {
-            let blank = Tokenizer.blankLength(line, first)
-            if blank == 0 { break }
-            first += blank
-        }
-        if first == line.endIndex { return }
-        if line[first] == UInt8(ascii: "#") || line[first] == UInt8(ascii: ";") { return }
-
+        // Every line must be plain UTF-8 text, comments included (a GBK file shows first
+        // in its comments).
         var hasHighBytes = false
         for (offset, byte) in zip(0..., line) {
             if byte >= 0x80 { hasHighBytes = true; continue }
@@ -106,6 +98,15 @@ public enum JournalReader {
                      "这一行不是有效的 UTF-8 文本：请把文件另存为 UTF-8 编码（若由 Excel 导出，常见为 GBK 编码）")
             return
         }
+        // Blank lines and comments.
+        var first = line.startIndex
+        while first < line.endIndex {
+            let blank = Tokenizer.blankLength(line, first)
+            if blank == 0 { break }
+            first += blank
+        }
+        if first == line.endIndex { return }
+        if line[first] == UInt8(ascii: "#") || line[first] == UInt8(ascii: ";") { return }
         if journal.entries.count >= Limits.maxEntries {
             complain(1, "too-many-entries", "分录超过 \(Limits.maxEntries) 笔的上限：请按年度拆分日记账")
             return

@@ -55,12 +55,14 @@ public enum JournalWriter {
         return parts.joined(separator: " ")
     }
 
-    /// Quotes a value that contains a blank, `=`, `"` or `\`, starts a comment, or is empty.
+    /// Quotes a value that contains a blank, `=` (or the full-width `＝`, which the reader
+    /// takes for a mistyped key in an unquoted field), `"` or `\`, starts a comment, or is
+    /// empty.
     public static func quoteIfNeeded(_ value: String) -> String {
         var needsQuotes = value.isEmpty
         for scalar in value.unicodeScalars {
             switch scalar {
-            case " ", "\t", "\u{3000}", "=", "\"", "\\": needsQuotes = true
+            case " ", "\t", "\u{3000}", "=", "\u{FF1D}", "\"", "\\": needsQuotes = true
             default: break
             }
             if needsQuotes { break }

@@ -213,3 +213,25 @@ final class AlertTests: XCTestCase {
         XCTAssertEqual(try status(text + "\n2021-01-02 下达 A 1万 文号=2", asOf: "2021-06-30").expectedBasisPoints, 5000)
     }
 }
+
+extension AlertTests {
+    /// On a checkpoint day LAG and CHECKPOINT_MISSED say the same thing: both stay in the
+    /// data (JSON), the readable list keeps only LAG.
+    func testReadableAlertsDropTheCheckpointCopyOfLag() throws {
+        let s = try status("""
+        2019-01-01 项目 A 甲 计划=6月:50,12月:100
+        2019-01-02 下达 A 10万 文号=X
+        2019-02-01 支付 A 3万
+        """, asOf: "2019-06-30")
+        // 6月底: plan 50, actual 30 → gap 20 → red, both as LAG and as CHECKPOINT_MISSED.
+        XCTAssertEqual(s.alerts.map(\.code), [.lag, .checkpointMissed])
+        XCTAssertEqual(s.readableAlerts.map(\.code), [.lag])
+        let later = try status("""
+        2019-01-01 项目 A 甲 计划=6月:50,12月:100
+        2019-01-02 下达 A 10万 文号=X
+        2019-02-01 支付 A 3万
+        """, asOf: "2019-07-31")
+        // A month later the checkpoint is history: it stays readable.
+        XCTAssertTrue(later.readableAlerts.contains { $0.code == .checkpointMissed })
+    }
+}

@@ -142,7 +142,7 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(total[6], Percent.string(monthly.status.totals.rateBasisPoints))
         // Alerts are joined with a full-width semicolon.
         let p03 = Self.fields(rows[3])
-        XCTAssertEqual(p03[10], monthly.status.projects[2].alerts.map(\.message).joined(separator: "；"))
+        XCTAssertEqual(p03[10], monthly.status.projects[2].readableAlerts.map(\.message).joined(separator: "；"))
         XCTAssertTrue(p03[10].contains("；"))
     }
 
@@ -233,7 +233,7 @@ final class RenderTests: XCTestCase {
                 return XCTFail("alerted project \(p.id) out of order")
             }
             cursor = r.upperBound
-            for alert in p.alerts { XCTAssertTrue(md.contains(MarkdownRenderer.escape(alert.message))) }
+            for alert in p.readableAlerts { XCTAssertTrue(md.contains(MarkdownRenderer.escape(alert.message))) }
         }
         Self.assertTablesAligned(md)
     }
@@ -372,7 +372,7 @@ final class RenderTests: XCTestCase {
             last = range.upperBound
         }
         // Every alert message is shown, escaped.
-        for p in r.alerted { for a in p.alerts { XCTAssertTrue(html.contains(HTMLRenderer.escape(a.message)), a.message) } }
+        for p in r.alerted { for a in p.readableAlerts { XCTAssertTrue(html.contains(HTMLRenderer.escape(a.message)), a.message) } }
     }
 
     func testHTMLOtherReports() {

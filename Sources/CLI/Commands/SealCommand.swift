@@ -16,6 +16,9 @@ enum SealCommand {
             return RecordCommand.refuse("不能封账到未来的日期 \(through)（今天是 \(today)）：封账表示该日及以前的账已结清")
         }
         let outcome = Appender.append(paths: paths) { context in
+            guard !context.journal.entries.isEmpty else {
+                return .failure(.init("日记账“\(paths.last ?? "")”中没有任何分录，无需封账：请检查 -f 指定的文件是否正确"))
+            }
             let errors = context.journal.diagnostics.errorCount
             guard errors == 0 else {
                 return .failure(.init("日记账中有 \(errors) 个错误，不能封账：请先运行 fundflow check 并更正全部错误"))

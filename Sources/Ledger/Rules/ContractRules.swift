@@ -2,12 +2,13 @@
 /// the payment's date), for the same project, and not overpaid.
 struct ContractRule: DatedRule {
     var name: String { "合同" }
+    var paths: [String] = []
     func check(_ entry: Entry, books: Books, into diagnostics: inout [Diagnostic]) {
         switch entry.body {
         case .contract(let signing):
             if let existing = books.contracts[signing.contractID] {
                 diagnostics.append(.error("duplicate-contract", at: entry.detailLocation,
-                    "合同编号“\(signing.contractID)”已在第 \(existing.location.line) 行登记（项目“\(existing.signing.project)”）：合同编号在日记账中必须唯一，请核对编号"))
+                    "合同编号“\(signing.contractID)”已在\(place(existing.location, from: entry.location, paths: paths))登记（项目“\(existing.signing.project)”）：合同编号在日记账中必须唯一，请核对编号"))
             }
         case .pay(let payment):
             guard let contractID = payment.contract else { return }

@@ -3,6 +3,8 @@
 /// dated rules skip them.
 struct ProjectDeclarationRule {
     var name: String { "项目声明" }
+    /// File paths, for naming a line in another file.
+    var paths: [String] = []
 
     func check(_ entries: [Entry], into diagnostics: inout [Diagnostic]) -> (projects: [String: ProjectDeclaration], order: [String], rejected: Set<Int>) {
         var declared: [String: (ProjectDeclaration, SourceLocation)] = [:]
@@ -19,7 +21,7 @@ struct ProjectDeclarationRule {
             if case .project(let declaration) = entry.body {
                 if let (_, earlier) = declared[id] {
                     diagnostics.append(.error("duplicate-project", at: entry.projectLocation,
-                        "项目“\(id)”重复声明（第 \(earlier.line) 行已声明）：每个项目只声明一次；要改名称或计划，请改原来那一行（未封账时）或用“计划”分录"))
+                        "项目“\(id)”重复声明（\(place(earlier, from: entry.location, paths: paths))已声明）：每个项目只声明一次；要改名称或计划，请改原来那一行（未封账时）或用“计划”分录"))
                     rejected.insert(index)
                 } else {
                     declared[id] = (declaration, entry.location)
@@ -31,11 +33,11 @@ struct ProjectDeclarationRule {
                 rejected.insert(index)
                 if let later = firstDeclaration[id] {
                     diagnostics.append(.error("undeclared-project", at: entry.projectLocation,
-                        "项目“\(id)”在第 \(later.line) 行才声明：项目须先声明后使用，请把“项目”行移到使用它的分录之前"))
+                        "项目“\(id)”在\(place(later, from: entry.location, paths: paths))才声明：项目须先声明后使用，请把“项目”行移到使用它的分录之前"))
                 } else {
-                    let known = Array(declared.keys)
+                    // Declaration order, not the dictionary's: the suggestion must not vary from run to run.
                     diagnostics.append(.error("unknown-project", at: entry.projectLocation,
-                        "未知的项目“\(id)”\(Suggest.phrase(id, among: known))：请先用“日期 项目 \(id) 名称 单位=…”声明该项目，或核对项目编号"))
+                        "未知的项目“\(id)”\(Suggest.phrase(id, among: order))：请先用“日期 项目 \(id) 名称 单位=…”声明该项目，或核对项目编号"))
                 }
             }
         }

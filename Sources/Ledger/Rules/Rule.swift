@@ -10,3 +10,9 @@ public protocol DatedRule {
 /// How money is written in messages: 万元, exact.
 @inline(__always)
 func wan(_ fen: Int64) -> String { Amount.wanString(fen) + "万元" }
+
+/// "第 12 行", or "a.journal 第 12 行" when the place is in another file than `here`.
+func place(_ location: SourceLocation, from here: SourceLocation, paths: [String]) -> String {
+    if location.file == here.file || location.file >= paths.count { return "第 \(location.line) 行" }
+    return "\(paths[location.file]) 第 \(location.line) 行"
+}
