@@ -44,7 +44,6 @@ public enum Amount {
         }
         var negative = false
         if body.first == UInt8(ascii: "-") { negative = true; body = body.dropFirst() }
-        else if body.first == UInt8(ascii: "+") { body = body.dropFirst() }
         if body.isEmpty { return .failure(.notANumber) }
 
         var integerPart: Int64 = 0

@@ -34,9 +34,14 @@ public enum EntryParser {
         // Sort the rest into positionals and attributes.
         var positionals: [Field] = []
         var attributes: [AttributeKey: Field] = [:]
+        var mistypedKeys: Set<AttributeKey> = []   // written with a full-width ＝: already reported
         for field in fields.dropFirst(2) {
             guard let keyBytes = field.key else {
-                if let problem = fullWidthEqualsProblem(field, verb: verb) { problems.append(problem); continue }
+                if let (problem, key) = fullWidthEqualsProblem(field, verb: verb) {
+                    problems.append(problem)
+                    mistypedKeys.insert(key)
+                    continue
+                }
                 positionals.append(field)
                 continue
             }
@@ -67,7 +72,7 @@ public enum EntryParser {
             problems.append(Problem(column: extra.column, code: "extra-field",
                 message: "多余的字段“\(extra.value)”：“\(verb.chinese)”只有\(names.isEmpty ? "属性" : names.joined(separator: "、"))；含空格的值请用双引号括起，属性请写成“键=值”"))
         }
-        for key in verb.requiredKeys where attributes[key] == nil {
+        for key in verb.requiredKeys where attributes[key] == nil && !mistypedKeys.contains(key) {
             problems.append(Problem(column: fields[1].column, code: "missing-key",
                 message: "“\(verb.chinese)”必须写明\(key.chinese)：请加上“\(key.chinese)=…”\(key == .doc ? "（下达或调减的文件文号，例如 文号=承财社[2019]107号）" : "")"))
         }
@@ -222,12 +227,12 @@ public enum EntryParser {
     }
 
     /// `文号＝承财社…` typed with a Chinese input method arrives as one positional token.
-    static func fullWidthEqualsProblem(_ field: Field, verb: Verb) -> Problem? {
+    static func fullWidthEqualsProblem(_ field: Field, verb: Verb) -> (Problem, AttributeKey)? {
         guard !field.quoted, let mark = field.value.firstIndex(of: "＝") else { return nil }
         let keyText = String(field.value[..<mark])
-        guard AttributeKey.named(keyText) != nil else { return nil }
-        return Problem(column: field.column, code: "full-width",
-            message: "“\(keyText)＝”使用了全角等号“＝”：请改为半角“=”，写成 \(keyText)=…")
+        guard let key = AttributeKey.named(keyText) else { return nil }
+        return (Problem(column: field.column, code: "full-width",
+            message: "“\(keyText)＝”使用了全角等号“＝”：请改为半角“=”，写成 \(keyText)=…"), key)
     }
 
     public static func amountMessage(_ error: Amount.ParseError, _ text: String) -> String {
