@@ -9,14 +9,17 @@ let package = Package(
         .executable(name: "fundflow", targets: ["CLI"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Monitor", targets: ["Monitor"]),
+        .library(name: "Interchange", targets: ["Interchange"]),
     ],
     dependencies: [],
     targets: [
         .target(name: "Ledger"),
         .target(name: "Monitor", dependencies: ["Ledger"]),
-        .executableTarget(name: "CLI", dependencies: ["Ledger", "Monitor"]),
+        .target(name: "Interchange", dependencies: ["Ledger", "Monitor"]),
+        .executableTarget(name: "CLI", dependencies: ["Ledger", "Monitor", "Interchange"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "MonitorTests", dependencies: ["Ledger", "Monitor"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Ledger", "Interchange"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Ledger"]),
     ]
 )

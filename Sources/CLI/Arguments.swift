@@ -13,17 +13,14 @@ struct Arguments {
     var positionals: [String] = []
     var options: [String: String] = [:]
     var flags: Set<String> = []
+    /// Options given without the value they need (judged once the command is known).
+    var valueless: Set<String> = []
     var wantsHelp = false
     var wantsVersion = false
 
-    /// Options that take a value, across all commands; anything else starting with `--` is
-    /// a flag if listed in `flagNames`.
-    static let valueOptions: Set<String> = [
-        "date", "unit", "code", "plan", "tags", "doc", "kind", "source", "memo", "voucher", "payee",
-        "contract", "party", "due", "of", "of-date", "reason", "year", "through", "as-of", "month",
-        "format", "o", "from", "to", "org", "default-plan", "warn-gap", "alarm-gap", "target-rate", "idle-days",
-    ]
-    static let flagNames: Set<String> = ["all", "json", "csv", "yuan", "help", "version", "no-color"]
+    /// Options that take no value. Every other `--name` takes one (`--name value` or
+    /// `--name=value`); each command then accepts only its own options (`requireOnly`).
+    static let flagNames: Set<String> = ["all", "json", "csv", "yuan", "help", "version", "no-color", "commit", "dry-run", "force"]
 
     static func parse(_ argv: [String]) throws -> Arguments {
         var result = Arguments()
@@ -67,17 +64,15 @@ struct Arguments {
                 result.flags.insert(name)
                 continue
             }
-            guard valueOptions.contains(name) else {
-                let suggestion = Suggest.phrase(name, among: Array(valueOptions) + Array(flagNames))
-                throw UsageError("不认识的选项“--\(name)”\(suggestion)：运行 fundflow help 命令名 查看该命令的选项")
-            }
+            guard !name.isEmpty else { throw UsageError("“--”后缺少选项名") }
             if result.options[name] != nil { throw UsageError("选项 --\(name) 写了两次：每个选项只写一次") }
             if let inlineValue {
                 result.options[name] = inlineValue
-            } else {
-                guard index < argv.count else { throw UsageError("选项 --\(name) 后面需要一个值") }
+            } else if index < argv.count, !argv[index].hasPrefix("--") {
                 result.options[name] = argv[index]
                 index += 1
+            } else {
+                result.valueless.insert(name)
             }
         }
         return result
@@ -91,11 +86,13 @@ struct Arguments {
 
     /// Refuses options the command does not know, naming the ones it does.
     func requireOnly(_ allowed: Set<String>, command: String) throws {
-        for name in options.keys.sorted() where !allowed.contains(name) {
-            throw UsageError("“\(command)”没有选项 --\(name)\(Suggest.phrase(name, among: Array(allowed)))：可用的选项有 \(allowed.sorted().map { "--" + $0 }.joined(separator: " "))")
+        func spelled(_ name: String) -> String { name.count == 1 ? "-" + name : "--" + name }
+        let listed = allowed.sorted().map(spelled).joined(separator: " ")
+        for name in (Array(options.keys) + Array(flags) + Array(valueless)).sorted() where !allowed.contains(name) {
+            throw UsageError("“\(command)”没有选项 \(spelled(name))\(Suggest.phrase(name, among: Array(allowed)))：可用的选项有 \(listed)")
         }
-        for name in flags.sorted() where !allowed.contains(name) {
-            throw UsageError("“\(command)”没有选项 --\(name)：可用的选项有 \(allowed.sorted().map { "--" + $0 }.joined(separator: " "))")
+        if let name = valueless.sorted().first {
+            throw UsageError("选项 \(spelled(name)) 后面需要一个值")
         }
     }
 

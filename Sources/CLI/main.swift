@@ -35,11 +35,19 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
             return try ReportCommand.run(arguments, paths: paths, environment: environment)
         case "register", "明细":
             return try RegisterCommand.run(arguments, paths: paths, environment: environment)
+        case "import", "导入":
+            return try ImportCommand.run(arguments, paths: paths, today: today, environment: environment)
+        case "export", "导出":
+            return try ExportCommand.run(arguments, paths: paths, today: today, environment: environment)
+        case "init", "新建":
+            return try InitCommand.run(arguments, paths: paths, today: today, environment: environment)
+        case "completion":
+            return try CompletionCommand.run(arguments, paths: paths, today: today, environment: environment)
         default:
             if let verb = Verb.named(command), verb != .seal {
                 return try RecordCommand.run(verb, arguments, paths: paths, today: today)
             }
-            let known = ["check", "seal", "status", "report", "register"] + Verb.allCases.flatMap { [$0.english, $0.chinese] } + ["检查", "help"]
+            let known = ["check", "seal", "status", "report", "register", "import", "export", "init", "completion"] + Verb.allCases.flatMap { [$0.english, $0.chinese] } + ["检查", "help"]
             throw UsageError("没有命令“\(command)”\(Suggest.phrase(command, among: known))。运行 fundflow --help 查看全部命令")
         }
     } catch let error as UsageError {
