@@ -25,8 +25,8 @@ public enum Appender {
     }
 
     public enum Outcome: Sendable {
-        /// The line was appended; warnings are those the new entry raised.
-        case appended(line: String, warnings: [Diagnostic], journal: Journal)
+        /// The lines were appended (in one write); warnings are those the new entries raised.
+        case appended(lines: [String], warnings: [Diagnostic], journal: Journal)
         /// The entry was refused; the file is unchanged. `journal` includes the would-be
         /// line, for quoting it in diagnostics.
         case refused([Diagnostic], journal: Journal)
@@ -36,8 +36,16 @@ public enum Appender {
         case failed(FileFailure)
     }
 
-    /// Appends to the last of `paths`; the others are read as the earlier part of the journal.
+    /// Appends one entry to the last of `paths`; the others are read as the earlier part of
+    /// the journal.
     public static func append(paths: [String], draft makeDraft: (Context) -> Result<Draft, DeclineReason>) -> Outcome {
+        appendAll(paths: paths) { context in makeDraft(context).map { [$0] } }
+    }
+
+    /// Appends a batch: all of its entries, validated together against the whole journal
+    /// under one lock and written in one `write`, or none of them. An empty batch writes
+    /// nothing and succeeds.
+    public static func appendAll(paths: [String], drafts makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Outcome {
         guard let target = paths.last else { return .failed(FileFailure(path: "", reason: "没有指定日记账文件")) }
         var earlier = ParsedJournal()
         for path in paths.dropLast() {
@@ -66,28 +74,36 @@ public enum Appender {
 
         let mend: [UInt8] = original.last.map { $0 == UInt8(ascii: "\n") ? [] : [UInt8(ascii: "\n")] } ?? []
         let preceding = original + mend
-        let draft: Draft
-        switch makeDraft(Context(journal: journalBefore, precedingBytes: preceding)) {
-        case .success(let value): draft = value
+        let drafts: [Draft]
+        switch makeDrafts(Context(journal: journalBefore, precedingBytes: preceding)) {
+        case .success(let value): drafts = value
         case .failure(let reason): opened.discardIfCreated(); return .declined(reason.message)
         }
+        if drafts.isEmpty {
+            opened.discardIfCreated()
+            return .appended(lines: [], warnings: [], journal: journalBefore)
+        }
 
-        let line = JournalWriter.line(date: draft.date, body: draft.body)
-        let written = preceding + Array(line.utf8) + [UInt8(ascii: "\n")]
+        let lines = drafts.map { JournalWriter.line(date: $0.date, body: $0.body) }
+        var addition: [UInt8] = []
+        for line in lines { addition += Array(line.utf8); addition.append(UInt8(ascii: "\n")) }
         var after = earlier
-        JournalReader.parse(JournalSource(path: target, bytes: written), into: &after)
+        JournalReader.parse(JournalSource(path: target, bytes: preceding + addition), into: &after)
         let journalAfter = Validator.validate(after)
 
-        // The line must read back as exactly the entry meant (the writer's promise).
-        let newLine = (after.lineCounts.last ?? 1)
+        // Each line must read back as exactly the entry meant (the writer's promise).
         let newFile = after.sources.count - 1
-        let readBack = after.entries.last { $0.location.file == newFile && $0.location.line == newLine }
-        guard let readBack, readBack.date == draft.date, readBack.body == draft.body else {
-            opened.discardIfCreated()
-            let lineErrors = after.diagnostics.filter { $0.location.file == newFile && $0.location.line == newLine }
-            if !lineErrors.isEmpty { return .refused(lineErrors, journal: journalAfter) }
-            return .refused([.error("internal-roundtrip", at: SourceLocation(file: newFile, line: newLine, column: 1),
-                "内部错误：新分录写出后读回不一致，已拒绝写入。请把这条命令报告给开发者")], journal: journalAfter)
+        let lastLine = after.lineCounts.last ?? lines.count
+        for (offset, draft) in drafts.enumerated() {
+            let newLine = lastLine - drafts.count + 1 + offset
+            let readBack = after.entries.last { $0.location.file == newFile && $0.location.line == newLine }
+            guard let readBack, readBack.date == draft.date, readBack.body == draft.body else {
+                opened.discardIfCreated()
+                let lineErrors = after.diagnostics.filter { $0.location.file == newFile && $0.location.line == newLine }
+                if !lineErrors.isEmpty { return .refused(lineErrors, journal: journalAfter) }
+                return .refused([.error("internal-roundtrip", at: SourceLocation(file: newFile, line: newLine, column: 1),
+                    "内部错误：新分录写出后读回不一致，已拒绝写入。请把这条命令报告给开发者")], journal: journalAfter)
+            }
         }
 
         // Refuse when the entry brings any error that was not there before — at its own
@@ -103,10 +119,10 @@ public enum Appender {
         let existingWarnings = Set(journalBefore.diagnostics.filter { !$0.isError }.map(key))
         let newWarnings = journalAfter.diagnostics.filter { !$0.isError && !existingWarnings.contains(key($0)) }
 
-        if let failure = opened.appendDurably(mend + Array(line.utf8) + [UInt8(ascii: "\n")], originalSize: original.count) {
+        if let failure = opened.appendDurably(mend + addition, originalSize: original.count) {
             return .failed(failure)
         }
-        return .appended(line: line, warnings: newWarnings, journal: journalAfter)
+        return .appended(lines: lines, warnings: newWarnings, journal: journalAfter)
     }
 
     /// Why a command chose not to append (not an invalid journal: there is simply nothing

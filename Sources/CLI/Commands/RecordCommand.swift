@@ -115,7 +115,8 @@ enum RecordCommand {
             Output.err(DiagnosticPrinter.render(diagnostics, sources: journal.sources))
             Output.err("fundflow: 未写入：本条分录不合规（见上方说明），日记账保持原样\n")
             return .invalid
-        case .appended(let line, let warnings, let journal):
+        case .appended(let lines, let warnings, let journal):
+            let line = lines.joined(separator: "\n")
             Output.err(DiagnosticPrinter.render(warnings, sources: journal.sources))
             let target = paths.last ?? ""
             let lineNumber = journal.lineCounts.last ?? 0
