@@ -7,6 +7,8 @@ public struct StatusReport: Sendable {
     public var projects: [ProjectStatus]
     public var units: [UnitSummary]
     public var totals: Totals
+    /// The years in which the journal moves money, for pointing an empty report elsewhere.
+    public var yearsWithEntries: [Int]
 
     public init(journal: Journal, asOf: CalendarDate, unit: String? = nil) {
         self.init(replay: YearReplay(journal: journal, asOf: asOf), unit: unit)
@@ -18,5 +20,14 @@ public struct StatusReport: Sendable {
         projects = StatusBuilder.projects(replay, unit: unit)
         units = UnitSummary.group(projects, asOf: asOf)
         totals = Totals(projects, asOf: asOf)
+        yearsWithEntries = StatusReport.years(of: replay.journal)
+    }
+
+    static func years(of journal: Journal) -> [Int] {
+        var years = Set<Int>()
+        for (index, entry) in journal.entries.enumerated() where journal.accepted[index] && entry.body.movesMoney {
+            years.insert(entry.date.year)
+        }
+        return years.sorted()
     }
 }

@@ -8,8 +8,19 @@ public enum TextRenderer {
         organisation.isEmpty ? name : "\(organisation) \(name)"
     }
 
+    /// What to say when the year has nothing to report.
+    static func emptyNote(_ report: StatusReport, monthly: Bool = false) -> String {
+        let years = report.yearsWithEntries.map { "\($0) 年" }.joined(separator: "、")
+        var note = "  \(report.asOf.year) 年截至 \(report.asOf) 没有预算或资金变动的项目。"
+        if let last = report.yearsWithEntries.last {
+            note += "日记账中有资金变动的年度：\(years)；例如用 \(monthly ? "--month \(last)-12" : "--as-of \(last)-12-31") 查看。"
+        }
+        return note + "\n"
+    }
+
     public static func status(_ report: StatusReport, style: TextStyle) -> String {
         var out = style.bold(title(report.organisation, "预算执行情况")) + "（截至 \(report.asOf)，金额单位：\(style.moneyUnit)）\n\n"
+        if report.projects.isEmpty { return out + emptyNote(report) }
         out += projectTable(report.projects, units: report.units, totals: report.totals, style: style)
         let alerted = report.projects.filter { !$0.alerts.isEmpty }
         if !alerted.isEmpty {
@@ -55,6 +66,7 @@ public enum TextRenderer {
         out += "截至 \(report.asOf)　金额单位：\(style.moneyUnit)\n\n"
 
         out += style.bold("一、总体情况") + "\n"
+        if s.projects.isEmpty { return out + emptyNote(s, monthly: true) }
         out += "  预算 \(style.money(t.budgetFen))，已支出 \(style.money(t.paidFen))，执行率 \(percent(t.rateBasisPoints))；"
         out += "序时进度 \(percent(t.evenPaceBasisPoints))，按支出计划应达 \(percent(t.expectedBasisPoints))"
         let behind = t.rateBasisPoints - t.evenPaceBasisPoints
