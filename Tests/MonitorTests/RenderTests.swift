@@ -127,23 +127,24 @@ final class RenderTests: XCTestCase {
     func testCSVMonthlyLayout() {
         let csv = CSVRenderer.monthly(monthly, yuan: false)
         let rows = Self.lines(csv)
-        XCTAssertEqual(rows.first, "单位,项目编号,项目名称,预算,支出,可用余额,执行率,计划进度,差距,状态,预警")
+        // Headers carry their unit, so a file opened in Excel says what its numbers are.
+        XCTAssertEqual(rows.first, "单位,项目编号,项目名称,预算（万元）,支出（万元）,结转下年（万元）,可用余额（万元）,执行率（%）,计划进度（%）,差距（%）,状态,预警")
         XCTAssertEqual(rows.count, 1 + 7 + 1 + 1, "header, 7 projects, blank line, totals")
         XCTAssertEqual(rows[8], "")
         XCTAssertTrue(rows[9].hasPrefix("合计,"))
-        for row in rows where !row.isEmpty { XCTAssertEqual(Self.fields(row).count, 11, row) }
+        for row in rows where !row.isEmpty { XCTAssertEqual(Self.fields(row).count, 12, row) }
         // Amounts are exact 万元 and percentages plain numbers with two decimals.
         let p04 = Self.fields(rows[4])
         XCTAssertEqual(p04[1], "P04")
-        XCTAssertEqual(Array(p04[3...8]), ["10.00", "10.00", "0.00", "100.00", "100.00", "0.00"])
-        XCTAssertEqual(p04[9], "正常")
+        XCTAssertEqual(Array(p04[3...9]), ["10.00", "10.00", "0.00", "0.00", "100.00", "100.00", "0.00"])
+        XCTAssertEqual(p04[10], "正常")
         let total = Self.fields(rows[9])
         XCTAssertEqual(total[3], Amount.wanString(monthly.status.totals.budgetFen))
-        XCTAssertEqual(total[6], Percent.string(monthly.status.totals.rateBasisPoints))
+        XCTAssertEqual(total[7], Percent.string(monthly.status.totals.rateBasisPoints))
         // Alerts are joined with a full-width semicolon.
         let p03 = Self.fields(rows[3])
-        XCTAssertEqual(p03[10], monthly.status.projects[2].readableAlerts.map(\.message).joined(separator: "；"))
-        XCTAssertTrue(p03[10].contains("；"))
+        XCTAssertEqual(p03[11], monthly.status.projects[2].readableAlerts.map(\.message).joined(separator: "；"))
+        XCTAssertTrue(p03[11].contains("；"))
     }
 
     func testCSVYuan() {
@@ -184,8 +185,8 @@ final class RenderTests: XCTestCase {
 
     func testCSVCarryoverSubtotalsAndTotal() {
         let rows = Self.lines(CSVRenderer.carryover(carryover, yuan: false)).map(Self.fields)
-        XCTAssertEqual(rows.first, ["单位", "项目编号", "项目名称", "上年结转", "本年下达", "调减", "预算", "支出", "结转下年", "结余收回",
-                                    "未处理", "执行率", "应付未付合同", "原因"])
+        XCTAssertEqual(rows.first, ["单位", "项目编号", "项目名称", "上年结转（万元）", "本年下达（万元）", "调减（万元）", "预算（万元）", "支出（万元）",
+                                    "结转下年（万元）", "结余收回（万元）", "未处理（万元）", "执行率（%）", "应付未付合同（万元）", "原因"])
         let subtotals = rows.filter { $0.count > 2 && $0[2] == "小计" }
         XCTAssertEqual(subtotals.map { $0[0] }, carryover.units.map(\.unit))
         XCTAssertEqual(rows.last?.first, "合计")
@@ -422,7 +423,7 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(md.contains("192.31"))
         let csv = CSVRenderer.monthly(r, yuan: false)
         Self.assertExcelFraming(csv)
-        XCTAssertTrue(Self.lines(csv).last!.hasPrefix("合计,,共 9 个项目,192.31,158.89,0.00,82.62,"))
+        XCTAssertTrue(Self.lines(csv).last!.hasPrefix("合计,,共 9 个项目,192.31,158.89,33.42,0.00,82.62,"))
 
         if let out = ProcessInfo.processInfo.environment["FUNDFLOW_RENDER_OUT"] {
             let c = CarryoverStatement(journal: j, year: 2019)!, i = Indicators(journal: j, year: 2019)!

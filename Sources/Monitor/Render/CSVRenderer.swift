@@ -17,9 +17,10 @@ public enum CSVRenderer {
 
     /// `fundflow status --csv`: one row per project, then a blank line and the total.
     public static func status(_ r: StatusReport, yuan: Bool) -> String {
+        let unit = yuan ? "（元）" : "（万元）"
         var doc = Document()
-        doc.header(["单位", "项目编号", "项目名称", "上年结转", "预算", "支出", "结转下年", "结余收回", "可用余额",
-                    "应付未付合同", "执行率", "计划进度", "差距", "状态", "预警"])
+        doc.header(["单位", "项目编号", "项目名称", "上年结转\(unit)", "预算\(unit)", "支出\(unit)", "结转下年\(unit)", "结余收回\(unit)", "可用余额\(unit)",
+                    "应付未付合同\(unit)", "执行率（%）", "计划进度（%）", "差距（%）", "状态", "预警"])
         for p in r.projects {
             let f = p.figures
             doc.row([.text(p.unit), .text(p.id), .text(p.name),
@@ -42,18 +43,19 @@ public enum CSVRenderer {
 
     /// `report monthly --format csv`: one row per project, a blank line, the total.
     public static func monthly(_ r: MonthlyReport, yuan: Bool) -> String {
+        let unit = yuan ? "（元）" : "（万元）"
         var doc = Document()
-        doc.header(["单位", "项目编号", "项目名称", "预算", "支出", "可用余额", "执行率", "计划进度", "差距", "状态", "预警"])
+        doc.header(["单位", "项目编号", "项目名称", "预算\(unit)", "支出\(unit)", "结转下年\(unit)", "可用余额\(unit)", "执行率（%）", "计划进度（%）", "差距（%）", "状态", "预警"])
         for p in r.status.projects {
             doc.row([.text(p.unit), .text(p.id), .text(p.name),
-                     money(p.budgetFen, yuan), money(p.paidFen, yuan), money(p.availableFen, yuan),
+                     money(p.budgetFen, yuan), money(p.paidFen, yuan), money(p.figures.carriedOutFen, yuan), money(p.availableFen, yuan),
                      percent(p.rateBasisPoints), percent(p.expectedBasisPoints), percent(p.gapBasisPoints),
                      .text(p.status.statusName), .text(alerts(p))])
         }
         doc.blank()
         let t = r.status.totals
         doc.row([.text("合计"), .text(""), .text("共 \(t.projectCount) 个项目"),
-                 money(t.budgetFen, yuan), money(t.paidFen, yuan), money(t.availableFen, yuan),
+                 money(t.budgetFen, yuan), money(t.paidFen, yuan), money(t.carriedOutFen, yuan), money(t.availableFen, yuan),
                  percent(t.rateBasisPoints), percent(t.expectedBasisPoints), percent(t.gapBasisPoints),
                  .text(""), .text(RenderSupport.countSummary(t))])
         return doc.text
@@ -62,9 +64,10 @@ public enum CSVRenderer {
     /// `report carryover --format csv`: projects grouped by unit, each unit closed by a
     /// 小计 row, the statement closed by a 合计 row.
     public static func carryover(_ r: CarryoverStatement, yuan: Bool) -> String {
+        let unit = yuan ? "（元）" : "（万元）"
         var doc = Document()
-        doc.header(["单位", "项目编号", "项目名称", "上年结转", "本年下达", "调减", "预算", "支出", "结转下年", "结余收回",
-                    "未处理", "执行率", "应付未付合同", "原因"])
+        doc.header(["单位", "项目编号", "项目名称", "上年结转\(unit)", "本年下达\(unit)", "调减\(unit)", "预算\(unit)", "支出\(unit)", "结转下年\(unit)", "结余收回\(unit)",
+                    "未处理\(unit)", "执行率（%）", "应付未付合同\(unit)", "原因"])
         var reasons: [String: [String]] = [:]
         for row in r.rows { reasons[row.project.id] = row.reasons }
         for group in RenderSupport.grouped(r.rows.map(\.project), units: r.units) {

@@ -42,4 +42,30 @@ public enum DisplayWidth {
         }
         return result + "…"
     }
+
+    /// Cuts text to at most `width` columns by removing its middle ("医疗服务…（基金监管）"):
+    /// project names often differ only at the end.
+    public static func truncateMiddle(_ text: String, to width: Int) -> String {
+        guard of(text) > width, width >= 5 else { return truncate(text, to: width) }
+        let scalars = Array(text.unicodeScalars)
+        let headWidth = (width - 1) / 2
+        var head = "", tail = ""
+        var used = 0
+        for scalar in scalars {
+            let w = of(scalar)
+            if used + w > headWidth { break }
+            head.unicodeScalars.append(scalar)
+            used += w
+        }
+        var tailUsed = 0
+        var tailScalars: [Unicode.Scalar] = []
+        for scalar in scalars.reversed() {
+            let w = of(scalar)
+            if used + 1 + tailUsed + w > width { break }
+            tailScalars.append(scalar)
+            tailUsed += w
+        }
+        tail.unicodeScalars.append(contentsOf: tailScalars.reversed())
+        return head + "…" + tail
+    }
 }

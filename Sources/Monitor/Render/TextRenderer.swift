@@ -36,25 +36,28 @@ public enum TextRenderer {
 
     /// Projects grouped by unit with subtotals and a department total.
     static func projectTable(_ projects: [ProjectStatus], units: [UnitSummary], totals: Totals, style: TextStyle) -> String {
-        var table = TextTable(headers: ["项目", "名称", "预算", "支出", "可用余额", "执行率", "计划进度", "差距", "状态"],
-                              alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .left])
+        // Money carried or returned gets its own column, so a row still adds up at year end.
+        let showOut = totals.carriedOutFen != 0 || totals.lapsedFen != 0
+        var table = TextTable(headers: ["项目", "名称", "预算", "支出"] + (showOut ? ["结转/收回"] : []) + ["可用余额", "执行率", "计划进度", "差距", "状态"],
+                              alignments: [.left, .left, .right, .right] + (showOut ? [.right] : []) + [.right, .right, .right, .right, .left])
+        func out(_ carriedFen: Int64, _ lapsedFen: Int64) -> [String] { showOut ? [style.money(carriedFen + lapsedFen)] : [] }
         let byID = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for unit in units {
             if units.count > 1 || !unit.unit.isEmpty { table.addSection(style.bold(unit.unit.isEmpty ? "（未分单位）" : unit.unit)) }
             for id in unit.projectIDs {
                 guard let p = byID[id] else { continue }
-                table.add([p.id, DisplayWidth.truncate(p.name, to: 28), style.money(p.budgetFen), style.money(p.paidFen),
-                           style.money(p.availableFen), percent(p.rateBasisPoints), percent(p.expectedBasisPoints),
+                table.add([p.id, DisplayWidth.truncateMiddle(p.name, to: 28), style.money(p.budgetFen), style.money(p.paidFen)]
+                          + out(p.figures.carriedOutFen, p.figures.lapsedFen) + [style.money(p.availableFen), percent(p.rateBasisPoints), percent(p.expectedBasisPoints),
                            Percent.string(p.gapBasisPoints), style.status(p.status)])
             }
             if units.count > 1 {
                 let t = unit.totals
-                table.add(["", "小计", style.money(t.budgetFen), style.money(t.paidFen), style.money(t.availableFen),
+                table.add(["", "小计", style.money(t.budgetFen), style.money(t.paidFen)] + out(t.carriedOutFen, t.lapsedFen) + [style.money(t.availableFen),
                            percent(t.rateBasisPoints), percent(t.expectedBasisPoints), Percent.string(t.gapBasisPoints), ""])
             }
             table.addRule()
         }
-        table.add(["", style.bold("合计"), style.money(totals.budgetFen), style.money(totals.paidFen), style.money(totals.availableFen),
+        table.add(["", style.bold("合计"), style.money(totals.budgetFen), style.money(totals.paidFen)] + out(totals.carriedOutFen, totals.lapsedFen) + [style.money(totals.availableFen),
                    percent(totals.rateBasisPoints), percent(totals.expectedBasisPoints), Percent.string(totals.gapBasisPoints), ""])
         return table.render()
     }
@@ -105,7 +108,7 @@ public enum TextRenderer {
             var table = TextTable(headers: ["项目", "名称", "上年结转", "已使用", "尚未使用", "结转天数"],
                                   alignments: [.left, .left, .right, .right, .right, .right])
             for c in report.carryovers {
-                table.add([c.projectID, DisplayWidth.truncate(c.projectName, to: 24), style.money(c.carriedInFen), style.money(c.consumedFen),
+                table.add([c.projectID, DisplayWidth.truncateMiddle(c.projectName, to: 24), style.money(c.carriedInFen), style.money(c.consumedFen),
                            c.remainingFen > 0 ? style.yellow(style.money(c.remainingFen)) : style.money(c.remainingFen),
                            c.ageDays.map { "\($0) 天" } ?? "—"])
             }
@@ -125,6 +128,7 @@ public enum TextRenderer {
         out += units.render(indent: "  ")
         out += "\n" + style.bold("附：各项目执行情况") + "\n"
         out += projectTable(s.projects, units: s.units, totals: t, style: style)
+        out += style.dim("注：计划进度按支出计划在月度时钟上线性插值；差距由精确值相减后四舍五入到两位小数，可能与表中两数之差相差 0.01。") + "\n"
         return out
     }
 
@@ -143,7 +147,7 @@ public enum TextRenderer {
                 guard let row = rowsByID[id] else { continue }
                 let p = row.project, f = p.figures
                 let unresolved = row.unresolvedFen != 0 ? style.red(style.money(row.unresolvedFen)) : style.money(row.unresolvedFen)
-                table.add([p.id, DisplayWidth.truncate(p.name, to: 22), style.money(f.carriedInFen), style.money(f.allottedFen), style.money(f.reducedFen),
+                table.add([p.id, DisplayWidth.truncateMiddle(p.name, to: 24), style.money(f.carriedInFen), style.money(f.allottedFen), style.money(f.reducedFen),
                            style.money(f.budgetFen), style.money(f.paidFen), style.money(f.carriedOutFen), style.money(f.lapsedFen), unresolved,
                            percent(p.rateBasisPoints), style.money(p.unpaidContractsFen), DisplayWidth.truncate(row.reasons.joined(separator: "；"), to: 24)])
             }
@@ -168,7 +172,7 @@ public enum TextRenderer {
         table.add(["预算执行率", rate(i.executionRate, "无预算"), "支出 \(style.money(t.paidFen)) ÷ 预算 \(style.money(t.budgetFen))"])
         table.add(["预算调整率", rate(i.adjustmentRate, "无年初预算"),
                    "(预算 \(style.money(t.budgetFen)) − 上年结转 \(style.money(t.carriedInFen)) − 年初 \(style.money(t.initialFen))) ÷ 年初 \(style.money(t.initialFen))"])
-        table.add(["结转结余率", rate(i.carryoverRate, "无预算"), "(预算 − 支出) ÷ 预算"])
+        table.add(["结转结余率", rate(i.carryoverRate, "无预算"), "(预算 \(style.money(t.budgetFen)) − 支出 \(style.money(t.paidFen))) ÷ 预算 \(style.money(t.budgetFen))"])
         table.add(["“三公经费”控制率", rate(i.sangongControlRate, "无三公经费项目"), "支出 \(style.money(i.sangong.paidFen)) ÷ 预算 \(style.money(i.sangong.budgetFen))（标签 三公）"])
         table.add(["政府采购执行率", rate(i.procurementRate, "无采购项目"), "支出 \(style.money(i.procurement.paidFen)) ÷ 预算 \(style.money(i.procurement.budgetFen))（标签 采购）"])
         table.add(["预算执行率得分", i.executionScoreHundredths.map { Percent.string($0) + " 分" } ?? "—",
