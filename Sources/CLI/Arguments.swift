@@ -89,7 +89,7 @@ struct Arguments {
         func spelled(_ name: String) -> String { name.count == 1 ? "-" + name : "--" + name }
         let listed = allowed.sorted().map(spelled).joined(separator: " ")
         for name in (Array(options.keys) + Array(flags) + Array(valueless)).sorted() where !allowed.contains(name) {
-            throw UsageError("“\(command)”没有选项 \(spelled(name))\(Suggest.phrase(name, among: Array(allowed)))：可用的选项有 \(listed)")
+            throw UsageError("“\(command)”没有选项 \(spelled(name))\(DidYouMean.phrase(name, among: Array(allowed)))：可用的选项有 \(listed)")
         }
         if let name = valueless.sorted().first {
             throw UsageError("选项 \(spelled(name)) 后面需要一个值")

@@ -25,7 +25,7 @@ enum DiagnosticPrinter {
         var wanted: [Int: Set<Int>] = [:]
         for d in diagnostics { wanted[d.location.file, default: []].insert(d.location.line) }
         var texts: [Int: [Int: String]] = [:]
-        for (file, lines) in wanted where file < sources.count { texts[file] = sources[file].lineTexts(lines) }
+        for (file, lines) in wanted where file < sources.count { texts[file] = sources[file].lineTexts(lines, maxBytes: (Limits.excerptCharacters + 1) * 4) }
         var output = ""
         for d in diagnostics {
             let path = d.location.file < sources.count ? sources[d.location.file].path : "?"

@@ -15,7 +15,9 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
         if command == "help" || arguments.wantsHelp {
             let topic = command == "help" ? arguments.positionals.first : command
             if let topic {
-                guard let text = Help.command(topic) else { throw UsageError("没有命令“\(topic)”。运行 fundflow --help 查看全部命令") }
+                guard let text = Help.command(topic) else {
+                    throw UsageError("没有命令“\(topic)”\(DidYouMean.phrase(topic, among: Help.commandWords))。运行 fundflow --help 查看全部命令")
+                }
                 Output.out(text + "\n")
             } else {
                 Output.out(Help.overview + "\n")
@@ -47,8 +49,7 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
             if let verb = Verb.named(command), verb != .seal {
                 return try RecordCommand.run(verb, arguments, paths: paths, today: today)
             }
-            let known = ["check", "seal", "status", "report", "register", "import", "export", "init", "completion"] + Verb.allCases.flatMap { [$0.english, $0.chinese] } + ["检查", "help"]
-            throw UsageError("没有命令“\(command)”\(Suggest.phrase(command, among: known))。运行 fundflow --help 查看全部命令")
+            throw UsageError("没有命令“\(command)”\(DidYouMean.phrase(command, among: Help.commandWords))。运行 fundflow --help 查看全部命令")
         }
     } catch let error as UsageError {
         Output.err("fundflow: 错误: \(error.message)\n")
@@ -67,5 +68,12 @@ while let entry = pointer.pointee {
         environment[String(text[..<equals])] = String(text[text.index(after: equals)...])
     }
     pointer += 1
+}
+// An argument that is not UTF-8 (a GBK terminal or script) would reach the journal as U+FFFD
+// replacement characters: refuse it before anything is read or written.
+for index in 1..<Int(CommandLine.argc) {
+    guard let argument = CommandLine.unsafeArgv[index], String(validatingCString: argument) == nil else { continue }
+    Output.err("fundflow: 错误: 第 \(index) 个参数不是有效的 UTF-8 文本：请把终端或脚本文件的编码设为 UTF-8 后重试（GBK 等编码的中文会变成乱码）\n")
+    exit(ExitCode.usage.rawValue)
 }
 exit(runFundflow(Array(CommandLine.arguments.dropFirst()), environment: environment).rawValue)

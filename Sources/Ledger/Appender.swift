@@ -68,6 +68,53 @@ public enum Appender {
         case .failure(let failure): opened.discardIfCreated(); return .failed(FileFailure(path: target, reason: failure.reason))
         }
 
+        switch judge(earlier: earlier, target: target, original: original, makeDrafts: makeDrafts) {
+        case .finished(let outcome):
+            opened.discardIfCreated()
+            return outcome
+        case .write(let bytes, let lines, let warnings, let journal):
+            if let failure = opened.appendDurably(bytes, originalSize: original.count) {
+                return .failed(failure)
+            }
+            return .appended(lines: lines, warnings: warnings, journal: journal)
+        }
+    }
+
+    /// Judges a batch exactly as `appendAll` would — same drafts, same validation, same
+    /// outcome — without locking or writing anything (a dry run). `.appended` means "would be
+    /// appended". A missing target file reads as empty; nothing is created.
+    public static func preview(paths: [String], drafts makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Outcome {
+        guard let target = paths.last else { return .failed(FileFailure(path: "", reason: "没有指定日记账文件")) }
+        var earlier = ParsedJournal()
+        for path in paths.dropLast() {
+            switch FileIO.readAll(path: path) {
+            case .success(let bytes): JournalReader.parse(JournalSource(path: path, bytes: bytes), into: &earlier)
+            case .failure(let failure): return .failed(FileFailure(path: path, reason: failure.reason))
+            }
+        }
+        let original: [UInt8]
+        switch FileIO.readAll(path: target) {
+        case .success(let bytes): original = bytes
+        case .failure(let failure) where failure.missing: original = []
+        case .failure(let failure): return .failed(FileFailure(path: target, reason: failure.reason))
+        }
+        switch judge(earlier: earlier, target: target, original: original, makeDrafts: makeDrafts) {
+        case .finished(let outcome): return outcome
+        case .write(_, let lines, let warnings, let journal): return .appended(lines: lines, warnings: warnings, journal: journal)
+        }
+    }
+
+    /// What to do with a batch, decided from the journal's bytes: write these bytes, or
+    /// finish with this outcome and write nothing.
+    enum Judgement {
+        case write(bytes: [UInt8], lines: [String], warnings: [Diagnostic], journal: Journal)
+        case finished(Outcome)
+    }
+
+    /// The pure part of appending: validate the journal as it stands, ask for the drafts,
+    /// validate the journal with them, and compare.
+    static func judge(earlier: ParsedJournal, target: String, original: [UInt8],
+                      makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Judgement {
         var before = earlier
         JournalReader.parse(JournalSource(path: target, bytes: original), into: &before)
         let journalBefore = Validator.validate(before)
@@ -77,11 +124,10 @@ public enum Appender {
         let drafts: [Draft]
         switch makeDrafts(Context(journal: journalBefore, precedingBytes: preceding)) {
         case .success(let value): drafts = value
-        case .failure(let reason): opened.discardIfCreated(); return .declined(reason.message)
+        case .failure(let reason): return .finished(.declined(reason.message))
         }
         if drafts.isEmpty {
-            opened.discardIfCreated()
-            return .appended(lines: [], warnings: [], journal: journalBefore)
+            return .finished(.appended(lines: [], warnings: [], journal: journalBefore))
         }
 
         let lines = drafts.map { JournalWriter.line(date: $0.date, body: $0.body) }
@@ -94,15 +140,21 @@ public enum Appender {
         // Each line must read back as exactly the entry meant (the writer's promise).
         let newFile = after.sources.count - 1
         let lastLine = after.lineCounts.last ?? lines.count
+        // The new lines' entries are the last entries read (entries are in file order): index
+        // them once, so a batch of n lines is checked in O(n), not O(n × journal).
+        var newEntries: [Int: Entry] = [:]
+        for entry in after.entries.reversed() {
+            guard entry.location.file == newFile, entry.location.line > lastLine - drafts.count else { break }
+            newEntries[entry.location.line] = entry
+        }
         for (offset, draft) in drafts.enumerated() {
             let newLine = lastLine - drafts.count + 1 + offset
-            let readBack = after.entries.last { $0.location.file == newFile && $0.location.line == newLine }
+            let readBack = newEntries[newLine]
             guard let readBack, readBack.date == draft.date, readBack.body == draft.body else {
-                opened.discardIfCreated()
                 let lineErrors = after.diagnostics.filter { $0.location.file == newFile && $0.location.line == newLine }
-                if !lineErrors.isEmpty { return .refused(lineErrors, journal: journalAfter) }
-                return .refused([.error("internal-roundtrip", at: SourceLocation(file: newFile, line: newLine, column: 1),
-                    "内部错误：新分录写出后读回不一致，已拒绝写入。请把这条命令报告给开发者")], journal: journalAfter)
+                if !lineErrors.isEmpty { return .finished(.refused(lineErrors, journal: journalAfter)) }
+                return .finished(.refused([.error("internal-roundtrip", at: SourceLocation(file: newFile, line: newLine, column: 1),
+                    "内部错误：新分录写出后读回不一致，已拒绝写入。请把这条命令报告给开发者")], journal: journalAfter))
             }
         }
 
@@ -113,16 +165,18 @@ public enum Appender {
         let existing = Set(journalBefore.diagnostics.filter(\.isError).map(key))
         let newErrors = journalAfter.diagnostics.filter { $0.isError && !existing.contains(key($0)) }
         if !newErrors.isEmpty {
-            opened.discardIfCreated()
-            return .refused(newErrors, journal: journalAfter)
+            return .finished(.refused(newErrors, journal: journalAfter))
         }
         let existingWarnings = Set(journalBefore.diagnostics.filter { !$0.isError }.map(key))
-        let newWarnings = journalAfter.diagnostics.filter { !$0.isError && !existingWarnings.contains(key($0)) }
-
-        if let failure = opened.appendDurably(mend + addition, originalSize: original.count) {
-            return .failed(failure)
+        var newWarnings = journalAfter.diagnostics.filter { !$0.isError && !existingWarnings.contains(key($0)) }
+        let mendedLine = lastLine - drafts.count
+        if !mend.isEmpty, journalBefore.diagnostics.contains(where: { $0.isError && $0.location.file == newFile && $0.location.line == mendedLine }) {
+            // The old last line had no newline and is broken: most likely a torn line left by
+            // an interrupted write. It is kept (and mended), but the accountant is told where.
+            newWarnings.insert(.warning("mended-last-line", at: SourceLocation(file: newFile, line: mendedLine, column: 1),
+                                        JournalReader.mendedLastLineMessage), at: 0)
         }
-        return .appended(lines: lines, warnings: newWarnings, journal: journalAfter)
+        return .write(bytes: mend + addition, lines: lines, warnings: newWarnings, journal: journalAfter)
     }
 
     /// Why a command chose not to append (not an invalid journal: there is simply nothing
@@ -182,6 +236,7 @@ struct LockedFile {
     /// One `write` of the whole text (looping only if the kernel writes part of it), then
     /// `fsync`. On failure the file is cut back to its original size.
     func appendDurably(_ bytes: [UInt8], originalSize: Int) -> FileFailure? {
+        FileIO.ignoreFileSizeSignal()   // past `ulimit -f`: EFBIG (undone below), not death mid-line
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { raw in
@@ -190,10 +245,15 @@ struct LockedFile {
             if result < 0 {
                 if errno == EINTR { continue }
                 let code = errno
-                _ = ftruncate(descriptor, off_t(originalSize))
+                // Undo a partial write (a full disk may take part of the line first).
+                let restored = ftruncate(descriptor, off_t(originalSize)) == 0
                 _ = fsync(descriptor)
                 if created && originalSize == 0 { unlink(path) }
-                return FileFailure(path: path, reason: FileIO.describe(code, path: path))
+                var reason = FileIO.describe(code, path: path)
+                if !restored {
+                    reason += "；本条分录未记入，但未能截去已写入的部分：请运行 fundflow check，按提示删去文件末尾不完整的一行"
+                }
+                return FileFailure(path: path, reason: reason)
             }
             written += result
         }

@@ -15,6 +15,17 @@ public struct YearFigures: Hashable, Sendable {
 
     public var budgetFen: Int64 { carriedInFen &+ allottedFen &- reducedFen }
     public var availableFen: Int64 { budgetFen &- paidFen &- carriedOutFen &- lapsedFen }
+
+    /// Whether the budget and the available balance are representable. The books keep this
+    /// true for every project-year (an entry that would break it is refused as an overflow),
+    /// so `budgetFen` and `availableFen` never wrap. Reversals make it necessary: paid can
+    /// go below zero when a later year reverses earlier years' payments.
+    var totalsAreRepresentable: Bool {
+        guard let budget = Checked.add(carriedInFen, allottedFen).flatMap({ Checked.subtract($0, reducedFen) }),
+              let afterPaid = Checked.subtract(budget, paidFen),
+              let afterCarried = Checked.subtract(afterPaid, carriedOutFen) else { return false }
+        return Checked.subtract(afterCarried, lapsedFen) != nil
+    }
     /// Money moved in this year by any money verb.
     public var hasActivity: Bool {
         carriedInFen != 0 || allottedFen != 0 || reducedFen != 0 || paidFen != 0 || carriedOutFen != 0 || lapsedFen != 0 || touched
@@ -127,9 +138,11 @@ public struct Books: Sendable {
         case .reverse(let reversal):
             let matches = payments(project: reversal.project, voucher: reversal.ofVoucher, date: reversal.ofDate)
             let applied = update(reversal.project, year) { figures in
-                figures.paidFen &-= reversal.amountFen
+                guard let paid = Checked.subtract(figures.paidFen, reversal.amountFen) else { return false }
+                figures.paidFen = paid
                 return true
             }
+            guard applied else { return false }
             // Reduce the matched payments in date order, and their contracts with them.
             var left = reversal.amountFen
             for index in matches where left > 0 {
@@ -142,7 +155,7 @@ public struct Books: Sendable {
                 }
                 left -= take
             }
-            return applied
+            return true
         case .contract(let signing):
             if contracts[signing.contractID] == nil { contractOrder.append(signing.contractID) }
             contracts[signing.contractID] = ContractState(signing: signing, date: entry.date, location: entry.location)
@@ -173,7 +186,7 @@ public struct Books: Sendable {
     private mutating func update(_ project: String, _ year: Int, _ change: (inout YearFigures) -> Bool) -> Bool {
         let key = ProjectYear(project, year)
         var value = figures[key] ?? YearFigures()
-        guard change(&value) else { return false }
+        guard change(&value), value.totalsAreRepresentable else { return false }
         value.touched = true
         figures[key] = value
         return true

@@ -21,6 +21,7 @@ public enum FileIO {
         case EDQUOT: return "磁盘配额已满，无法写入“\(path)”：请清理后重试（日记账未被改动）"
         case EROFS: return "“\(path)”位于只读文件系统上，无法写入"
         case ENOTDIR: return "路径“\(path)”中有一段不是文件夹"
+        case EFBIG: return "“\(path)”将超过系统允许的单个文件大小上限（ulimit -f），无法写入：请联系管理员放宽限制（文件未被改动）"
         default:
             let text = strerror(code).map { String(cString: $0) } ?? "错误码 \(code)"
             return "无法读写“\(path)”：\(text)"
@@ -70,12 +71,30 @@ public enum FileIO {
 }
 
 extension FileIO {
+    /// Makes a write past the process's file-size limit (`ulimit -f`) fail with EFBIG instead
+    /// of killing the process with SIGXFSZ halfway through a line, so that the failed write
+    /// can be undone. Idempotent.
+    static func ignoreFileSizeSignal() {
+        signal(SIGXFSZ, SIG_IGN)
+    }
+
     /// Replaces a file's contents atomically: write a temporary file beside it, fsync, rename.
     /// A reader never sees half a report; a failure leaves the old file as it was.
+    ///
+    /// The temporary file has a fresh random name and is created exclusively without following
+    /// symlinks (`O_CREAT | O_EXCL | O_NOFOLLOW`): a file, hard link or symlink planted at that
+    /// name is never opened, so it cannot be used to overwrite another file. `rename` replaces
+    /// a symlink at `path` itself, never the file it points to.
     public static func writeWhole(path: String, bytes: [UInt8]) -> Failure? {
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        if descriptor < 0 { return Failure(reason: describe(errno, path: path), missing: false) }
+        ignoreFileSizeSignal()
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for _ in 0..<16 {
+            temporary = path + ".tmp-\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
+        if descriptor < 0 { return Failure(reason: describeOutput(errno, path: path), missing: false) }
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { raw in write(descriptor, raw.baseAddress! + written, bytes.count - written) }
@@ -83,21 +102,31 @@ extension FileIO {
                 if errno == EINTR { continue }
                 let code = errno
                 close(descriptor); unlink(temporary)
-                return Failure(reason: describe(code, path: path), missing: false)
+                return Failure(reason: describeOutput(code, path: path), missing: false)
             }
             written += result
         }
         if fsync(descriptor) != 0 {
             let code = errno
             close(descriptor); unlink(temporary)
-            return Failure(reason: describe(code, path: path), missing: false)
+            return Failure(reason: describeOutput(code, path: path), missing: false)
         }
         close(descriptor)
         if rename(temporary, path) != 0 {
             let code = errno
             unlink(temporary)
-            return Failure(reason: describe(code, path: path), missing: false)
+            return Failure(reason: describeOutput(code, path: path), missing: false)
         }
         return nil
+    }
+
+    /// Like `describe`, for an output file (a report), which is not a journal.
+    static func describeOutput(_ code: Int32, path: String) -> String {
+        switch code {
+        case EISDIR: return "“\(path)”是一个文件夹：请在 -o 后写出报表的文件名，例如 -o \(path)/报表.html"
+        case ENOSPC: return "磁盘空间不足，无法写入“\(path)”：请清理磁盘后重试（原有文件未被改动）"
+        case EDQUOT: return "磁盘配额已满，无法写入“\(path)”：请清理后重试（原有文件未被改动）"
+        default: return describe(code, path: path)
+        }
     }
 }

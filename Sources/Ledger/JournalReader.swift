@@ -73,6 +73,25 @@ public enum JournalReader {
         journal.lineCounts.append(lineNumber)
     }
 
+    /// A warning for each file whose last line lacks its newline. fundflow writes every line
+    /// together with its newline in one `write`, so a last line without one is either a hand
+    /// edit or a torn line: the start of an entry whose writing was interrupted (power cut,
+    /// a killed process, a full disk outside fundflow). `check` names it; see docs/RELIABILITY.md.
+    public static func unterminatedLastLines(_ sources: [JournalSource], lineCounts: [Int]) -> [Diagnostic] {
+        sources.indices.compactMap { file in
+            guard sources[file].lacksFinalNewline, file < lineCounts.count else { return nil }
+            return .warning("unterminated-last-line", at: SourceLocation(file: file, line: lineCounts[file], column: 1),
+                "文件最后一行没有换行符：若它是写入被中断（断电、进程被强行终止）留下的残行，请对照凭证核对，"
+                + "不完整就在编辑器里删去这一行，再运行 fundflow check 并重新记账；若只是手工编辑时漏了换行，在行尾补一个换行即可")
+        }
+    }
+
+    /// What an append says when the last line it had to mend (it lacked its newline) is
+    /// itself broken — most likely a torn line.
+    public static let mendedLastLineMessage =
+        "这一行原先没有换行符且有错误，记账前已为它补上换行：它很可能是写入被中断留下的残行，"
+        + "请对照凭证核对，在编辑器里删去或改正这一行，再运行 fundflow check"
+
     static func parseLine(_ line: ArraySlice<UInt8>, file: Int, line lineNumber: Int, byteOffset: Int, into journal: inout ParsedJournal) {
         func complain(_ column: Int32, _ code: String, _ message: String) {
             journal.diagnostics.append(.error(code, at: SourceLocation(file: file, line: lineNumber, column: Int(column)), message))

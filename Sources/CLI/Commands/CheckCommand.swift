@@ -10,7 +10,7 @@ enum CheckCommand {
         case .success(let value): journal = value
         case .failure(let failure): Output.err("\(failure)\n"); return .file
         }
-        let diagnostics = journal.diagnostics
+        let diagnostics = (journal.diagnostics + JournalReader.unterminatedLastLines(journal.sources, lineCounts: journal.lineCounts)).sortedBySource()
         Output.err(DiagnosticPrinter.render(diagnostics, sources: journal.sources))
         let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
         let files = paths.count == 1 ? paths[0] : "\(paths.count) 个文件"

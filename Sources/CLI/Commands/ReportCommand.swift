@@ -42,7 +42,7 @@ enum ReportCommand {
                 return Renderers.indicators(indicators, format: format, style: style)
             }
         default:
-            throw UsageError("没有报表“\(kind)”\(Suggest.phrase(kind, among: ["monthly", "carryover", "indicators"]))。用法：\n\(usage)")
+            throw UsageError("没有报表“\(kind)”\(DidYouMean.phrase(kind, among: ["monthly", "carryover", "indicators", "月报", "结转", "指标"]))。用法：\n\(usage)")
         }
     }
 

@@ -1,0 +1,126 @@
+import Ledger
+
+/// The journal as one flat table: a row per accepted money entry and contract, in date
+/// order, with the project's name and unit on every row, every field in its own column, and
+/// the entry's effect on the year's figures as signed amounts in 元 — so that a pivot table
+/// (or `groupby`) over 项目编号 and 年度 gives fundflow's 预算, 支出, 结转下年, 收回 and
+/// 可用余额. A 结转 row is followed, dated the next 01-01, by a 上年结转 row that brings the
+/// money into the next year's budget, as fundflow counts it.
+///
+/// The same conventions as the report CSVs: UTF-8 with a byte-order mark (Excel and WPS
+/// read the Chinese right), CRLF, RFC 4180 quoting, and journal text that Excel would run
+/// as a formula (`=`, `+`, `-`, `@` …) neutralised with a leading `'`.
+public enum FlatCSVExport {
+    public static let header = [
+        "日期", "年度", "动作", "动作代码", "项目编号", "项目名称", "单位", "金额（元）",
+        "预算增减（元）", "支出增减（元）", "结转下年（元）", "收回（元）", "可用余额增减（元）",
+        "文号", "类别", "来源", "凭证", "收款人", "合同", "原凭证", "原日期", "对方", "期限", "原因", "摘要",
+    ]
+
+    public static func render(_ journal: Journal) -> String {
+        var out = "\u{FEFF}"
+        out += header.map(textField).joined(separator: ",") + "\r\n"
+        var pendingCarryIns: [(date: CalendarDate, project: String, amountFen: Int64, reason: String?)] = []
+        func flush(before date: CalendarDate?) {
+            while let first = pendingCarryIns.first, date.map({ first.date <= $0 }) ?? true {
+                pendingCarryIns.removeFirst()
+                var row = Row(date: first.date, verb: "上年结转", code: "carry-in", project: first.project, amountFen: first.amountFen)
+                row.budget = first.amountFen
+                row.available = first.amountFen
+                row.reason = first.reason
+                out += render(row, journal)
+            }
+        }
+        for index in journal.dateOrder where journal.accepted[index] {
+            let entry = journal.entries[index]
+            flush(before: entry.date)
+            guard var row = Row(entry) else { continue }
+            if case .carry(let carry) = entry.body, let newYear = CalendarDate(year: entry.date.year + 1, month: 1, day: 1) {
+                pendingCarryIns.append((newYear, carry.project, carry.amountFen, carry.reason))
+            }
+            row.verb = entry.verb.chinese
+            out += render(row, journal)
+        }
+        flush(before: nil)
+        return out
+    }
+
+    struct Row {
+        var date: CalendarDate
+        var verb: String
+        var code: String
+        var project: String
+        var amountFen: Int64
+        /// Effects in 分; nil for a contract (moves no money).
+        var budget: Int64? = 0, paid: Int64? = 0, carriedOut: Int64? = 0, lapsed: Int64? = 0, available: Int64? = 0
+        var doc: String?, kind: String?, source: String?, voucher: String?, payee: String?, contract: String?
+        var ofVoucher: String?, ofDate: String?, party: String?, due: String?, reason: String?, memo: String?
+
+        init(date: CalendarDate, verb: String, code: String, project: String, amountFen: Int64) {
+            self.date = date; self.verb = verb; self.code = code; self.project = project; self.amountFen = amountFen
+        }
+
+        init?(_ entry: Entry) {
+            guard let project = entry.body.projectID, let amount = entry.body.amountFen else { return nil }
+            self.init(date: entry.date, verb: entry.verb.chinese, code: entry.verb.english, project: project, amountFen: amount)
+            switch entry.body {
+            case .allot(let a):
+                budget = amount; available = amount
+                doc = a.doc; kind = a.kind.chinese; source = a.source; memo = a.memo
+            case .reduce(let r):
+                budget = -amount; available = -amount
+                doc = r.doc; memo = r.memo
+            case .pay(let p):
+                paid = amount; available = -amount
+                voucher = p.voucher; payee = p.payee; contract = p.contract; memo = p.memo
+            case .reverse(let r):
+                paid = -amount; available = amount
+                ofVoucher = r.ofVoucher; ofDate = r.ofDate?.description; voucher = r.voucher; memo = r.memo
+            case .carry(let c):
+                carriedOut = amount; available = -amount
+                reason = c.reason
+            case .lapse(let l):
+                lapsed = amount; available = -amount
+                doc = l.doc; reason = l.reason
+            case .contract(let c):
+                budget = nil; paid = nil; carriedOut = nil; lapsed = nil; available = nil
+                contract = c.contractID; party = c.party; due = c.due?.description; memo = c.memo
+            case .project, .plan, .set, .seal:
+                return nil
+            }
+        }
+    }
+
+    static func render(_ row: Row, _ journal: Journal) -> String {
+        let declaration = journal.projects[row.project]
+        func money(_ fen: Int64?) -> String { fen.map(Amount.yuanString) ?? "" }
+        let cells: [String] = [
+            row.date.description, String(row.date.year), textField(row.verb), textField(row.code),
+            textField(row.project), textField(declaration?.name ?? ""), textField(declaration?.unit ?? ""),
+            Amount.yuanString(row.amountFen),
+            money(row.budget), money(row.paid), money(row.carriedOut), money(row.lapsed), money(row.available),
+            textField(row.doc ?? ""), textField(row.kind ?? ""), textField(row.source ?? ""), textField(row.voucher ?? ""),
+            textField(row.payee ?? ""), textField(row.contract ?? ""), textField(row.ofVoucher ?? ""), textField(row.ofDate ?? ""),
+            textField(row.party ?? ""), textField(row.due ?? ""), textField(row.reason ?? ""), textField(row.memo ?? ""),
+        ]
+        return cells.joined(separator: ",") + "\r\n"
+    }
+
+    /// Characters that make Excel (LibreOffice, WPS) run a cell as a formula, with their
+    /// full-width forms.
+    static let formulaStarters: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"]
+
+    /// Journal text as a safe CSV field: formula starters neutralised with `'`, then quoted
+    /// when it holds a comma, quote, CR or LF (quotes doubled).
+    static func textField(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, formulaStarters.contains(first) { value = "'" + value }
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return value }
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { out.unicodeScalars.append("\"") }
+            out.unicodeScalars.append(scalar)
+        }
+        return out + "\""
+    }
+}
