@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 
 /// Bytes of a spreadsheet export → text. Chinese Excel saves "CSV（逗号分隔）" in GBK and
 /// "CSV UTF-8" with a BOM; WPS and hand-made files are often plain UTF-8. `auto` takes a
@@ -114,30 +115,7 @@ public enum TextDecoding {
         1 + bytes[bytes.startIndex..<offset].lazy.filter { $0 == 0x0A }.count
     }
 
-    /// Strict UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF): the offset of the
-    /// first byte that breaks it, or nil.
-    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        while index < end {
-            let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return index - bytes.startIndex
-            }
-            guard index + length <= end, (low...high).contains(bytes[index + 1]) else { return index - bytes.startIndex }
-            for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 { return index - bytes.startIndex }
-            index += length
-        }
-        return nil
-    }
+    /// Strict UTF-8: the offset of the first byte that breaks it, or nil (the journal
+    /// reader's own check, so a CSV and a journal agree on what UTF-8 is).
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? { UTF8Check.firstInvalidOffset(bytes) }
 }

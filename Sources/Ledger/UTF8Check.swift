@@ -1,7 +1,7 @@
 /// Validates UTF-8 strictly (no overlongs, no surrogates, nothing past U+10FFFF).
-enum UTF8Check {
+public enum UTF8Check {
     /// The offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
-    static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+    public static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end {
