@@ -28,7 +28,7 @@ public enum EntryParser {
         }
         guard let verb = Verb.named(fields[1].value) else {
             return .problems([Problem(column: fields[1].column, code: "unknown-verb",
-                message: "未知的动词“\(fields[1].value)”\(Suggest.phrase(fields[1].value, among: Verb.allCases.flatMap { [$0.chinese, $0.english] }))：可用的动词有 项目 下达 调减 支付 合同 冲销 结转 收回 计划 设置 封账（或 project allot reduce pay contract reverse carry lapse plan set seal）")])
+                message: "未知的动词“\(shown(fields[1].value))”\(Suggest.phrase(fields[1].value, among: Verb.allCases.flatMap { [$0.chinese, $0.english] }))：可用的动词有 项目 下达 调减 支付 合同 冲销 结转 收回 计划 设置 封账（或 project allot reduce pay contract reverse carry lapse plan set seal）")])
         }
 
         // Sort the rest into positionals and attributes.
@@ -49,7 +49,7 @@ public enum EntryParser {
                 let keyText = String(decoding: keyBytes, as: UTF8.self)
                 let allowed = verb.allowedKeys.map { "\($0.chinese)/\($0.english)" }.joined(separator: "、")
                 let known = AttributeKey.named(keyText) != nil
-                let hint = known ? "“\(verb.chinese)”不接受键“\(keyText)”" : "未知的键“\(keyText)”\(Suggest.phrase(keyText, among: verb.allowedKeys.flatMap { [$0.chinese, $0.english] }))"
+                let hint = known ? "“\(verb.chinese)”不接受键“\(shown(keyText))”" : "未知的键“\(shown(keyText))”\(Suggest.phrase(keyText, among: verb.allowedKeys.flatMap { [$0.chinese, $0.english] }))"
                 problems.append(Problem(column: field.column, code: "unknown-key",
                     message: allowed.isEmpty ? "\(hint)：“\(verb.chinese)”不带任何属性" : "\(hint)：“\(verb.chinese)”可用的键有 \(allowed)"))
                 continue
@@ -70,7 +70,7 @@ public enum EntryParser {
         } else if positionals.count > names.count {
             let extra = positionals[names.count]
             problems.append(Problem(column: extra.column, code: "extra-field",
-                message: "多余的字段“\(extra.value)”：“\(verb.chinese)”只有\(names.isEmpty ? "属性" : names.joined(separator: "、"))；含空格的值请用双引号括起，属性请写成“键=值”"))
+                message: "多余的字段“\(shown(extra.value))”：“\(verb.chinese)”只有\(names.isEmpty ? "属性" : names.joined(separator: "、"))；含空格的值请用双引号括起，属性请写成“键=值”"))
         }
         for key in verb.requiredKeys where attributes[key] == nil && !mistypedKeys.contains(key) {
             problems.append(Problem(column: fields[1].column, code: "missing-key",
@@ -84,7 +84,7 @@ public enum EntryParser {
         func identifier(_ field: Field, _ what: String) -> String {
             if field.value.isEmpty || field.value.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "=" }) {
                 problems.append(Problem(column: field.column, code: "bad-identifier",
-                    message: "\(what)“\(field.value)”不能为空，也不能含空格或“=”：请用这样的编号，例如 P01 或 450-0201-JBN-RVU2"))
+                    message: "\(what)“\(shown(field.value))”不能为空，也不能含空格或“=”：请用这样的编号，例如 P01 或 450-0201-JBN-RVU2"))
             }
             return field.value
         }
@@ -101,7 +101,7 @@ public enum EntryParser {
             guard let field = attributes[key] else { return nil }
             guard let value = CalendarDate.parse(field.value) else {
                 problems.append(Problem(column: field.column, code: "bad-date",
-                    message: "\(key.chinese)“\(field.value)”不是有效日期：请写成 YYYY-MM-DD，例如 2019-12-31"))
+                    message: "\(key.chinese)“\(shown(field.value))”不是有效日期：请写成 YYYY-MM-DD，例如 2019-12-31"))
                 return nil
             }
             return value
@@ -118,7 +118,7 @@ public enum EntryParser {
             guard let field = attributes[key] else { return nil }
             guard let value = DisbursementPlan.parsePercentBasisPoints(field.value), value <= 10_000 else {
                 problems.append(Problem(column: field.column, code: "bad-setting",
-                    message: "\(key.chinese)“\(field.value)”应为 0 到 100 之间的百分数（最多两位小数），例如 \(key.chinese)=10"))
+                    message: "\(key.chinese)“\(shown(field.value))”应为 0 到 100 之间的百分数（最多两位小数），例如 \(key.chinese)=10"))
                 return nil
             }
             return value
@@ -146,7 +146,7 @@ public enum EntryParser {
             if let field = attributes[.kind] {
                 if let value = AllotmentKind.named(field.value) { kind = value } else {
                     problems.append(Problem(column: field.column, code: "bad-kind",
-                        message: "类别“\(field.value)”无效：应为 年初（initial）或 追加（supplement）"))
+                        message: "类别“\(shown(field.value))”无效：应为 年初（initial）或 追加（supplement）"))
                 }
             }
             body = .allot(Allotment(project: project, amountFen: amount(positionals[1]), doc: text(.doc) ?? "", kind: kind,
@@ -184,7 +184,7 @@ public enum EntryParser {
                     change.idleDays = days
                 } else {
                     problems.append(Problem(column: field.column, code: "bad-setting",
-                        message: "零支出天数“\(field.value)”应为 1 到 3660 之间的整数天数，例如 零支出天数=90"))
+                        message: "零支出天数“\(shown(field.value))”应为 1 到 3660 之间的整数天数，例如 零支出天数=90"))
                 }
             }
             if attributes.isEmpty {
@@ -219,11 +219,11 @@ public enum EntryParser {
             let looksLikeDate = field.value.utf8.count == 10 && field.value.utf8.filter({ $0 == UInt8(ascii: "-") }).count == 2
             if looksLikeDate {
                 return Problem(column: field.column, code: "bad-date",
-                    message: "日期“\(field.value)”不存在：请写真实的日历日期（YYYY-MM-DD，年份 \(Limits.minYear)–\(Limits.maxYear)），例如 2019-02-28")
+                    message: "日期“\(shown(field.value))”不存在：请写真实的日历日期（YYYY-MM-DD，年份 \(Limits.minYear)–\(Limits.maxYear)），例如 2019-02-28")
             }
         }
         return Problem(column: field.column, code: "bad-date",
-            message: "每行分录应以日期开头（YYYY-MM-DD，例如 2019-03-05），这里是“\(field.value)”；注释行请以 # 或 ; 开头")
+            message: "每行分录应以日期开头（YYYY-MM-DD，例如 2019-03-05），这里是“\(shown(field.value))”；注释行请以 # 或 ; 开头")
     }
 
     /// `文号＝承财社…` typed with a Chinese input method arrives as one positional token.
@@ -235,20 +235,30 @@ public enum EntryParser {
             message: "“\(keyText)＝”使用了全角等号“＝”：请改为半角“=”，写成 \(keyText)=…"), key)
     }
 
+    /// A value as quoted back in a message: whole when short, its start and "…" when long
+    /// (a pasted blob must not become a 5,000-character diagnostic).
+    static func shown(_ text: String) -> String {
+        let limit = 40
+        var count = 0
+        var index = text.startIndex
+        while index < text.endIndex, count < limit { index = text.index(after: index); count += 1 }
+        return index == text.endIndex ? text : String(text[..<index]) + "…"
+    }
+
     public static func amountMessage(_ error: Amount.ParseError, _ text: String) -> String {
         switch error {
         case .empty, .notANumber:
-            return "金额“\(text)”无法识别：请写成 116100、116,100.00元、11.61万 或 50.094万元 这样的形式"
+            return "金额“\(shown(text))”无法识别：请写成 116100、116,100.00元、11.61万 或 50.094万元 这样的形式"
         case .fullWidthComma:
-            return "金额“\(text)”中使用了全角逗号“，”：千分位请用半角“,”，例如 116,100.00"
+            return "金额“\(shown(text))”中使用了全角逗号“，”：千分位请用半角“,”，例如 116,100.00"
         case .badThousandsGroup:
-            return "金额“\(text)”的千分位分隔不正确：逗号之间应为三位数字，例如 1,234,567.89"
+            return "金额“\(shown(text))”的千分位分隔不正确：逗号之间应为三位数字，例如 1,234,567.89"
         case .notWholeFen:
-            return "金额“\(text)”不是整分：以元为单位最多两位小数，以万元为单位最多六位小数"
+            return "金额“\(shown(text))”不是整分：以元为单位最多两位小数，以万元为单位最多六位小数"
         case .tooLarge:
-            return "金额“\(text)”超出允许范围（单笔最多 \(Amount.groupedYuanString(Limits.maxAmountFen)) 元）：请检查是否多写了位数"
+            return "金额“\(shown(text))”超出允许范围（单笔最多 \(Amount.groupedYuanString(Limits.maxAmountFen)) 元）：请检查是否多写了位数"
         case .notPositive:
-            return "金额“\(text)”必须大于零：冲减已付款项请用“冲销”，减少预算请用“调减”"
+            return "金额“\(shown(text))”必须大于零：冲减已付款项请用“冲销”，减少预算请用“调减”"
         }
     }
 }
