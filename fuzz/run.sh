@@ -11,9 +11,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 build_dir=.build-fuzz
+# libFuzzer and ASan print the stack of a finding themselves. Swift's own backtracer would
+# race them for the crash signal and can leave the minimiser waiting on its pipe.
+export SWIFT_BACKTRACE=enable=no
 findings_dir=fuzz/findings
 max_len=4096
 
