@@ -20,8 +20,8 @@ case $which in
     *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
 
-# Swift's own suppressions belong in this file, each with the reason it is a false
-# positive; it is passed to the sanitizer only when it exists.
+# Toolchain problems are suppressed in scripts/sanitize-{asan,lsan,tsan}.supp, each entry
+# with its reason; a file is passed to the sanitizer only when it exists.
 suppressions_for() { local file=scripts/sanitize-$1.supp; [[ -f $file ]] && echo ":suppressions=$PWD/$file"; }
 
 overall=0
@@ -69,7 +69,7 @@ for sanitizer in "${sanitizers[@]}"; do
     done
     echo "$sanitizer: swift test exit $status in ${elapsed} s; ${summary:-no XCTest summary}"
     (( ${#skip[@]} > 0 )) && echo "$sanitizer: skipped (cannot run under this sanitizer, see the script): ${skip[*]:1}"
-    used=$(cat "${files[@]}" /dev/null | awk '/Suppressions used/ { on = 1; next } /^-+$/ { on = 0 } on && $1 ~ /^[0-9]+$/ { n[$3] += $1 } END { for (t in n) printf "%s%s ×%d", sep, t, n[t]; sep = ", " }')
+    used=$(cat "${files[@]}" /dev/null | awk '/Suppressions used/ { on = 1; next } /^-+$/ { on = 0 } on && $1 ~ /^[0-9]+$/ { n[$3] += $1 } END { for (t in n) { printf "%s%s ×%d", sep, t, n[t]; sep = ", " } }')
     [[ -n $used ]] && echo "$sanitizer: suppressed (toolchain, see scripts/sanitize-*.supp): $used"
     if (( ${#found[@]} > 0 )); then
         echo "$sanitizer: ${#found[@]} sanitizer report(s):"
