@@ -189,27 +189,7 @@ final class CompletionTests: FundflowTestCase {
         return lines.map { $0.split(separator: "\t").map(String.init) }
     }
 
-    struct ShellResult { var status: Int32; var stdout: String; var stderr: String }
-
-    func shell(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> ShellResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "FUNDFLOW_JOURNAL")
-        environment["LC_ALL"] = "C.UTF-8"
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outDrain = PipeDrain(out.fileHandleForReading), errDrain = PipeDrain(err.fileHandleForReading)
-        let stdout = outDrain.wait(), stderr = errDrain.wait()
-        process.waitUntilExit()
-        return ShellResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                           stderr: String(decoding: stderr, as: UTF8.self))
+    func shell(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> ProgramResult {
+        try runProgram(executable, arguments, environment: extra, directory: directory)
     }
 }

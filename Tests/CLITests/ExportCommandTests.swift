@@ -322,27 +322,7 @@ final class ExportCommandTests: FundflowTestCase {
         return nil
     }
 
-    struct ToolResult { var status: Int32; var stdout: String; var stderr: String }
-
-    /// Runs another program under a UTF-8 locale (hledger cannot read the Chinese otherwise).
-    func runTool(_ executable: String, _ arguments: [String]) throws -> ToolResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["LC_ALL"] = "C.UTF-8"
-        environment["LANG"] = "C.UTF-8"
-        process.environment = environment
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outDrain = PipeDrain(out.fileHandleForReading), errDrain = PipeDrain(err.fileHandleForReading)
-        let stdout = outDrain.wait(), stderr = errDrain.wait()
-        process.waitUntilExit()
-        return ToolResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self))
+    func runTool(_ executable: String, _ arguments: [String]) throws -> ProgramResult {
+        try runProgram(executable, arguments, directory: directory)
     }
 }

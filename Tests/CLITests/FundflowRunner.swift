@@ -71,6 +71,35 @@ struct RunResult {
     var summary: String { "exit \(exitCode)\(signaled ? " (signal)" : "")\n--- stdout ---\n\(stdout)--- stderr ---\n\(stderr)" }
 }
 
+/// What another program (bash, hledger, bean-check) did.
+struct ProgramResult { var status: Int32; var stdout: String; var stderr: String }
+
+/// Runs another program in `directory` under a UTF-8 locale (hledger cannot read the Chinese
+/// otherwise), without an inherited FUNDFLOW_JOURNAL, reading both pipes to their end.
+func runProgram(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:],
+                directory: URL) throws -> ProgramResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment.removeValue(forKey: "FUNDFLOW_JOURNAL")
+    environment["LC_ALL"] = "C.UTF-8"
+    environment["LANG"] = "C.UTF-8"
+    for (key, value) in extra { environment[key] = value }
+    process.environment = environment
+    process.currentDirectoryURL = directory
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outDrain = PipeDrain(out.fileHandleForReading), errDrain = PipeDrain(err.fileHandleForReading)
+    let stdout = outDrain.wait(), stderr = errDrain.wait()
+    process.waitUntilExit()
+    return ProgramResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                         stderr: String(decoding: stderr, as: UTF8.self))
+}
+
 /// Reads one pipe to its end on its own thread, so that a child filling stderr while we
 /// read stdout can never deadlock.
 final class PipeDrain: @unchecked Sendable {
