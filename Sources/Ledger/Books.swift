@@ -16,6 +16,11 @@ public struct YearFigures: Hashable, Sendable {
     public var budgetFen: Int64 { carriedInFen &+ allottedFen &- reducedFen }
     public var availableFen: Int64 { budgetFen &- paidFen &- carriedOutFen &- lapsedFen }
 
+    mutating func noteArrival(_ date: CalendarDate) {
+        if let first = firstArrival, first <= date { return }
+        firstArrival = date
+    }
+
     /// Whether the budget and the available balance are representable. The books keep this
     /// true for every project-year (an entry that would break it is refused as an overflow),
     /// so `budgetFen` and `availableFen` never wrap. Reversals make it necessary: paid can
@@ -26,17 +31,6 @@ public struct YearFigures: Hashable, Sendable {
               let afterCarried = Checked.subtract(afterPaid, carriedOutFen) else { return false }
         return Checked.subtract(afterCarried, lapsedFen) != nil
     }
-    /// Money moved in this year by any money verb.
-    public var hasActivity: Bool {
-        carriedInFen != 0 || allottedFen != 0 || reducedFen != 0 || paidFen != 0 || carriedOutFen != 0 || lapsedFen != 0 || touched
-    }
-    mutating func noteArrival(_ date: CalendarDate) {
-        if let first = firstArrival, first <= date { return }
-        firstArrival = date
-    }
-
-    /// Set when a money verb named the project this year, even if its amounts cancel out.
-    public var touched = false
 }
 
 public struct ProjectYear: Hashable, Sendable {
@@ -187,7 +181,6 @@ public struct Books: Sendable {
         let key = ProjectYear(project, year)
         var value = figures[key] ?? YearFigures()
         guard change(&value), value.totalsAreRepresentable else { return false }
-        value.touched = true
         figures[key] = value
         return true
     }
