@@ -23,43 +23,47 @@ public enum Amount {
         return parseFen(bytes: &utf8, requirePositive: requirePositive)
     }
 
-    static let wanSuffix: [UInt8] = Array("万".utf8)
-    static let yuanSuffix: [UInt8] = Array("元".utf8)
-    static let fullWidthComma: [UInt8] = Array("，".utf8)
-
-    static func hasSuffix(_ bytes: ArraySlice<UInt8>, _ suffix: [UInt8]) -> Bool {
-        bytes.count >= suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix)
-    }
+    /// UTF-8 of 万, 元 and the full-width comma ，.
+    static let wanBytes: (UInt8, UInt8, UInt8) = (0xE4, 0xB8, 0x87)
+    static let yuanBytes: (UInt8, UInt8, UInt8) = (0xE5, 0x85, 0x83)
+    static let fullWidthCommaBytes: (UInt8, UInt8, UInt8) = (0xEF, 0xBC, 0x8C)
 
     public static func parseFen(bytes input: inout [UInt8], requirePositive: Bool = true) -> Result<Int64, ParseError> {
-        var body = input[...]
-        if body.isEmpty { return .failure(.empty) }
-        if hasSuffix(body, yuanSuffix) { body = body.dropLast(yuanSuffix.count) }
+        input.withUnsafeBufferPointer { parseFen(utf8: $0, requirePositive: requirePositive) }
+    }
+
+    /// The parser itself, over raw bytes and without allocating: the journal reader calls it
+    /// once per entry on a slice of the file.
+    public static func parseFen(utf8 input: UnsafeBufferPointer<UInt8>, requirePositive: Bool = true) -> Result<Int64, ParseError> {
+        var first = 0
+        var end = input.count
+        if end == 0 { return .failure(.empty) }
+        @inline(__always) func endsWith(_ suffix: (UInt8, UInt8, UInt8)) -> Bool {
+            end - first >= 3 && input[end - 3] == suffix.0 && input[end - 2] == suffix.1 && input[end - 1] == suffix.2
+        }
+        if endsWith(yuanBytes) { end -= 3 }
         var multiplierFen = fenPerYuan
         var maxFractionDigits = 2
-        if hasSuffix(body, wanSuffix) {
-            body = body.dropLast(wanSuffix.count)
+        if endsWith(wanBytes) {
+            end -= 3
             multiplierFen = fenPerWan
             maxFractionDigits = 6
         }
         var negative = false
-        if body.first == UInt8(ascii: "-") { negative = true; body = body.dropFirst() }
-        if body.isEmpty { return .failure(.notANumber) }
+        if first < end, input[first] == UInt8(ascii: "-") { negative = true; first += 1 }
+        if first == end { return .failure(.notANumber) }
 
         var integerPart: Int64 = 0
         var integerDigits = 0
         var groupDigits = 0          // digits since the last thousands separator
         var sawSeparator = false
-        var fraction: [UInt8] = []
-        var inFraction = false
-        var index = body.startIndex
-        while index < body.endIndex {
-            let byte = body[index]
+        var fractionStart = -1       // index of the first fraction digit, when there is a point
+        var index = first
+        while index < end {
+            let byte = input[index]
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if inFraction {
-                    fraction.append(byte - UInt8(ascii: "0"))
-                } else {
+                if fractionStart < 0 {
                     let (times, o1) = integerPart.multipliedReportingOverflow(by: 10)
                     let (sum, o2) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
                     if o1 || o2 { return .failure(.tooLarge) }
@@ -68,33 +72,38 @@ public enum Amount {
                     groupDigits += 1
                 }
             case UInt8(ascii: ","):
-                if inFraction || integerDigits == 0 { return .failure(.badThousandsGroup) }
+                if fractionStart >= 0 || integerDigits == 0 { return .failure(.badThousandsGroup) }
                 if sawSeparator && groupDigits != 3 { return .failure(.badThousandsGroup) }
                 if !sawSeparator && groupDigits > 3 { return .failure(.badThousandsGroup) }
                 sawSeparator = true
                 groupDigits = 0
             case UInt8(ascii: "."):
-                if inFraction || integerDigits == 0 { return .failure(.notANumber) }
+                if fractionStart >= 0 || integerDigits == 0 { return .failure(.notANumber) }
                 if sawSeparator && groupDigits != 3 { return .failure(.badThousandsGroup) }
-                inFraction = true
+                fractionStart = index + 1
             default:
-                if body[index...].starts(with: fullWidthComma) { return .failure(.fullWidthComma) }
+                if index + 3 <= end, input[index] == fullWidthCommaBytes.0, input[index + 1] == fullWidthCommaBytes.1,
+                   input[index + 2] == fullWidthCommaBytes.2 { return .failure(.fullWidthComma) }
                 return .failure(.notANumber)
             }
             index += 1
         }
         if integerDigits == 0 { return .failure(.notANumber) }
+        let inFraction = fractionStart >= 0
         if sawSeparator && !inFraction && groupDigits != 3 { return .failure(.badThousandsGroup) }
-        if inFraction && fraction.isEmpty { return .failure(.notANumber) }
+        if inFraction && fractionStart == end { return .failure(.notANumber) }
         // Trailing zeros of the fraction carry no value: 1.230万 is 1.23万.
-        while fraction.last == 0 { fraction.removeLast() }
-        if fraction.count > maxFractionDigits { return .failure(.notWholeFen) }
+        var fractionEnd = inFraction ? end : 0
+        if inFraction { while fractionEnd > fractionStart, input[fractionEnd - 1] == UInt8(ascii: "0") { fractionEnd -= 1 } }
+        if inFraction && fractionEnd - fractionStart > maxFractionDigits { return .failure(.notWholeFen) }
 
         var fractionFen: Int64 = 0
         var placeValueFen = multiplierFen
-        for digit in fraction {
-            placeValueFen /= 10
-            fractionFen += Int64(digit) * placeValueFen
+        if inFraction {
+            for position in fractionStart..<fractionEnd {
+                placeValueFen /= 10
+                fractionFen += Int64(input[position] - UInt8(ascii: "0")) * placeValueFen
+            }
         }
         let (wholeFen, overflow) = integerPart.multipliedReportingOverflow(by: multiplierFen)
         if overflow { return .failure(.tooLarge) }

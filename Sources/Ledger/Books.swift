@@ -33,6 +33,82 @@ public struct YearFigures: Hashable, Sendable {
     }
 }
 
+/// How each verb moves a year's figures. Both validators (the full one over `Entry` values and
+/// the compact one over packed records) apply money through these, so they cannot disagree.
+/// Each returns false and changes nothing when a total would overflow or the budget or
+/// available balance would stop being representable.
+extension YearFigures {
+    mutating func addAllotment(_ fen: Int64, initial: Bool, on date: CalendarDate) -> Bool {
+        change { figures in
+            guard let allotted = Checked.add(figures.allottedFen, fen) else { return false }
+            if initial {
+                guard let total = Checked.add(figures.initialFen, fen) else { return false }
+                figures.initialFen = total
+            }
+            figures.allottedFen = allotted
+            figures.noteArrival(date)
+            return true
+        }
+    }
+
+    mutating func addReduction(_ fen: Int64) -> Bool {
+        change { figures in
+            guard let reduced = Checked.add(figures.reducedFen, fen) else { return false }
+            figures.reducedFen = reduced
+            return true
+        }
+    }
+
+    mutating func addPayment(_ fen: Int64) -> Bool {
+        change { figures in
+            guard let paid = Checked.add(figures.paidFen, fen) else { return false }
+            figures.paidFen = paid
+            return true
+        }
+    }
+
+    mutating func addReversal(_ fen: Int64) -> Bool {
+        change { figures in
+            guard let paid = Checked.subtract(figures.paidFen, fen) else { return false }
+            figures.paidFen = paid
+            return true
+        }
+    }
+
+    mutating func addCarryOut(_ fen: Int64) -> Bool {
+        change { figures in
+            guard let out = Checked.add(figures.carriedOutFen, fen) else { return false }
+            figures.carriedOutFen = out
+            return true
+        }
+    }
+
+    /// Money carried in from the year before arrives on 1 January of `year`.
+    mutating func addCarryIn(_ fen: Int64, year: Int) -> Bool {
+        change { figures in
+            guard let carriedIn = Checked.add(figures.carriedInFen, fen) else { return false }
+            figures.carriedInFen = carriedIn
+            if let newYear = CalendarDate(year: year, month: 1, day: 1) { figures.noteArrival(newYear) }
+            return true
+        }
+    }
+
+    mutating func addLapse(_ fen: Int64) -> Bool {
+        change { figures in
+            guard let lapsed = Checked.add(figures.lapsedFen, fen) else { return false }
+            figures.lapsedFen = lapsed
+            return true
+        }
+    }
+
+    private mutating func change(_ body: (inout YearFigures) -> Bool) -> Bool {
+        var copy = self
+        guard body(&copy), copy.totalsAreRepresentable else { return false }
+        self = copy
+        return true
+    }
+}
+
 public struct ProjectYear: Hashable, Sendable {
     public var project: String
     public var year: Int
@@ -95,31 +171,11 @@ public struct Books: Sendable {
         case .project, .plan, .set, .seal:
             return true
         case .allot(let allotment):
-            return update(allotment.project, year) { figures in
-                guard let allotted = Checked.add(figures.allottedFen, allotment.amountFen) else { return false }
-                if allotment.kind == .initial {
-                    guard let initial = Checked.add(figures.initialFen, allotment.amountFen) else { return false }
-                    figures.initialFen = initial
-                }
-                // The budget (carried in + allotted) must stay representable too.
-                guard Checked.add(figures.carriedInFen, allotted) != nil else { return false }
-                figures.allottedFen = allotted
-                figures.noteArrival(entry.date)
-                return true
-            }
+            return update(allotment.project, year) { $0.addAllotment(allotment.amountFen, initial: allotment.kind == .initial, on: entry.date) }
         case .reduce(let reduction):
-            return update(reduction.project, year) { figures in
-                guard let reduced = Checked.add(figures.reducedFen, reduction.amountFen) else { return false }
-                figures.reducedFen = reduced
-                return true
-            }
+            return update(reduction.project, year) { $0.addReduction(reduction.amountFen) }
         case .pay(let payment):
-            let applied = update(payment.project, year) { figures in
-                guard let paid = Checked.add(figures.paidFen, payment.amountFen) else { return false }
-                figures.paidFen = paid
-                return true
-            }
-            guard applied else { return false }
+            guard update(payment.project, year, { $0.addPayment(payment.amountFen) }) else { return false }
             if let contractID = payment.contract, var contract = contracts[contractID] {
                 contract.paidFen &+= payment.amountFen
                 contracts[contractID] = contract
@@ -131,12 +187,7 @@ public struct Books: Sendable {
             return true
         case .reverse(let reversal):
             let matches = payments(project: reversal.project, voucher: reversal.ofVoucher, date: reversal.ofDate)
-            let applied = update(reversal.project, year) { figures in
-                guard let paid = Checked.subtract(figures.paidFen, reversal.amountFen) else { return false }
-                figures.paidFen = paid
-                return true
-            }
-            guard applied else { return false }
+            guard update(reversal.project, year, { $0.addReversal(reversal.amountFen) }) else { return false }
             // Reduce the matched payments in date order, and their contracts with them.
             var left = reversal.amountFen
             for index in matches where left > 0 {
@@ -155,32 +206,21 @@ public struct Books: Sendable {
             contracts[signing.contractID] = ContractState(signing: signing, date: entry.date, location: entry.location)
             return true
         case .carry(let carry):
-            let applied = update(carry.project, year) { figures in
-                guard let out = Checked.add(figures.carriedOutFen, carry.amountFen) else { return false }
-                figures.carriedOutFen = out
-                return true
-            }
-            guard applied else { return false }
-            return update(carry.project, year + 1) { next in
-                guard let carriedIn = Checked.add(next.carriedInFen, carry.amountFen),
-                      Checked.add(carriedIn, next.allottedFen) != nil else { return false }
-                next.carriedInFen = carriedIn
-                if let newYear = CalendarDate(year: year + 1, month: 1, day: 1) { next.noteArrival(newYear) }
-                return true
-            }
+            // Both years or neither: check the receiving year on a copy first.
+            var next = figures(carry.project, year: year + 1)
+            guard next.addCarryIn(carry.amountFen, year: year + 1) else { return false }
+            guard update(carry.project, year, { $0.addCarryOut(carry.amountFen) }) else { return false }
+            figures[ProjectYear(carry.project, year + 1)] = next
+            return true
         case .lapse(let lapse):
-            return update(lapse.project, year) { figures in
-                guard let lapsed = Checked.add(figures.lapsedFen, lapse.amountFen) else { return false }
-                figures.lapsedFen = lapsed
-                return true
-            }
+            return update(lapse.project, year) { $0.addLapse(lapse.amountFen) }
         }
     }
 
     private mutating func update(_ project: String, _ year: Int, _ change: (inout YearFigures) -> Bool) -> Bool {
         let key = ProjectYear(project, year)
         var value = figures[key] ?? YearFigures()
-        guard change(&value), value.totalsAreRepresentable else { return false }
+        guard change(&value) else { return false }
         figures[key] = value
         return true
     }

@@ -18,9 +18,14 @@ public struct CarryoverStatement: Sendable {
 
     public init?(journal: Journal, year: Int, unit: String? = nil) {
         guard let yearEnd = CalendarDate.yearEnd(year) else { return nil }
-        let replay = YearReplay(journal: journal, asOf: yearEnd)
-        self.year = year
-        organisation = journal.settings.organisation
+        self.init(replay: YearReplay(journal: journal, asOf: yearEnd), unit: unit)
+    }
+
+    /// The statement of `replay.year`, as of `replay.asOf` (the year end, for the real statement).
+    public init(replay: YearReplay, unit: String? = nil) {
+        let yearEnd = replay.asOf
+        year = replay.year
+        organisation = replay.context.settings.organisation
         let projects = StatusBuilder.projects(replay, unit: unit)
         rows = projects.map { Row(project: $0, reasons: replay.reasons[$0.id] ?? []) }
         units = UnitSummary.group(projects, asOf: yearEnd)

@@ -30,14 +30,18 @@ public struct Indicators: Sendable {
     }
 
     public init(journal: Journal, asOf: CalendarDate, weight: Int64 = Indicators.defaultWeight) {
-        let replay = YearReplay(journal: journal, asOf: asOf)
+        self.init(replay: YearReplay(journal: journal, asOf: asOf), weight: weight)
+    }
+
+    public init(replay: YearReplay, weight: Int64 = Indicators.defaultWeight) {
+        let asOf = replay.asOf
         let projects = StatusBuilder.projects(replay)
         year = asOf.year
         self.asOf = asOf
-        organisation = journal.settings.organisation
+        organisation = replay.context.settings.organisation
         totals = Totals(projects, asOf: asOf)
         scoreWeight = weight
-        targetRateBasisPoints = journal.settings.targetRateBasisPoints
+        targetRateBasisPoints = replay.context.settings.targetRateBasisPoints
 
         func tagged(_ tag: String) -> (budgetFen: Int64, paidFen: Int64) {
             projects.filter { $0.tags.contains(tag) }.reduce((Int64(0), Int64(0))) { ($0.0 &+ $1.budgetFen, $0.1 &+ $1.paidFen) }

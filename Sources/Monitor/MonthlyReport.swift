@@ -40,7 +40,13 @@ public struct MonthlyReport: Sendable {
 
     public init?(journal: Journal, year: Int, month: Int, unit: String? = nil) {
         guard let asOf = CalendarDate.monthEnd(year: year, month: month) else { return nil }
-        let replay = YearReplay(journal: journal, asOf: asOf)
+        self.init(replay: YearReplay(journal: journal, asOf: asOf), unit: unit)
+    }
+
+    /// The report for the month in which `replay.asOf` falls (its last day, for a month's report).
+    public init(replay: YearReplay, unit: String? = nil) {
+        let asOf = replay.asOf
+        let year = asOf.year, month = asOf.month
         self.year = year
         self.month = month
         status = StatusReport(replay: replay, unit: unit)

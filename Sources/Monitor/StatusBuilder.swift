@@ -6,15 +6,15 @@ import Ledger
 public enum StatusBuilder {
     public static func projects(_ replay: YearReplay, unit: String? = nil) -> [ProjectStatus] {
         var contractsByProject: [String: [ContractStatus]] = [:]
-        for id in replay.books.contractOrder {
-            guard let state = replay.books.contracts[id] else { continue }
+        for state in replay.state.contracts {
+            let id = state.signing.contractID
             let overdue = state.unpaidFen > 0 && (state.signing.due.map { $0 < replay.asOf } ?? false)
             contractsByProject[state.signing.project, default: []].append(ContractStatus(
                 id: id, project: state.signing.project, signed: state.date, party: state.signing.party, memo: state.signing.memo,
                 amountFen: state.signing.amountFen, paidFen: state.paidFen, due: state.signing.due, overdue: overdue))
         }
         return replay.reportedProjects.compactMap { id in
-            guard let declaration = replay.journal.projects[id] else { return nil }
+            guard let declaration = replay.context.projects[id] else { return nil }
             let projectUnit = declaration.unit ?? ""
             if let unit, projectUnit != unit { return nil }
             return status(of: declaration, replay: replay, contracts: contractsByProject[id] ?? [])
@@ -55,7 +55,7 @@ public enum StatusBuilder {
             expectedNumerator: expectedNumerator, plan: plan, checkpoints: checkpoints, contracts: contracts,
             carriedInRemainingFen: remaining, carriedInAgeDays: age, alerts: [], asOf: asOf)
         if figures.budgetFen == 0 { status.gapBasisPoints = 0 }
-        let input = AlertRules.Input(status: status, asOf: asOf, settings: replay.journal.settings)
+        let input = AlertRules.Input(status: status, asOf: asOf, settings: replay.context.settings)
         status.alerts = AlertRules.all.flatMap { $0(input) }
         return status
     }

@@ -16,18 +16,10 @@ public struct StatusReport: Sendable {
 
     public init(replay: YearReplay, unit: String? = nil) {
         asOf = replay.asOf
-        organisation = replay.journal.settings.organisation
+        organisation = replay.context.settings.organisation
         projects = StatusBuilder.projects(replay, unit: unit)
         units = UnitSummary.group(projects, asOf: asOf)
         totals = Totals(projects, asOf: asOf)
-        yearsWithEntries = StatusReport.years(of: replay.journal)
-    }
-
-    static func years(of journal: Journal) -> [Int] {
-        var years = Set<Int>()
-        for (index, entry) in journal.entries.enumerated() where journal.accepted[index] && entry.body.movesMoney {
-            years.insert(entry.date.year)
-        }
-        return years.sorted()
+        yearsWithEntries = replay.context.moneyYears
     }
 }
