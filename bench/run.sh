@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark `fundflow check` on a large generated journal.
+# (For fundflow against ledger, hledger and wc -l at several sizes, see bench/compare.sh.)
 #
 #   bash bench/run.sh [N]          # N entries, default 1000000
 #
