@@ -28,7 +28,7 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
         let today = CalendarDate.today()
         switch command {
         case "check", "检查":
-            return try CheckCommand.run(arguments, paths: paths)
+            return try CheckCommand.run(arguments, paths: paths, environment: environment)
         case "seal", "封账":
             return try SealCommand.run(arguments, paths: paths, today: today)
         case "status", "状态":

@@ -23,23 +23,23 @@ enum ReportCommand {
                   (1...12).contains(month), CalendarDate.monthEnd(year: year, month: month) != nil else {
                 throw UsageError("月份“\(text)”无效：请写成 YYYY-MM，例如 --month 2019-06")
             }
-            return render(paths, arguments) { journal in
-                guard let report = MonthlyReport(journal: journal, year: year, month: month, unit: arguments.options["unit"]) else { return "" }
-                return Renderers.monthly(report, format: format, style: style)
+            guard let monthEnd = CalendarDate.monthEnd(year: year, month: month) else { throw UsageError("月份“\(text)”无效：请写成 YYYY-MM，例如 --month 2019-06") }
+            return render(paths, asOf: monthEnd, arguments, environment) { replay in
+                Renderers.monthly(MonthlyReport(replay: replay, unit: arguments.options["unit"]), format: format, style: style)
             }
         case "carryover", "结转":
             try arguments.requireOnly(["year", "unit", "format", "o", "yuan", "no-color", "json", "csv"], command: "report carryover")
             let year = try yearOption(arguments)
-            return render(paths, arguments) { journal in
-                guard let statement = CarryoverStatement(journal: journal, year: year, unit: arguments.options["unit"]) else { return "" }
-                return Renderers.carryover(statement, format: format, style: style)
+            guard let yearEnd = CalendarDate.yearEnd(year) else { throw UsageError("年度“\(year)”无效：请写四位年份，例如 --year 2019") }
+            return render(paths, asOf: yearEnd, arguments, environment) { replay in
+                Renderers.carryover(CarryoverStatement(replay: replay, unit: arguments.options["unit"]), format: format, style: style)
             }
         case "indicators", "指标":
             try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report indicators")
             let year = try yearOption(arguments)
-            return render(paths, arguments) { journal in
-                guard let indicators = Indicators(journal: journal, year: year) else { return "" }
-                return Renderers.indicators(indicators, format: format, style: style)
+            guard let yearEnd = CalendarDate.yearEnd(year) else { throw UsageError("年度“\(year)”无效：请写四位年份，例如 --year 2019") }
+            return render(paths, asOf: yearEnd, arguments, environment) { replay in
+                Renderers.indicators(Indicators(replay: replay), format: format, style: style)
             }
         default:
             throw UsageError("没有报表“\(kind)”\(DidYouMean.phrase(kind, among: ["monthly", "carryover", "indicators", "月报", "结转", "指标"]))。用法：\n\(usage)")
@@ -54,13 +54,14 @@ enum ReportCommand {
         return year
     }
 
-    static func render(_ paths: [String], _ arguments: Arguments, _ make: (Journal) -> String) -> ExitCode {
-        let journal: Journal
-        switch ReportOutput.load(paths) {
+    static func render(_ paths: [String], asOf: CalendarDate, _ arguments: Arguments, _ environment: [String: String],
+                       _ make: (YearReplay) -> String) -> ExitCode {
+        let replay: YearReplay, invalid: Bool
+        switch YearLoading.replay(paths, asOf: asOf, environment: environment) {
         case .failure(let code): return code
-        case .success(let value): journal = value
+        case .success(let value): (replay, invalid) = value
         }
-        let code = ReportOutput.emit(make(journal), arguments)
-        return code == .success && journal.hasErrors ? .invalid : code
+        let code = ReportOutput.emit(make(replay), arguments)
+        return code == .success && invalid ? .invalid : code
     }
 }

@@ -8,19 +8,19 @@ enum StatusCommand {
         try arguments.positionalCount(0...0, usage: "fundflow status [--as-of 日期] [--unit 单位] [--json|--csv]")
         let asOf = try arguments.options["as-of"].map { try ReportOutput.date($0, option: "as-of") } ?? today
         let format = try ReportOutput.format(arguments)
-        let journal: Journal
-        switch ReportOutput.load(paths) {
+        let replay: YearReplay, invalid: Bool
+        switch YearLoading.replay(paths, asOf: asOf, environment: environment) {
         case .failure(let code): return code
-        case .success(let value): journal = value
+        case .success(let value): (replay, invalid) = value
         }
-        let report = StatusReport(journal: journal, asOf: asOf, unit: arguments.options["unit"])
+        let report = StatusReport(replay: replay, unit: arguments.options["unit"])
         if let unit = arguments.options["unit"], report.projects.isEmpty {
-            let units = Set(journal.projects.values.compactMap(\.unit)).sorted()
+            let units = Set(replay.context.projects.values.compactMap(\.unit)).sorted()
             Output.err("fundflow: 注意：单位“\(unit)”下没有项目\(Suggest.phrase(unit, among: units))；日记账中的单位有：\(units.joined(separator: "、"))\n")
         }
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
         let text = Renderers.status(report, format: format, style: style)
         let code = ReportOutput.emit(text, arguments)
-        return code == .success && journal.hasErrors ? .invalid : code
+        return code == .success && invalid ? .invalid : code
     }
 }

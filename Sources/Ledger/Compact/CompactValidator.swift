@@ -1,0 +1,106 @@
+/// The rules of `Validator`, over compact entries, as a yes/no question: is every entry
+/// accepted with no warning? File-order rules first (projects declared before use and once,
+/// nothing dated inside a sealed period), then the dated rules in date order against running
+/// balances kept in flat arrays (超支, 调减, 结转, 收回, 合同, 冲销, and the duplicate 文号 /
+/// voucher warnings). Money moves through the same `YearFigures` mutators as `Books`.
+struct CompactValidator {
+    /// Most (project × year) balances kept in one flat array; a journal beyond it (e.g. very
+    /// many projects over centuries of dates) goes to the full validator.
+    static let maxFigureSlots = 1 << 21
+
+    private let merged: Merged
+    private let asOf: CalendarDate?
+
+    init(_ merged: Merged, asOf: CalendarDate?) {
+        self.merged = merged
+        self.asOf = asOf
+    }
+
+    mutating func run() -> CleanJournal? {
+        let entries = merged.entries
+        let projectCount = merged.projects.count
+
+        // ---- file order: declarations, sealed periods, settings, the years spanned ----
+        var declared = [Bool](repeating: false, count: projectCount)
+        var projectOrder: [Int32] = []
+        var declarations: [String: ProjectDeclaration] = [:]
+        var settings = Settings()
+        var sealedThrough: Int32 = 0
+        var inDateOrder = true
+        var previousKey: Int32 = 0
+        var firstYear = Int.max, lastYear = Int.min
+        var moneyYears = Set<Int>()
+        for entry in entries {
+            if sealedThrough != 0, entry.dateKey <= sealedThrough { return nil }
+            if entry.verb == .project {
+                if declared[Int(entry.project)] { return nil }
+                declared[Int(entry.project)] = true
+                projectOrder.append(entry.project)
+                if case .project(let declaration) = merged.rare[Int(entry.rare)].body { declarations[declaration.id] = declaration }
+            } else if entry.project >= 0, !declared[Int(entry.project)] {
+                return nil
+            }
+            switch entry.verb {
+            case .seal: sealedThrough = max(sealedThrough, entry.dateKey)
+            case .set: if case .set(let change) = merged.rare[Int(entry.rare)].body { settings.apply(change) }
+            case .allot, .reduce, .pay, .reverse, .carry, .lapse: moneyYears.insert(entry.year)
+            case .project, .contract, .plan: break
+            }
+            if entry.dateKey < previousKey { inDateOrder = false }
+            previousKey = entry.dateKey
+            firstYear = min(firstYear, entry.year)
+            lastYear = max(lastYear, entry.year)
+        }
+        let context = JournalContext(projects: declarations, projectOrder: projectOrder.map { merged.projects.string($0) },
+                                     settings: settings, moneyYears: moneyYears.sorted())
+        guard !entries.isEmpty else {
+            return CleanJournal(entryCount: 0, context: context, year: asOf.map { emptyYear(asOf: $0) })
+        }
+        let span = lastYear - firstYear + 2   // + the year after the last, which carry-overs reach
+        guard projectCount.multipliedReportingOverflow(by: span).partialValue <= CompactValidator.maxFigureSlots,
+              projectCount < CompactValidator.maxFigureSlots else { return nil }
+
+        // ---- date order ----
+        var ledger = RunningBalances(projects: projectCount, firstYear: firstYear, span: span,
+                                     vouchers: merged.vouchers.count, contracts: merged.contracts.count)
+        var recorder = asOf.map { YearRecorder(asOf: $0) }
+        let order = inDateOrder ? nil : CompactValidator.dateOrder(entries, firstYear: firstYear, span: span)
+        for position in entries.indices {
+            let index = order.map { Int($0[position]) } ?? position
+            let entry = entries[index]
+            if recorder != nil { recorder!.before(entry, ledger: ledger, merged: merged) }
+            guard ledger.accept(entry, rare: merged.rare) else { return nil }
+            if recorder != nil { recorder!.after(entry, merged: merged) }
+        }
+        let year = recorder.map { recorder -> YearState in
+            var recorder = recorder
+            recorder.finish(ledger: ledger, merged: merged)
+            return recorder.state
+        }
+        return CleanJournal(entryCount: entries.count, context: context, year: year)
+    }
+
+    private func emptyYear(asOf: CalendarDate) -> YearState {
+        var state = YearState(asOf: asOf)
+        var clock = MonthEndClock(asOf: asOf)
+        state.monthEndFigures = Array(repeating: [:], count: clock.monthEndsBefore(nil))
+        return state
+    }
+
+    /// Indices in date order, file order among equal dates: a counting sort on the day.
+    static func dateOrder(_ entries: [CompactEntry], firstYear: Int, span: Int) -> [Int32] {
+        func day(_ key: Int32) -> Int {
+            (Int(key / 10_000) - firstYear) * 372 + Int((key / 100) % 100 - 1) * 31 + Int(key % 100 - 1)
+        }
+        var starts = [Int](repeating: 0, count: span * 372 + 1)
+        for entry in entries { starts[day(entry.dateKey) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var order = [Int32](repeating: 0, count: entries.count)
+        for (index, entry) in entries.enumerated() {
+            let slot = day(entry.dateKey)
+            order[starts[slot]] = Int32(index)
+            starts[slot] += 1
+        }
+        return order
+    }
+}

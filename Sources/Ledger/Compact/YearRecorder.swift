@@ -1,0 +1,66 @@
+/// Builds the `YearState` of one as-of date while the compact validator runs, exactly as
+/// `YearState(journal:asOf:)` builds it from the full journal: month-end snapshots of the
+/// year's figures, then the figures and contracts as of the date.
+struct YearRecorder {
+    private(set) var state: YearState
+    private var clock: MonthEndClock
+    private let asOfKey: Int32
+    private var finished = false
+
+    init(asOf: CalendarDate) {
+        state = YearState(asOf: asOf)
+        clock = MonthEndClock(asOf: asOf)
+        asOfKey = asOf.key
+    }
+
+    /// Before an entry is applied: past the as-of date the year is complete; otherwise take
+    /// the month ends that lie before the entry.
+    mutating func before(_ entry: CompactEntry, ledger: RunningBalances, merged: Merged) {
+        guard !finished else { return }
+        if entry.dateKey > asOfKey { finish(ledger: ledger, merged: merged); return }
+        guard entry.year == state.year, let date = entry.date else { return }
+        snapshot(clock.monthEndsBefore(date), ledger: ledger, merged: merged)
+    }
+
+    /// After an entry is applied: what it says besides money.
+    mutating func after(_ entry: CompactEntry, merged: Merged) {
+        guard !finished, entry.year == state.year else { return }
+        if entry.rare >= 0 {
+            state.note(merged.rare[Int(entry.rare)])
+        } else if entry.project >= 0 {
+            state.activeProjects.insert(merged.projects.string(entry.project))
+        }
+    }
+
+    mutating func finish(ledger: RunningBalances, merged: Merged) {
+        guard !finished else { return }
+        finished = true
+        snapshot(clock.monthEndsBefore(nil), ledger: ledger, merged: merged)
+        state.figures = yearFigures(ledger, merged)
+        state.contracts = ledger.signingOrder.compactMap { id -> ContractState? in
+            let index = Int(id)
+            let rare = ledger.contractRare[index]
+            guard rare >= 0, case .contract(let signing) = merged.rare[Int(rare)].body else { return nil }
+            let entry = merged.rare[Int(rare)]
+            return ContractState(signing: signing, date: entry.date, location: entry.location, paidFen: ledger.contractPaidFen[index])
+        }
+    }
+
+    private mutating func snapshot(_ count: Int, ledger: RunningBalances, merged: Merged) {
+        guard count > 0 else { return }
+        let current = yearFigures(ledger, merged)
+        for _ in 0..<count { state.monthEndFigures.append(current) }
+    }
+
+    private func yearFigures(_ ledger: RunningBalances, _ merged: Merged) -> [String: YearFigures] {
+        let offset = state.year - ledger.firstYear
+        guard offset >= 0, offset < ledger.span else { return [:] }
+        var result: [String: YearFigures] = [:]
+        let empty = YearFigures()
+        for project in 0..<Int32(merged.projects.count) {
+            let figures = ledger.figures[ledger.slot(project, state.year)]
+            if figures != empty { result[merged.projects.string(project)] = figures }
+        }
+        return result
+    }
+}
