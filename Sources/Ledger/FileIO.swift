@@ -41,8 +41,37 @@ public enum FileIO {
         return readAll(descriptor: descriptor, path: path)
     }
 
-    /// Reads everything from an open descriptor, from offset 0.
-    public static func readAll(descriptor: Int32, path: String) -> Result<[UInt8], Failure> {
+    /// Opens a journal for reading in pieces: the descriptor and the size it has now, after
+    /// the same checks as `readAll`. The caller closes the descriptor.
+    public static func openForReading(path: String) -> Result<(descriptor: Int32, size: Int), Failure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if descriptor < 0 {
+            let code = errno
+            return .failure(Failure(reason: describe(code, path: path), missing: code == ENOENT))
+        }
+        switch regularFileSize(descriptor: descriptor, path: path) {
+        case .success(let size): return .success((descriptor, size))
+        case .failure(let failure): close(descriptor); return .failure(failure)
+        }
+    }
+
+    /// Reads up to `count` bytes at `offset` into `buffer` from index `into`, retrying short
+    /// reads; fewer only at the end of the file. Nil on a read error.
+    public static func read(descriptor: Int32, offset: Int, count: Int, into buffer: UnsafeMutableRawPointer) -> Int? {
+        var filled = 0
+        while filled < count {
+            let got = pread(descriptor, buffer + filled, count - filled, off_t(offset + filled))
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        return filled
+    }
+
+    static func regularFileSize(descriptor: Int32, path: String) -> Result<Int, Failure> {
         var info = stat()
         if fstat(descriptor, &info) != 0 { return .failure(Failure(reason: describe(errno, path: path), missing: false)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(Failure(reason: describe(EISDIR, path: path), missing: false)) }
@@ -52,6 +81,16 @@ public enum FileIO {
         let size = Int(info.st_size)
         if size > Limits.maxFileBytes {
             return .failure(Failure(reason: "“\(path)”有 \(size) 字节，超过上限 \(Limits.maxFileBytes) 字节：请按年度拆分日记账", missing: false))
+        }
+        return .success(size)
+    }
+
+    /// Reads everything from an open descriptor, from offset 0.
+    public static func readAll(descriptor: Int32, path: String) -> Result<[UInt8], Failure> {
+        let size: Int
+        switch regularFileSize(descriptor: descriptor, path: path) {
+        case .success(let value): size = value
+        case .failure(let failure): return .failure(failure)
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0

@@ -3,7 +3,7 @@
 /// the plan changes and the reasons given. Both validators produce it — the full one from
 /// `Journal` (`YearState(journal:asOf:)`), the compact one while it checks — so every report
 /// reads the same plain value whichever way the journal was loaded.
-public struct YearState: Sendable {
+public struct YearState: Hashable, Sendable {
     public var asOf: CalendarDate
     public var year: Int { asOf.year }
     /// Figures of `year` per project as of `asOf` (a project missing here has none).
@@ -94,7 +94,7 @@ extension YearState {
 }
 
 /// The journal-wide facts every report needs besides the year's figures.
-public struct JournalContext: Sendable {
+public struct JournalContext: Hashable, Sendable {
     public var projects: [String: ProjectDeclaration]
     /// Project IDs in declaration order.
     public var projectOrder: [String]

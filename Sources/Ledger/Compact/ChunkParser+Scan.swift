@@ -3,54 +3,85 @@
 /// except for bytes no line may hold (control characters, invalid UTF-8, an over-long line),
 /// where the full reader says the same.
 extension ChunkParser {
-    /// The verbs read directly, in both spellings.
-    static let directVerbs: [([UInt8], Verb)] = [Verb.pay, .allot, .reduce, .reverse].flatMap { verb in
-        [(Array(verb.chinese.utf8), verb), (Array(verb.english.utf8), verb)]
-    }
-
-    /// The keys each direct verb accepts, in both spellings.
-    /// The keys each direct verb accepts, in both spellings, each with a bit of its own (the
-    /// same for both spellings) to notice a key written twice.
-    static let directKeys: [Verb: [([UInt8], AttributeKey, UInt32)]] = {
-        var table: [Verb: [([UInt8], AttributeKey, UInt32)]] = [:]
-        for (_, verb) in directVerbs where table[verb] == nil {
-            table[verb] = verb.allowedKeys.enumerated().flatMap { position, key -> [([UInt8], AttributeKey, UInt32)] in
-                let bit = UInt32(1) << UInt32(position)
-                return [(Array(key.chinese.utf8), key, bit), (Array(key.english.utf8), key, bit)]
+    /// A word of the language packed into two integers, compared without touching memory
+    /// twice: verbs, keys and 类别 values are at most 16 bytes.
+    struct PackedWord {
+        var length: Int
+        var low: UInt64
+        var high: UInt64
+        init(_ text: String) {
+            let bytes = Array(text.utf8)
+            precondition(bytes.count <= 16, "packed words are at most 16 bytes")
+            length = bytes.count
+            (low, high) = PackedWord.pack(bytes.withUnsafeBufferPointer { $0.baseAddress! }, 0, bytes.count)
+        }
+        /// Bytes from..<to (at most 16) as two little-endian integers, zero-padded.
+        @inline(__always)
+        static func pack(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> (UInt64, UInt64) {
+            var low: UInt64 = 0, high: UInt64 = 0
+            var offset = 0
+            while from + offset < to {
+                if offset < 8 { low |= UInt64(base[from + offset]) << (8 * UInt64(offset)) } else { high |= UInt64(base[from + offset]) << (8 * UInt64(offset - 8)) }
+                offset += 1
             }
+            return (low, high)
         }
-        return table
-    }()
-
-    static let initialWords: [[UInt8]] = [Array("年初".utf8), Array("initial".utf8)]
-    static let supplementWords: [[UInt8]] = [Array("追加".utf8), Array("supplement".utf8)]
-
-    @inline(__always)
-    static func matches(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, _ word: [UInt8]) -> Bool {
-        guard to - from == word.count else { return false }
-        return word.withUnsafeBufferPointer { ByteInterner.bytesEqual(UnsafeBufferPointer(start: base + from, count: to - from), $0) }
+        @inline(__always)
+        func matches(_ length: Int, _ low: UInt64, _ high: UInt64) -> Bool {
+            self.length == length && self.low == low && self.high == high
+        }
     }
 
-    /// Reads one line (without its line ending).
-    mutating func scan(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> LineOutcome {
-        if lineEnd - lineStart > Limits.maxLineBytes { return .failed }
-        switch ChunkParser.checkText(base, lineStart, lineEnd) {
-        case .bad: return .failed
-        case .hasFullWidthBlank: return .fullReader
-        case .plain: break
+    /// A key a verb accepts, in one spelling, with the bit shared by both spellings (to notice
+    /// a key written twice).
+    struct KeyWord {
+        var word: PackedWord
+        var key: AttributeKey
+        var bit: UInt32
+    }
+
+    /// The verbs read directly: the money lines and 合同.
+    static let directVerbList: [Verb] = [.pay, .allot, .reduce, .reverse, .contract]
+    static let directVerbs: [(PackedWord, Verb)] = directVerbList.flatMap { [(PackedWord($0.chinese), $0), (PackedWord($0.english), $0)] }
+
+    /// The keys of each direct verb, indexed by the verb's place in `directVerbList`.
+    static let directKeys: [[KeyWord]] = directVerbList.map { verb in
+        verb.allowedKeys.enumerated().flatMap { position, key in
+            [KeyWord(word: PackedWord(key.chinese), key: key, bit: 1 << UInt32(position)),
+             KeyWord(word: PackedWord(key.english), key: key, bit: 1 << UInt32(position))]
         }
+    }
+
+    static let initialWords = [PackedWord("年初"), PackedWord("initial")]
+    static let supplementWords = [PackedWord("追加"), PackedWord("supplement")]
+
+    /// Reads one line (without its line ending) that starts at `fileOffset` in the file.
+    mutating func scan(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int, fileOffset: Int) -> LineOutcome {
+        if lineEnd - lineStart > Limits.maxLineBytes { return .failed }
         var index = lineStart
         while index < lineEnd, base[index] == 0x20 || base[index] == 0x09 { index += 1 }
-        if index == lineEnd || base[index] == UInt8(ascii: "#") || base[index] == UInt8(ascii: ";") { return .nothing }
-
+        if index == lineEnd || base[index] == UInt8(ascii: "#") || base[index] == UInt8(ascii: ";") {
+            // Blank or a comment: still plain UTF-8 text, as the full reader demands of every line.
+            switch ChunkParser.checkText(base, lineStart, lineEnd) {
+            case .bad: return .failed
+            case .hasFullWidthBlank: return .fullReader
+            case .plain: return .nothing
+            }
+        }
+        // From here every byte of the line passes through `skipToken`/`skipQuoted` (which check
+        // the text as they go) or the blank-skipping loops (which take only space and tab).
+        typealias Range = (start: Int, end: Int)
+        let none: Range = (0, -1)
         var entry = CompactEntry()
         var fields = 0
-        var positionals = 0
-        var projectRange = (0, 0), amountRange = (0, 0)
-        var keys: [([UInt8], AttributeKey, UInt32)] = []
+        // Positional fields after the date and the verb (three at most), kept without an array.
+        var positionalCount = 0
+        var first = none, second = none, third = none
+        var verbIndex = -1
         var seen: UInt32 = 0
-        var voucher = (0, -1), contract = (0, -1), document = (0, -1), original = (0, -1)
+        var voucher = none, contract = none, document = none, original = none, party = none, memo = none
         var originalDate: Int32 = 0
+        var due: CalendarDate?
         while true {
             while index < lineEnd, base[index] == 0x20 || base[index] == 0x09 { index += 1 }
             if index == lineEnd { break }
@@ -58,110 +89,243 @@ extension ChunkParser {
             if fields > Limits.maxFieldsPerLine { return .fullReader }
             let tokenStart = index
             if base[index] == UInt8(ascii: "\"") { return .fullReader }
-            while index < lineEnd {
-                let byte = base[index]
-                if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "\"") { break }
-                index += 1
+            switch ChunkParser.skipToken(base, &index, lineEnd) {
+            case .bad: return .failed
+            case .fullWidthBlank: return .fullReader
+            case .plain: break
             }
             if index < lineEnd, base[index] == UInt8(ascii: "\"") { return .fullReader }
             if index < lineEnd, base[index] == UInt8(ascii: "=") {
                 // KEY=VALUE, only after the date and the verb.
-                guard positionals >= 2, index > tokenStart else { return .fullReader }
-                let keyEnd = index
+                guard verbIndex >= 0, index > tokenStart, index - tokenStart <= 16 else { return .fullReader }
+                let (keyLow, keyHigh) = PackedWord.pack(base, tokenStart, index)
+                let keyLength = index - tokenStart
                 index += 1
-                let valueStart: Int, valueEnd: Int
+                let value: Range
                 if index < lineEnd, base[index] == UInt8(ascii: "\"") {
                     index += 1
-                    valueStart = index
-                    while index < lineEnd, base[index] != UInt8(ascii: "\"") {
-                        if base[index] == UInt8(ascii: "\\") { return .fullReader }
-                        index += 1
+                    let valueStart = index
+                    switch ChunkParser.skipQuoted(base, &index, lineEnd) {
+                    case .bad: return .failed
+                    case .fullWidthBlank: return .fullReader
+                    case .plain: break
                     }
-                    if index == lineEnd { return .fullReader }
-                    valueEnd = index
+                    if index == lineEnd || base[index] != UInt8(ascii: "\"") { return .fullReader }   // unclosed, or an escape
+                    value = (valueStart, index)
                     index += 1
                     if index < lineEnd, base[index] != 0x20, base[index] != 0x09 { return .fullReader }
                 } else {
-                    valueStart = index
-                    while index < lineEnd, base[index] != 0x20, base[index] != 0x09 {
-                        if base[index] == UInt8(ascii: "=") || base[index] == UInt8(ascii: "\"") { return .fullReader }
-                        index += 1
+                    let valueStart = index
+                    switch ChunkParser.skipToken(base, &index, lineEnd) {
+                    case .bad: return .failed
+                    case .fullWidthBlank: return .fullReader
+                    case .plain: break
                     }
+                    if index < lineEnd, base[index] == UInt8(ascii: "=") || base[index] == UInt8(ascii: "\"") { return .fullReader }
                     if index == valueStart { return .fullReader }
-                    valueEnd = index
+                    value = (valueStart, index)
                 }
-                guard let (_, key, bit) = keys.first(where: { ChunkParser.matches(base, tokenStart, keyEnd, $0.0) }) else { return .fullReader }
-                if seen & bit != 0 { return .fullReader }
-                seen |= bit
-                switch key {
-                case .voucher: voucher = (valueStart, valueEnd)
-                case .contract: contract = (valueStart, valueEnd)
-                case .doc: document = (valueStart, valueEnd)
-                case .of: original = (valueStart, valueEnd)
-                case .ofDate:
-                    guard let date = CalendarDate.parse(bytes: UnsafeBufferPointer(start: base + valueStart, count: valueEnd - valueStart)) else {
+                var found: KeyWord?
+                for candidate in ChunkParser.directKeys[verbIndex] where candidate.word.matches(keyLength, keyLow, keyHigh) {
+                    found = candidate
+                    break
+                }
+                guard let keyWord = found, seen & keyWord.bit == 0 else { return .fullReader }
+                seen |= keyWord.bit
+                switch keyWord.key {
+                case .voucher: voucher = value
+                case .contract: contract = value
+                case .doc: document = value
+                case .of: original = value
+                case .party: party = value
+                case .memo: memo = value
+                case .ofDate, .due:
+                    guard let date = CalendarDate.parse(bytes: UnsafeBufferPointer(start: base + value.start, count: value.end - value.start)) else {
                         return .fullReader
                     }
-                    originalDate = date.key
+                    if keyWord.key == .due { due = date } else { originalDate = date.key }
                 case .kind:
-                    if ChunkParser.initialWords.contains(where: { ChunkParser.matches(base, valueStart, valueEnd, $0) }) {
+                    guard value.end - value.start <= 16 else { return .fullReader }
+                    let (low, high) = PackedWord.pack(base, value.start, value.end)
+                    if ChunkParser.initialWords.contains(where: { $0.matches(value.end - value.start, low, high) }) {
                         entry.initial = true
-                    } else if !ChunkParser.supplementWords.contains(where: { ChunkParser.matches(base, valueStart, valueEnd, $0) }) {
+                    } else if ChunkParser.supplementWords.contains(where: { $0.matches(value.end - value.start, low, high) }) {
+                        entry.initial = false
+                    } else {
                         return .fullReader
                     }
                 default:
-                    break   // payee, memo, source, a reversal's own voucher: text no rule reads
+                    break   // payee, source, a reversal's own voucher: text no rule reads
                 }
                 continue
             }
-            // A positional field: date, verb, project, amount.
-            switch positionals {
-            case 0:
+            // A positional field.
+            if entry.dateKey == 0 {
                 guard let date = CalendarDate.parse(bytes: UnsafeBufferPointer(start: base + tokenStart, count: index - tokenStart)) else {
                     return .fullReader
                 }
                 entry.dateKey = date.key
-            case 1:
-                guard let verb = ChunkParser.directVerbs.first(where: { ChunkParser.matches(base, tokenStart, index, $0.0) })?.1 else {
-                    return .fullReader
-                }
+            } else if verbIndex < 0 {
+                guard index - tokenStart <= 16 else { return .fullReader }
+                let (low, high) = PackedWord.pack(base, tokenStart, index)
+                guard let verb = ChunkParser.directVerbs.first(where: { $0.0.matches(index - tokenStart, low, high) })?.1,
+                      let place = ChunkParser.directVerbList.firstIndex(of: verb) else { return .fullReader }
                 entry.verb = verb
                 entry.initial = verb == .allot   // 类别 defaults to 年初
-                keys = ChunkParser.directKeys[verb] ?? []
-            case 2:
-                for offset in tokenStart..<index where base[offset] >= 0x80 { return .fullReader }
-                projectRange = (tokenStart, index)
-            case 3:
-                amountRange = (tokenStart, index)
-            default:
-                return .fullReader
+                verbIndex = place
+            } else {
+                // Project and contract IDs in plain ASCII only (a full-width ＝ or any other
+                // question is the full reader's).
+                if positionalCount == 0 || (positionalCount == 1 && entry.verb == .contract) {
+                    for offset in tokenStart..<index where base[offset] >= 0x80 { return .fullReader }
+                }
+                switch positionalCount {
+                case 0: first = (tokenStart, index)
+                case 1: second = (tokenStart, index)
+                case 2: third = (tokenStart, index)
+                default: return .fullReader
+                }
+                positionalCount += 1
             }
-            positionals += 1
         }
-        guard positionals == 4 else { return .fullReader }
-        switch Amount.parseFen(utf8: UnsafeBufferPointer(start: base + amountRange.0, count: amountRange.1 - amountRange.0)) {
+        guard verbIndex >= 0, positionalCount == (entry.verb == .contract ? 3 : 2) else { return .fullReader }
+        let amountRange = entry.verb == .contract ? third : second
+        switch Amount.parseFen(utf8: UnsafeBufferPointer(start: base + amountRange.start, count: amountRange.end - amountRange.start)) {
         case .success(let fen): entry.amountFen = fen
         case .failure: return .fullReader
         }
-        func intern(_ range: (Int, Int), _ interner: inout ByteInterner) -> Int32 {
-            interner.intern(UnsafeBufferPointer(start: base + range.0, count: range.1 - range.0))
-        }
+        func bytes(_ range: Range) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base + range.start, count: range.end - range.start) }
+        func text(_ range: Range) -> String? { range.end < 0 ? nil : String(decoding: bytes(range), as: UTF8.self) }
         switch entry.verb {
         case .pay:
-            if voucher.1 >= 0 { entry.key = intern(voucher, &vouchers) }
-            if contract.1 >= 0 { entry.reference = intern(contract, &contracts) }
+            if voucher.end >= 0 { entry.key = vouchers.add(bytes(voucher), entry: entries.count) }
+            if contract.end >= 0 { entry.reference = contracts.intern(bytes(contract)) }
         case .allot, .reduce:
-            guard document.1 >= 0 else { return .fullReader }
-            entry.key = intern(document, &documents)
+            guard document.end >= 0 else { return .fullReader }
+            entry.key = documents.intern(bytes(document))
         case .reverse:
-            guard original.1 >= 0 else { return .fullReader }
-            entry.key = intern(original, &vouchers)
+            guard original.end >= 0 else { return .fullReader }
+            entry.key = vouchers.add(bytes(original), entry: entries.count)
             entry.reference = originalDate
+        case .contract:
+            // The signing's text is what the contract list shows: keep the full entry.
+            entry.key = contracts.intern(bytes(second))
+            let signing = ContractSigning(project: text(first) ?? "", contractID: text(second) ?? "", amountFen: entry.amountFen,
+                                          party: text(party), due: due, memo: text(memo))
+            guard let date = entry.date else { return .fullReader }
+            entry.rare = Int32(rare.count)
+            rare.append(Entry(date: date, body: .contract(signing), location: SourceLocation(file: file, line: lines, column: 1),
+                              byteOffset: fileOffset))
         default:
             return .fullReader
         }
-        entry.project = intern(projectRange, &projects)
+        entry.project = projects.intern(bytes(first))
         return .entry(entry)
+    }
+
+    enum Stop { case plain, fullWidthBlank, bad }
+
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` is zero (exact).
+    @inline(__always)
+    static func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+
+    /// Advances over the bytes of an unquoted token — printable ASCII but blank, `=` and `"`,
+    /// and valid UTF-8 — eight ASCII bytes at a time where it can. Stops at a blank, `=`,
+    /// `"` or the end (`plain`); at a control character or broken UTF-8 (`bad`); at U+3000.
+    @inline(__always)
+    static func skipToken(_ base: UnsafePointer<UInt8>, _ index: inout Int, _ end: Int) -> Stop {
+        let raw = UnsafeRawPointer(base)
+        while index < end {
+            let byte = base[index]
+            if byte < 0x80 {
+                if index + 8 <= end {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if word & highs == 0, (word &- ones &* 0x21) & ~word & highs == 0,
+                       !hasZeroByte(word ^ (ones &* 0x3D)), !hasZeroByte(word ^ (ones &* 0x22)), !hasZeroByte(word ^ (ones &* 0x7F)) {
+                        index += 8
+                        continue
+                    }
+                }
+                if byte > 0x20, byte != 0x3D, byte != 0x22, byte != 0x7F { index += 1; continue }
+                return byte == 0x20 || byte == 0x09 || byte == 0x3D || byte == 0x22 ? .plain : .bad
+            }
+            // A run of three-byte characters (CJK), the bulk of names and memos.
+            while index + 3 <= end {
+                let lead = base[index]
+                guard lead >= 0xE1, lead <= 0xEF, lead != 0xED else { break }
+                let second = base[index + 1], third = base[index + 2]
+                guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return .bad }
+                if lead == 0xE3, second == 0x80, third == 0x80 { return .fullWidthBlank }
+                index += 3
+            }
+            if index < end, base[index] >= 0x80 {
+                switch utf8Sequence(base, index, end) {
+                case 0: return .bad
+                case -3: return .fullWidthBlank
+                case let length: index += length
+                }
+            }
+        }
+        return .plain
+    }
+
+    /// Advances over the inside of a quoted value to its closing `"` or a backslash, checking
+    /// the text as `skipToken` does (blanks and `=` are content here).
+    @inline(__always)
+    static func skipQuoted(_ base: UnsafePointer<UInt8>, _ index: inout Int, _ end: Int) -> Stop {
+        while index < end {
+            let byte = base[index]
+            if byte < 0x80 {
+                if byte == 0x22 || byte == 0x5C { return .plain }
+                if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return .bad }
+                index += 1
+                continue
+            }
+            switch utf8Sequence(base, index, end) {
+            case 0: return .bad
+            case -3: return .fullWidthBlank
+            case let length: index += length
+            }
+        }
+        return .plain
+    }
+
+    /// The length of the valid UTF-8 sequence starting at `index` (a byte ≥ 0x80); 0 when it
+    /// is not valid; -3 for the full-width blank U+3000.
+    @inline(__always)
+    static func utf8Sequence(_ base: UnsafePointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+        let lead = base[index]
+        // The common case, CJK: three bytes, E1–EC or EE–EF, two continuation bytes.
+        if lead >= 0xE1, lead <= 0xEF, lead != 0xED, index + 3 <= end {
+            let second = base[index + 1], third = base[index + 2]
+            guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return 0 }
+            if lead == 0xE3, second == 0x80, third == 0x80 { return -3 }
+            return 3
+        }
+        let length: Int
+        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return 0
+        }
+        guard index + length <= end else { return 0 }
+        let second = base[index + 1]
+        guard second >= lower, second <= upper else { return 0 }
+        var offset = 2
+        while offset < length {
+            guard base[index + offset] & 0xC0 == 0x80 else { return 0 }
+            offset += 1
+        }
+        return length
     }
 
     enum TextCheck { case plain, hasFullWidthBlank, bad }

@@ -1,54 +1,73 @@
-/// Reads a run of whole lines of one file into compact entries. The four verbs that make up
-/// nearly every line (支付 下达 调减 冲销) are read straight from the bytes when they are
-/// written plainly; every other line — another verb, a quoted project, an escape, a full-width
-/// blank, anything unusual — goes through the full reader (`JournalReader.parseLine`), so the
-/// two cannot disagree on what a line says. The moment a line has a problem the chunk stops:
-/// the caller then runs the full validator, which explains every problem.
+/// Reads a run of whole lines of one file into compact entries, a block at a time, so memory
+/// holds one block of the file rather than all of it. The four verbs that make up nearly
+/// every line (支付 下达 调减 冲销) are read straight from the bytes when they are written
+/// plainly; every other line — another verb, a quoted project, an escape, a full-width blank,
+/// anything unusual — goes through the full reader (`JournalReader.parseLine`), so the two
+/// cannot disagree on what a line says. At the first line with a problem the chunk stops: the
+/// caller then runs the full validator, which explains every problem.
 struct ChunkParser {
     let file: Int
-    /// Byte range of the chunk in the file (starts at a line start; ends after a newline or at
-    /// the end of the file).
+    /// Byte range of the chunk in the file: starts at a line start, ends after a newline or at
+    /// the end of the file.
     let start: Int
     let end: Int
+    /// Bytes read from the file at a time.
+    let blockBytes: Int
 
     var entries: [CompactEntry] = []
     /// Full entries of the rare verbs, with line numbers counted from the chunk's first line.
     var rare: [Entry] = []
     var projects = ByteInterner()
-    var vouchers = ByteInterner(capacity: 4096)
     var contracts = ByteInterner()
     var documents = ByteInterner()
+    /// Every voucher named (a payment's 凭证, a reversal's 原凭证), in entry order: IDs are
+    /// given to them all at once afterwards (`VoucherNumbering`), which is far cheaper than a
+    /// hash-table probe per line when nearly every voucher is new.
+    var vouchers = VoucherMentions()
     /// Lines in the chunk.
     var lines = 0
-    /// Set when a line has a problem (or is beyond what the compact form holds).
+    /// Whether the chunk's last line ends with a newline (always, unless it ends the file).
+    var endsWithNewline = true
+    var hasSeal = false
+    /// Set when a line has a problem, or the file could not be read.
     var failed = false
+    var readFailed = false
 
-    init(file: Int, start: Int, end: Int) {
+    init(file: Int, start: Int, end: Int, blockBytes: Int) {
         self.file = file
         self.start = start
         self.end = end
+        self.blockBytes = max(1, blockBytes)
     }
 
-    mutating func parse(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var lineStart = start
-            if lineStart == 0, end >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { lineStart = 3 }
-            entries.reserveCapacity((end - start) / 120)
-            while lineStart < end && !failed {
-                lines += 1
-                let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), end - lineStart)
-                let lineEnd = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
-                var contentEnd = lineEnd
-                if contentEnd > lineStart, base[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
-                switch scan(base, lineStart, contentEnd) {
-                case .nothing: break
-                case .failed: failed = true
-                case .entry(let entry): entries.append(entry)
-                case .fullReader: readFully(bytes, lineStart, contentEnd)
-                }
-                lineStart = lineEnd + 1
+    mutating func parse(descriptor: Int32) {
+        entries.reserveCapacity((end - start) / 140)
+        var block = [UInt8](repeating: 0, count: min(blockBytes, max(end - start, 1)))
+        var blockOffset = start   // file offset of block[0]
+        var carried = 0           // bytes of an unfinished line at the front of block
+        while blockOffset + carried < end && !failed {
+            if carried == block.count {
+                // A line longer than the block: grow it, up to the longest line allowed.
+                guard block.count <= Limits.maxLineBytes + 1 else { failed = true; return }
+                block.append(contentsOf: repeatElement(0, count: min(block.count, Limits.maxLineBytes + 2 - block.count)))
             }
+            let want = min(block.count - carried, end - blockOffset - carried)
+            let got = block.withUnsafeMutableBytes { raw in
+                FileIO.read(descriptor: descriptor, offset: blockOffset + carried, count: want, into: raw.baseAddress! + carried)
+            }
+            guard let got else { failed = true; readFailed = true; return }
+            let filled = carried + got
+            let atEnd = got < want || blockOffset + filled >= end
+            // Lines up to the last newline now; the rest waits for the next block.
+            var complete = filled
+            if !atEnd {
+                while complete > 0, block[complete - 1] != UInt8(ascii: "\n") { complete -= 1 }
+            }
+            parseLines(block, count: complete, fileOffset: blockOffset, final: atEnd)
+            if atEnd { break }
+            carried = filled - complete
+            if carried > 0, complete > 0 { block.withUnsafeMutableBytes { raw in _ = memmove(raw.baseAddress!, raw.baseAddress! + complete, carried) } }
+            blockOffset += complete
         }
     }
 
@@ -59,10 +78,34 @@ struct ChunkParser {
         case failed
     }
 
+    /// Parses the lines in block[0..<count], which begins at `fileOffset` of the file.
+    private mutating func parseLines(_ block: [UInt8], count: Int, fileOffset: Int, final: Bool) {
+        block.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var lineStart = 0
+            if fileOffset == 0, count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { lineStart = 3 }
+            while lineStart < count && !failed {
+                lines += 1
+                let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), count - lineStart)
+                let lineEnd = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                if newline == nil && final { endsWithNewline = false }
+                var contentEnd = lineEnd
+                if contentEnd > lineStart, base[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+                switch scan(base, lineStart, contentEnd, fileOffset: fileOffset + lineStart) {
+                case .nothing: break
+                case .failed: failed = true
+                case .entry(let entry): entries.append(entry)
+                case .fullReader: readFully(block[lineStart..<contentEnd], byteOffset: fileOffset + lineStart)
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+    }
+
     /// The full reader's verdict on one line.
-    private mutating func readFully(_ bytes: [UInt8], _ lineStart: Int, _ lineEnd: Int) {
+    private mutating func readFully(_ line: ArraySlice<UInt8>, byteOffset: Int) {
         var scratch = ParsedJournal()
-        JournalReader.parseLine(bytes[lineStart..<lineEnd], file: file, line: lines, byteOffset: lineStart, into: &scratch)
+        JournalReader.parseLine(line, file: file, line: lines, byteOffset: byteOffset, into: &scratch)
         guard scratch.diagnostics.isEmpty else { failed = true; return }
         guard let entry = scratch.entries.first else { return }
         add(entry)
@@ -83,15 +126,18 @@ struct ChunkParser {
         case .reduce(let reduction):
             compact.key = documents.intern(reduction.doc)
         case .pay(let payment):
-            compact.key = payment.voucher.map { vouchers.intern($0) } ?? -1
+            if let voucher = payment.voucher { compact.key = vouchers.add(voucher, entry: entries.count) }
             compact.reference = payment.contract.map { contracts.intern($0) } ?? -1
         case .reverse(let reversal):
-            compact.key = vouchers.intern(reversal.ofVoucher)
+            compact.key = vouchers.add(reversal.ofVoucher, entry: entries.count)
             compact.reference = reversal.ofDate?.key ?? 0
         case .contract(let signing):
             compact.key = contracts.intern(signing.contractID)
             keepsText = true
-        case .project, .carry, .lapse, .plan, .set, .seal:
+        case .seal:
+            hasSeal = true
+            keepsText = true
+        case .project, .carry, .lapse, .plan, .set:
             keepsText = true
         }
         if keepsText {
@@ -99,6 +145,36 @@ struct ChunkParser {
             rare.append(entry)
         }
         entries.append(compact)
+    }
+}
+
+/// The vouchers a chunk names, in order: their bytes, hashes and the entries naming them.
+struct VoucherMentions {
+    var bytes: [UInt8] = []
+    /// Mention i spans bytes[starts[i]..<starts[i + 1]].
+    var starts: [Int] = [0]
+    var hashes: [UInt64] = []
+    /// Index (in the chunk) of the entry naming each voucher.
+    var entries: [Int32] = []
+
+    var count: Int { hashes.count }
+
+    /// Records a voucher; returns the mention's index (the entry's provisional key).
+    mutating func add(_ voucher: UnsafeBufferPointer<UInt8>, entry: Int) -> Int32 {
+        hashes.append(ByteInterner.hash(voucher))
+        bytes.append(contentsOf: voucher)
+        starts.append(bytes.count)
+        entries.append(Int32(entry))
+        return Int32(hashes.count - 1)
+    }
+
+    mutating func add(_ voucher: String, entry: Int) -> Int32 {
+        var voucher = voucher
+        return voucher.withUTF8 { add($0, entry: entry) }
+    }
+
+    func withBytes<R>(_ mention: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[mention]..<starts[mention + 1]])) }
     }
 }
 

@@ -16,45 +16,66 @@ public enum CompactLoader {
         case failure(FileFailure)
     }
 
-    /// Files larger than this are read by two threads, split at a line boundary.
-    static let parallelThresholdBytes = 1 << 20
+    /// Sizes that decide how a file is read; tests make them tiny to exercise every seam.
+    struct Tuning {
+        /// Files at least this large are read by two threads, split at a line boundary.
+        var parallelThresholdBytes = 1 << 20
+        /// Bytes read from the file at a time, per thread.
+        var blockBytes = 4 << 20
+    }
 
     /// Reads and checks the files as one journal; with `yearAsOf`, also replays the year of
     /// that date up to it, as `YearState(journal:asOf:)` does.
     public static func load(paths: [String], yearAsOf: CalendarDate? = nil) -> Outcome {
+        load(paths: paths, yearAsOf: yearAsOf, tuning: Tuning())
+    }
+
+    static func load(paths: [String], yearAsOf: CalendarDate?, tuning: Tuning) -> Outcome {
         var parsed: [ChunkParser] = []
+        Phase.mark("start")
+        defer { Phase.mark("end") }
         for (file, path) in paths.enumerated() {
-            let bytes: [UInt8]
-            switch FileIO.readAll(path: path) {
-            case .success(let value): bytes = value
+            let descriptor: Int32, size: Int
+            switch FileIO.openForReading(path: path) {
+            case .success(let opened): (descriptor, size) = opened
             case .failure(let failure): return .failure(FileFailure(path: path, reason: failure.reason))
             }
+            defer { close(descriptor) }
+            let chunks = parse(descriptor: descriptor, size: size, file: file, tuning: tuning)
+            if chunks.contains(where: \.readFailed) {
+                return .failure(FileFailure(path: path, reason: FileIO.describe(EIO, path: path)))
+            }
             // A last line without its newline earns a warning: let the full pipeline say it.
-            if let last = bytes.last, last != UInt8(ascii: "\n") { return .needsFullValidation }
-            guard let chunks = parse(bytes, file: file), sealsHold(in: chunks, bytes: bytes) else { return .needsFullValidation }
+            guard !chunks.contains(where: \.failed), chunks.last?.endsWithNewline ?? true else { return .needsFullValidation }
+            if chunks.contains(where: \.hasSeal) {
+                switch FileIO.readAll(descriptor: descriptor, path: path) {
+                case .success(let bytes): guard sealsHold(in: chunks, bytes: bytes) else { return .needsFullValidation }
+                case .failure(let failure): return .failure(FileFailure(path: path, reason: failure.reason))
+                }
+            }
             parsed.append(contentsOf: chunks)
+            Phase.mark("parsed")
         }
         let merged = Merged(parsed)
-        guard merged.entries.count <= Limits.maxEntries else { return .needsFullValidation }
+        Phase.mark("merged")
+        guard merged.entryCount <= Limits.maxEntries else { return .needsFullValidation }
         var validator = CompactValidator(merged, asOf: yearAsOf)
         guard let clean = validator.run() else { return .needsFullValidation }
         return .clean(clean)
     }
 
-    /// Parses one file, in two halves on two threads when it is large. Nil when a line has a
-    /// problem.
-    static func parse(_ bytes: [UInt8], file: Int) -> [ChunkParser]? {
-        var bounds = [0, bytes.count]
-        if bytes.count >= parallelThresholdBytes {
-            var middle = bytes.count / 2
-            while middle < bytes.count, bytes[middle - 1] != UInt8(ascii: "\n") { middle += 1 }
-            if middle < bytes.count { bounds = [0, middle, bytes.count] }
+    /// Parses one file, in two halves on two threads when it is large.
+    static func parse(descriptor: Int32, size: Int, file: Int, tuning: Tuning) -> [ChunkParser] {
+        var bounds = [0, size]
+        if size >= tuning.parallelThresholdBytes, let middle = lineStart(after: size / 2, descriptor: descriptor, size: size) {
+            bounds = [0, middle, size]
         }
-        let chunks = (0..<(bounds.count - 1)).map { ChunkBox(ChunkParser(file: file, start: bounds[$0], end: bounds[$0 + 1])) }
+        let chunks = (0..<(bounds.count - 1)).map { ChunkBox(ChunkParser(file: file, start: bounds[$0], end: bounds[$0 + 1], blockBytes: tuning.blockBytes)) }
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            chunks[index].parser.parse(bytes)
+            let t0 = Phase.now()
+            chunks[index].parser.parse(descriptor: descriptor)
+            if getenv("FUNDFLOW_PHASES") != nil { fputs("chunk \(index): \(Int((Phase.now() - t0) * 1000)) ms, \(chunks[index].parser.entries.count) entries, \(chunks[index].parser.rare.count) rare\n", stderr) }
         }
-        guard !chunks.contains(where: \.parser.failed) else { return nil }
         // Line numbers of the later chunks continue from the earlier ones.
         var linesBefore = 0
         return chunks.map { box in
@@ -65,6 +86,24 @@ public enum CompactLoader {
             linesBefore += parser.lines
             return parser
         }
+    }
+
+    /// The offset just after the first newline at or after `offset`, if it is inside the file.
+    static func lineStart(after offset: Int, descriptor: Int32, size: Int) -> Int? {
+        var window = [UInt8](repeating: 0, count: 64 * 1024)
+        var position = offset
+        while position < size {
+            let got = window.withUnsafeMutableBytes { raw in
+                FileIO.read(descriptor: descriptor, offset: position, count: min(raw.count, size - position), into: raw.baseAddress!)
+            }
+            guard let got, got > 0 else { return nil }
+            if let newline = window.prefix(got).firstIndex(of: UInt8(ascii: "\n")) {
+                let start = position + newline + 1
+                return start < size ? start : nil
+            }
+            position += got
+        }
+        return nil
     }
 
     /// Every 封账 line of the file carries the hash of the bytes before it.
@@ -89,51 +128,86 @@ public enum CompactLoader {
     }
 }
 
-/// The chunks joined into one journal: IDs renumbered into shared interners, entries and
-/// side entries in file order.
+/// The chunks joined into one journal: IDs renumbered into shared interners (each chunk's
+/// entries rewritten in place, the chunks in parallel), side entries in file order.
 struct Merged {
-    var entries: [CompactEntry] = []
+    /// Entries in file order, chunk after chunk.
+    var parts: [[CompactEntry]] = []
     var rare: [Entry] = []
     var projects = ByteInterner()
-    var vouchers = ByteInterner()
     var contracts = ByteInterner()
     var documents = ByteInterner()
+    /// Voucher IDs run below this bound (an ID is the index of the voucher's first mention).
+    var voucherIDBound = 0
+
+    var entryCount: Int { parts.reduce(0) { $0 + $1.count } }
 
     init(_ chunks: [ChunkParser]) {
         guard let first = chunks.first else { return }
-        entries = first.entries
-        rare = first.rare
+        let voucherIDs = VoucherNumbering.number(chunks.map(\.vouchers))
+        Phase.mark("vouchers numbered")
+        voucherIDBound = voucherIDs.count
         projects = first.projects
-        vouchers = first.vouchers
         contracts = first.contracts
         documents = first.documents
-        entries.reserveCapacity(chunks.reduce(0) { $0 + $1.entries.count })
-        for chunk in chunks.dropFirst() {
-            let projectIDs = Merged.renumber(chunk.projects, into: &projects)
-            let voucherIDs = Merged.renumber(chunk.vouchers, into: &vouchers)
-            let contractIDs = Merged.renumber(chunk.contracts, into: &contracts)
-            let documentIDs = Merged.renumber(chunk.documents, into: &documents)
-            let rareOffset = Int32(rare.count)
-            rare.append(contentsOf: chunk.rare)
-            for var entry in chunk.entries {
-                if entry.project >= 0 { entry.project = projectIDs[Int(entry.project)] }
-                switch entry.verb {
-                case .pay:
-                    if entry.key >= 0 { entry.key = voucherIDs[Int(entry.key)] }
-                    if entry.reference >= 0 { entry.reference = contractIDs[Int(entry.reference)] }
-                case .reverse: entry.key = voucherIDs[Int(entry.key)]
-                case .allot, .reduce: entry.key = documentIDs[Int(entry.key)]
-                case .contract: entry.key = contractIDs[Int(entry.key)]
-                default: break
-                }
-                if entry.rare >= 0 { entry.rare += rareOffset }
-                entries.append(entry)
+        // Renumbering tables per chunk (the first chunk's own IDs stand).
+        var tables: [Renumbering] = []
+        var mentionsBefore = 0
+        for (number, chunk) in chunks.enumerated() {
+            var table = Renumbering(mentionsBefore: mentionsBefore, rareOffset: Int32(rare.count))
+            if number > 0 {
+                table.projects = Merged.renumber(chunk.projects, into: &projects)
+                table.contracts = Merged.renumber(chunk.contracts, into: &contracts)
+                table.documents = Merged.renumber(chunk.documents, into: &documents)
             }
+            rare.append(contentsOf: chunk.rare)
+            mentionsBefore += chunk.vouchers.count
+            tables.append(table)
         }
+        Phase.mark("renumbering tables")
+        let boxes = chunks.map { PartBox($0.entries) }
+        DispatchQueue.concurrentPerform(iterations: boxes.count) { index in
+            tables[index].apply(to: &boxes[index].entries, voucherIDs: voucherIDs, renumber: index > 0)
+        }
+        parts = boxes.map(\.entries)
     }
 
     static func renumber(_ local: ByteInterner, into global: inout ByteInterner) -> [Int32] {
         (0..<Int32(local.count)).map { id in local.withBytes(id) { global.intern($0) } }
+    }
+
+    final class PartBox: @unchecked Sendable {
+        var entries: [CompactEntry]
+        init(_ entries: [CompactEntry]) { self.entries = entries }
+    }
+
+    /// How one chunk's local IDs become the journal's.
+    struct Renumbering {
+        var mentionsBefore: Int
+        var rareOffset: Int32
+        var projects: [Int32] = []
+        var contracts: [Int32] = []
+        var documents: [Int32] = []
+
+        func apply(to entries: inout [CompactEntry], voucherIDs: [Int32], renumber: Bool) {
+            for index in entries.indices {
+                var entry = entries[index]
+                switch entry.verb {
+                case .pay:
+                    if entry.key >= 0 { entry.key = voucherIDs[mentionsBefore + Int(entry.key)] }
+                    if renumber, entry.reference >= 0 { entry.reference = contracts[Int(entry.reference)] }
+                case .reverse: entry.key = voucherIDs[mentionsBefore + Int(entry.key)]
+                case .allot, .reduce: if renumber { entry.key = documents[Int(entry.key)] }
+                case .contract: if renumber { entry.key = contracts[Int(entry.key)] }
+                default: break
+                }
+                if renumber {
+                    if entry.project >= 0 { entry.project = projects[Int(entry.project)] }
+                    if entry.rare >= 0 { entry.rare += rareOffset }
+                }
+                entries[index] = entry
+            }
+        }
     }
 }
 
@@ -144,3 +218,23 @@ public struct CleanJournal: Sendable {
     /// The replay of the requested year, when one was asked for.
     public var year: YearState?
 }
+
+enum Phase {
+    nonisolated(unsafe) static var last: Double = 0
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+    static func mark(_ name: String) {
+        guard getenv("FUNDFLOW_PHASES") != nil else { return }
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        let now = Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        if last > 0 { fputs("phase \(name): \(Int((now - last) * 1000)) ms\n", stderr) }
+        last = now
+    }
+}
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -17,7 +17,7 @@ struct CompactValidator {
     }
 
     mutating func run() -> CleanJournal? {
-        let entries = merged.entries
+        let entryCount = merged.entryCount
         let projectCount = merged.projects.count
 
         // ---- file order: declarations, sealed periods, settings, the years spanned ----
@@ -30,7 +30,7 @@ struct CompactValidator {
         var previousKey: Int32 = 0
         var firstYear = Int.max, lastYear = Int.min
         var moneyYears = Set<Int>()
-        for entry in entries {
+        for part in merged.parts { for entry in part {
             if sealedThrough != 0, entry.dateKey <= sealedThrough { return nil }
             if entry.verb == .project {
                 if declared[Int(entry.project)] { return nil }
@@ -50,10 +50,11 @@ struct CompactValidator {
             previousKey = entry.dateKey
             firstYear = min(firstYear, entry.year)
             lastYear = max(lastYear, entry.year)
-        }
+        } }
+        Phase.mark("file order")
         let context = JournalContext(projects: declarations, projectOrder: projectOrder.map { merged.projects.string($0) },
                                      settings: settings, moneyYears: moneyYears.sorted())
-        guard !entries.isEmpty else {
+        guard entryCount > 0 else {
             return CleanJournal(entryCount: 0, context: context, year: asOf.map { emptyYear(asOf: $0) })
         }
         let span = lastYear - firstYear + 2   // + the year after the last, which carry-overs reach
@@ -62,22 +63,28 @@ struct CompactValidator {
 
         // ---- date order ----
         var ledger = RunningBalances(projects: projectCount, firstYear: firstYear, span: span,
-                                     vouchers: merged.vouchers.count, contracts: merged.contracts.count)
+                                     vouchers: merged.voucherIDBound, contracts: merged.contracts.count)
         var recorder = asOf.map { YearRecorder(asOf: $0) }
-        let order = inDateOrder ? nil : CompactValidator.dateOrder(entries, firstYear: firstYear, span: span)
-        for position in entries.indices {
-            let index = order.map { Int($0[position]) } ?? position
-            let entry = entries[index]
+        func judge(_ entry: CompactEntry) -> Bool {
             if recorder != nil { recorder!.before(entry, ledger: ledger, merged: merged) }
-            guard ledger.accept(entry, rare: merged.rare) else { return nil }
+            guard ledger.accept(entry) else { return false }
             if recorder != nil { recorder!.after(entry, merged: merged) }
+            return true
+        }
+        if inDateOrder {
+            for part in merged.parts { for entry in part { guard judge(entry) else { return nil } } }
+        } else {
+            let entries = merged.parts.flatMap { $0 }
+            for index in CompactValidator.dateOrder(entries, firstYear: firstYear, span: span) {
+                guard judge(entries[Int(index)]) else { return nil }
+            }
         }
         let year = recorder.map { recorder -> YearState in
             var recorder = recorder
             recorder.finish(ledger: ledger, merged: merged)
             return recorder.state
         }
-        return CleanJournal(entryCount: entries.count, context: context, year: year)
+        return CleanJournal(entryCount: entryCount, context: context, year: year)
     }
 
     private func emptyYear(asOf: CalendarDate) -> YearState {

@@ -4,42 +4,50 @@ struct RunningBalances {
     let span: Int
     var figures: [YearFigures]
 
-    // Contracts, by contract ID.
-    var contractSigned: [Bool]
-    var contractProject: [Int32]
-    var contractAmountFen: [Int64]
-    var contractPaidFen: [Int64]
-    /// Side-list index of each contract's signing, and the order of signing.
-    var contractRare: [Int32]
+    /// Contracts by contract ID, and the order they were signed in.
+    var contracts: [ContractLink]
     var signingOrder: [Int32] = []
-
-    // Payments that carry a voucher, chained per voucher in date order (冲销 finds them).
-    var paymentAmountFen: [Int64] = []
-    var paymentReversedFen: [Int64] = []
-    var paymentDate: [Int32] = []
-    var paymentProject: [Int32] = []
-    var paymentContract: [Int32] = []
-    var paymentNext: [Int32] = []
-    var voucherFirstPayment: [Int32]
-    var voucherLastPayment: [Int32]
-    /// The first month (`yearMonth`) each voucher was paid in; later months in `voucherMonths`.
-    var voucherFirstMonth: [Int32]
+    /// Payments that carry a voucher, chained per voucher in date order (冲销 finds them).
+    var payments: [PaymentLink] = []
+    var vouchers: [VoucherLink]
+    /// (voucher, month) pairs beyond each voucher's first month.
     var voucherMonths = Set<Int64>()
     /// (project, verb, 文号) of every 下达 and 调减.
     var documentsSeen = Set<Int64>()
+
+    struct ContractLink {
+        var signed = false
+        var project: Int32 = -1
+        var amountFen: Int64 = 0
+        var paidFen: Int64 = 0
+        /// Side-list index of the signing.
+        var rare: Int32 = -1
+    }
+
+    struct PaymentLink {
+        var amountFen: Int64
+        var reversedFen: Int64 = 0
+        var date: Int32
+        var project: Int32
+        var contract: Int32
+        var next: Int32 = -1
+        var remainingFen: Int64 { amountFen &- reversedFen }
+    }
+
+    struct VoucherLink {
+        var firstPayment: Int32 = -1
+        var lastPayment: Int32 = -1
+        /// The first month (`yearMonth`) the voucher was paid in, or -1.
+        var firstMonth: Int32 = -1
+    }
 
     init(projects: Int, firstYear: Int, span: Int, vouchers: Int, contracts: Int) {
         self.firstYear = firstYear
         self.span = span
         figures = [YearFigures](repeating: YearFigures(), count: projects * span)
-        contractSigned = [Bool](repeating: false, count: contracts)
-        contractProject = [Int32](repeating: -1, count: contracts)
-        contractAmountFen = [Int64](repeating: 0, count: contracts)
-        contractPaidFen = [Int64](repeating: 0, count: contracts)
-        contractRare = [Int32](repeating: -1, count: contracts)
-        voucherFirstPayment = [Int32](repeating: -1, count: vouchers)
-        voucherLastPayment = [Int32](repeating: -1, count: vouchers)
-        voucherFirstMonth = [Int32](repeating: -1, count: vouchers)
+        self.contracts = [ContractLink](repeating: ContractLink(), count: contracts)
+        self.vouchers = [VoucherLink](repeating: VoucherLink(), count: vouchers)
+        payments.reserveCapacity(vouchers)
     }
 
     @inline(__always)
@@ -47,7 +55,7 @@ struct RunningBalances {
 
     /// Judges an entry against the balances before it and applies it. False at the first
     /// thing `Validator` would report (an error or a warning).
-    mutating func accept(_ entry: CompactEntry, rare: [Entry]) -> Bool {
+    mutating func accept(_ entry: CompactEntry) -> Bool {
         let amount = entry.amountFen
         switch entry.verb {
         case .project, .plan, .set, .seal:
@@ -65,12 +73,8 @@ struct RunningBalances {
             return reverse(entry)
         case .contract:
             let id = Int(entry.key)
-            guard !contractSigned[id] else { return false }
-            contractSigned[id] = true
-            contractProject[id] = entry.project
-            contractAmountFen[id] = amount
-            contractPaidFen[id] = 0
-            contractRare[id] = entry.rare
+            guard !contracts[id].signed else { return false }
+            contracts[id] = ContractLink(signed: true, project: entry.project, amountFen: amount, paidFen: 0, rare: entry.rare)
             signingOrder.append(entry.key)
             return true
         case .carry:
@@ -99,32 +103,27 @@ struct RunningBalances {
         let here = slot(entry.project, entry.year)
         guard amount <= figures[here].availableFen else { return false }
         if entry.reference >= 0 {
-            let contract = Int(entry.reference)
-            guard contractSigned[contract], contractProject[contract] == entry.project,
-                  amount <= contractAmountFen[contract] &- contractPaidFen[contract] else { return false }
+            let contract = contracts[Int(entry.reference)]
+            guard contract.signed, contract.project == entry.project, amount <= contract.amountFen &- contract.paidFen else { return false }
         }
         if entry.key >= 0 {
             // The same voucher twice in one month: the duplicate-voucher warning.
             let voucher = Int(entry.key), month = entry.yearMonth
-            if voucherFirstMonth[voucher] < 0 {
-                voucherFirstMonth[voucher] = month
-            } else if voucherFirstMonth[voucher] == month || !voucherMonths.insert(Int64(voucher) << 20 | Int64(month)).inserted {
+            if vouchers[voucher].firstMonth < 0 {
+                vouchers[voucher].firstMonth = month
+            } else if vouchers[voucher].firstMonth == month || !voucherMonths.insert(Int64(voucher) << 20 | Int64(month)).inserted {
                 return false
             }
         }
         guard figures[here].addPayment(amount) else { return false }
-        if entry.reference >= 0 { contractPaidFen[Int(entry.reference)] &+= amount }
+        if entry.reference >= 0 { contracts[Int(entry.reference)].paidFen &+= amount }
         if entry.key >= 0 {
-            let payment = Int32(paymentAmountFen.count)
-            paymentAmountFen.append(amount)
-            paymentReversedFen.append(0)
-            paymentDate.append(entry.dateKey)
-            paymentProject.append(entry.project)
-            paymentContract.append(entry.reference)
-            paymentNext.append(-1)
+            let payment = Int32(payments.count)
+            payments.append(PaymentLink(amountFen: amount, date: entry.dateKey, project: entry.project, contract: entry.reference))
             let voucher = Int(entry.key)
-            if voucherLastPayment[voucher] >= 0 { paymentNext[Int(voucherLastPayment[voucher])] = payment } else { voucherFirstPayment[voucher] = payment }
-            voucherLastPayment[voucher] = payment
+            let last = vouchers[voucher].lastPayment
+            if last >= 0 { payments[Int(last)].next = payment } else { vouchers[voucher].firstPayment = payment }
+            vouchers[voucher].lastPayment = payment
         }
         return true
     }
@@ -132,25 +131,25 @@ struct RunningBalances {
     private mutating func reverse(_ entry: CompactEntry) -> Bool {
         let amount = entry.amountFen
         var matches: [Int] = []
-        var next = voucherFirstPayment[Int(entry.key)]
+        var next = vouchers[Int(entry.key)].firstPayment
         while next >= 0 {
             let payment = Int(next)
-            if paymentProject[payment] == entry.project, entry.reference == 0 || paymentDate[payment] == entry.reference {
+            if payments[payment].project == entry.project, entry.reference == 0 || payments[payment].date == entry.reference {
                 matches.append(payment)
             }
-            next = paymentNext[payment]
+            next = payments[payment].next
         }
         guard let first = matches.first else { return false }
-        if entry.reference == 0, matches.contains(where: { paymentDate[$0] != paymentDate[first] }) { return false }
-        let remaining = matches.reduce(Int64(0)) { $0 &+ (paymentAmountFen[$1] &- paymentReversedFen[$1]) }
+        if entry.reference == 0, matches.contains(where: { payments[$0].date != payments[first].date }) { return false }
+        let remaining = matches.reduce(Int64(0)) { $0 &+ payments[$1].remainingFen }
         guard amount <= remaining else { return false }
         guard figures[slot(entry.project, entry.year)].addReversal(amount) else { return false }
         var left = amount
         for payment in matches where left > 0 {
-            let take = min(left, paymentAmountFen[payment] &- paymentReversedFen[payment])
+            let take = min(left, payments[payment].remainingFen)
             guard take > 0 else { continue }
-            paymentReversedFen[payment] &+= take
-            if paymentContract[payment] >= 0 { contractPaidFen[Int(paymentContract[payment])] &-= take }
+            payments[payment].reversedFen &+= take
+            if payments[payment].contract >= 0 { contracts[Int(payments[payment].contract)].paidFen &-= take }
             left -= take
         }
         return true

@@ -38,11 +38,10 @@ struct YearRecorder {
         snapshot(clock.monthEndsBefore(nil), ledger: ledger, merged: merged)
         state.figures = yearFigures(ledger, merged)
         state.contracts = ledger.signingOrder.compactMap { id -> ContractState? in
-            let index = Int(id)
-            let rare = ledger.contractRare[index]
-            guard rare >= 0, case .contract(let signing) = merged.rare[Int(rare)].body else { return nil }
-            let entry = merged.rare[Int(rare)]
-            return ContractState(signing: signing, date: entry.date, location: entry.location, paidFen: ledger.contractPaidFen[index])
+            let link = ledger.contracts[Int(id)]
+            guard link.rare >= 0, case .contract(let signing) = merged.rare[Int(link.rare)].body else { return nil }
+            let entry = merged.rare[Int(link.rare)]
+            return ContractState(signing: signing, date: entry.date, location: entry.location, paidFen: link.paidFen)
         }
     }
 
