@@ -137,13 +137,23 @@ final class CompactLoaderTests: XCTestCase {
             "2019-01-01 项目 P1 甲again",                   // declared twice
             "2019-01-04 支付 文号＝X 1",                     // full-width ＝ in a positional
             "2019-01-04 封账 sha256=" + String(repeating: "0", count: 64),   // wrong seal
+            "2019-01-04 支付 P1 1 摘要=a=b",                 // = inside an unquoted value
+            "2019-01-04 支付 P1 1 摘要=a\"b",               // quote inside an unquoted value
+            "2019-01-04 支付 P1 1 摘要=\"a\"b",            // no blank after the closing quote
+            "2019-02-03 支付 P1 5 凭证=V1\n2019-02-04 冲销 P1 8 原凭证=V1 原日期=2019-02-03",   // more than that day's payment
+            "2019-02-03 支付 P1 5 凭证=V1\n2019-02-04 冲销 P1 1 原凭证=V1",                     // which V1? (two dates)
         ]
         for (number, problem) in problems.enumerated() {
-            var lines = header + [problem]
+            var lines = header + problem.split(separator: "\n").map(String.init)
             if problem.contains("HT-1 1") { lines.append("2019-01-05 合同 P1 HT-1 2") }
             let path = try write(Array(journalText(lines).utf8), "problem-\(number).journal")
             let clean = assertAgree([path], asOf: [date("2019-12-31")], context: "problem \(number): \(problem)")
             XCTAssertFalse(clean, "problem \(number) should not be clean: \(problem)")
+        }
+        // Unusual but clean: quoted positionals go to the full reader, which accepts them.
+        for (number, unusual) in ["2019-01-04 支付 P1 \"1\"", "\"2019-01-04\" 支付 \"P1\" 1"].enumerated() {
+            let path = try write(Array(journalText(header + [unusual]).utf8), "unusual-\(number).journal")
+            XCTAssertTrue(assertAgree([path], asOf: [date("2019-12-31")], context: "unusual \(number): \(unusual)"))
         }
         // Bytes no line may hold, and a last line without its newline.
         for (number, bytes) in [Array("2019-01-04 支付 P1 1 摘要=\u{FF}".utf8).map { $0 == 0xC3 ? 0xFF : $0 },
