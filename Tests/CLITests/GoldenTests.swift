@@ -132,6 +132,11 @@ final class GoldenTests: FundflowTestCase {
         XCTAssertFalse(result.signaled, file: file, line: line)
         XCTAssertEqual(result.stderr, "", "\(shown) should print nothing on stderr", file: file, line: line)
         XCTAssertFalse(result.stdoutData.isEmpty, "\(shown) printed nothing", file: file, line: line)
+        // The shipped journals are clean, so the report came from the compact loader; the full
+        // validator must print the very same bytes.
+        let full = try run(command, environment: ["FUNDFLOW_LOADER": "full"], in: packageRoot)
+        XCTAssertEqual(full.exitCode, 0, file: file, line: line)
+        XCTAssertTrue(full.stdoutData == result.stdoutData, "\(shown): the compact loader and the full validator disagree", file: file, line: line)
 
         let target = Self.goldenFolder.appendingPathComponent(name)
         if Self.updating {
