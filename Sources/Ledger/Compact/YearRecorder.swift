@@ -6,11 +6,17 @@ struct YearRecorder {
     private var clock: MonthEndClock
     private let asOfKey: Int32
     private var finished = false
+    /// The next month end of the year still to snapshot, as YYYYMMDD (entries dated on or
+    /// before it need no snapshot).
+    private var nextMonthEndKey: Int32 = 0
+    /// Projects active in the year, by project ID (strings made once, at the end).
+    private var active: [Bool] = []
 
     init(asOf: CalendarDate) {
         state = YearState(asOf: asOf)
         clock = MonthEndClock(asOf: asOf)
         asOfKey = asOf.key
+        nextMonthEndKey = CalendarDate.monthEnd(year: asOf.year, month: 1)?.key ?? 0
     }
 
     /// Before an entry is applied: past the as-of date the year is complete; otherwise take
@@ -18,8 +24,10 @@ struct YearRecorder {
     mutating func before(_ entry: CompactEntry, ledger: RunningBalances, merged: Merged) {
         guard !finished else { return }
         if entry.dateKey > asOfKey { finish(ledger: ledger, merged: merged); return }
-        guard entry.year == state.year, let date = entry.date else { return }
+        guard entry.dateKey > nextMonthEndKey, entry.year == state.year, let date = entry.date else { return }
         snapshot(clock.monthEndsBefore(date), ledger: ledger, merged: merged)
+        let month = Int((entry.dateKey / 100) % 100)
+        nextMonthEndKey = CalendarDate.monthEnd(year: state.year, month: month)?.key ?? Int32.max
     }
 
     /// After an entry is applied: what it says besides money.
@@ -28,7 +36,8 @@ struct YearRecorder {
         if entry.rare >= 0 {
             state.note(merged.rare[Int(entry.rare)])
         } else if entry.project >= 0 {
-            state.activeProjects.insert(merged.projects.string(entry.project))
+            if active.isEmpty { active = [Bool](repeating: false, count: merged.projects.count) }
+            active[Int(entry.project)] = true
         }
     }
 
@@ -37,6 +46,7 @@ struct YearRecorder {
         finished = true
         snapshot(clock.monthEndsBefore(nil), ledger: ledger, merged: merged)
         state.figures = yearFigures(ledger, merged)
+        for (project, isActive) in active.enumerated() where isActive { state.activeProjects.insert(merged.projects.string(Int32(project))) }
         state.contracts = ledger.signingOrder.compactMap { id -> ContractState? in
             let link = ledger.contracts[Int(id)]
             guard link.rare >= 0, case .contract(let signing) = merged.rare[Int(link.rare)].body else { return nil }
