@@ -64,19 +64,24 @@ struct CompactValidator {
         // ---- date order ----
         var ledger = RunningBalances(projects: projectCount, firstYear: firstYear, span: span,
                                      vouchers: merged.voucherIDBound, contracts: merged.contracts.count)
-        var recorder = asOf.map { YearRecorder(asOf: $0) }
-        func judge(_ entry: CompactEntry) -> Bool {
-            if recorder != nil { recorder!.before(entry, ledger: ledger, merged: merged) }
-            guard ledger.accept(entry) else { return false }
-            if recorder != nil { recorder!.after(entry, merged: merged) }
-            return true
+        var recorder = asOf.map { YearRecorder(asOf: $0, projects: projectCount) }
+        let recordedYear = asOf?.year ?? 0
+        // The loop is written out (no closure) so that nothing but the entry is passed per step.
+        var order: [Int32] = []
+        var all: [CompactEntry] = []
+        if !inDateOrder {
+            all = merged.parts.flatMap { $0 }
+            order = CompactValidator.dateOrder(all, firstYear: firstYear, span: span)
         }
-        if inDateOrder {
-            for part in merged.parts { for entry in part { guard judge(entry) else { return nil } } }
-        } else {
-            let entries = merged.parts.flatMap { $0 }
-            for index in CompactValidator.dateOrder(entries, firstYear: firstYear, span: span) {
-                guard judge(entries[Int(index)]) else { return nil }
+        let passes = inDateOrder ? merged.parts.count : 1
+        for pass in 0..<passes {
+            let entries = inDateOrder ? merged.parts[pass] : all
+            let count = inDateOrder ? entries.count : order.count
+            for position in 0..<count {
+                let entry = inDateOrder ? entries[position] : entries[Int(order[position])]
+                if recorder != nil, entry.dateKey > recorder!.boundaryKey { recorder!.cross(entry, ledger: ledger, merged: merged) }
+                guard ledger.accept(entry) else { return nil }
+                if recorder != nil, entry.year == recordedYear, !recorder!.finished { recorder!.note(entry, merged: merged) }
             }
         }
         let year = recorder.map { recorder -> YearState in

@@ -5,38 +5,38 @@ struct YearRecorder {
     private(set) var state: YearState
     private var clock: MonthEndClock
     private let asOfKey: Int32
-    private var finished = false
-    /// The next month end of the year still to snapshot, as YYYYMMDD (entries dated on or
-    /// before it need no snapshot).
-    private var nextMonthEndKey: Int32 = 0
+    private(set) var finished = false
+    /// Entries dated after this (YYYYMMDD) must pass through `cross` before they are applied:
+    /// the next month end still to snapshot, or the as-of date. Kept as a key so the
+    /// validator's loop compares one integer per entry.
+    private(set) var boundaryKey: Int32 = 0
     /// Projects active in the year, by project ID (strings made once, at the end).
-    private var active: [Bool] = []
+    private var active: [Bool]
 
-    init(asOf: CalendarDate) {
+    init(asOf: CalendarDate, projects: Int) {
         state = YearState(asOf: asOf)
         clock = MonthEndClock(asOf: asOf)
         asOfKey = asOf.key
-        nextMonthEndKey = CalendarDate.monthEnd(year: asOf.year, month: 1)?.key ?? 0
+        active = [Bool](repeating: false, count: projects)
+        boundaryKey = min(asOfKey, CalendarDate.monthEnd(year: asOf.year, month: 1)?.key ?? asOfKey)
     }
 
-    /// Before an entry is applied: past the as-of date the year is complete; otherwise take
-    /// the month ends that lie before the entry.
-    mutating func before(_ entry: CompactEntry, ledger: RunningBalances, merged: Merged) {
+    /// Before applying an entry dated after `boundaryKey`: past the as-of date the year is
+    /// complete; otherwise snapshot the month ends that lie before the entry.
+    mutating func cross(_ entry: CompactEntry, ledger: RunningBalances, merged: Merged) {
         guard !finished else { return }
         if entry.dateKey > asOfKey { finish(ledger: ledger, merged: merged); return }
-        guard entry.dateKey > nextMonthEndKey, entry.year == state.year, let date = entry.date else { return }
-        snapshot(clock.monthEndsBefore(date), ledger: ledger, merged: merged)
-        let month = Int((entry.dateKey / 100) % 100)
-        nextMonthEndKey = CalendarDate.monthEnd(year: state.year, month: month)?.key ?? Int32.max
+        guard let date = entry.date else { return }
+        if entry.year == state.year { snapshot(clock.monthEndsBefore(date), ledger: ledger, merged: merged) }
+        let monthEnd = entry.year == state.year ? CalendarDate.monthEnd(year: state.year, month: date.month)?.key : nil
+        boundaryKey = min(asOfKey, monthEnd ?? CalendarDate.monthEnd(year: state.year, month: 1)?.key ?? asOfKey)
     }
 
-    /// After an entry is applied: what it says besides money.
-    mutating func after(_ entry: CompactEntry, merged: Merged) {
-        guard !finished, entry.year == state.year else { return }
+    /// After applying an entry of the year (up to the as-of date): what it says besides money.
+    mutating func note(_ entry: CompactEntry, merged: Merged) {
         if entry.rare >= 0 {
             state.note(merged.rare[Int(entry.rare)])
         } else if entry.project >= 0 {
-            if active.isEmpty { active = [Bool](repeating: false, count: merged.projects.count) }
             active[Int(entry.project)] = true
         }
     }
