@@ -42,6 +42,7 @@ struct ChunkParser {
 
     mutating func parse(descriptor: Int32) {
         entries.reserveCapacity((end - start) / 140)
+        vouchers.reserve(lines: (end - start) / 140)
         var block = [UInt8](repeating: 0, count: min(blockBytes, max(end - start, 1)))
         var blockOffset = start   // file offset of block[0]
         var carried = 0           // bytes of an unfinished line at the front of block
@@ -158,6 +159,13 @@ struct VoucherMentions {
     var entries: [Int32] = []
 
     var count: Int { hashes.count }
+
+    mutating func reserve(lines: Int) {
+        hashes.reserveCapacity(lines)
+        entries.reserveCapacity(lines)
+        starts.reserveCapacity(lines + 1)
+        bytes.reserveCapacity(lines * 20)
+    }
 
     /// Records a voucher; returns the mention's index (the entry's provisional key).
     mutating func add(_ voucher: UnsafeBufferPointer<UInt8>, entry: Int) -> Int32 {

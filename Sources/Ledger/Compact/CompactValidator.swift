@@ -84,6 +84,7 @@ struct CompactValidator {
                 if recorder != nil, entry.year == recordedYear, !recorder!.finished { recorder!.note(entry, merged: merged) }
             }
         }
+        Phase.mark("date order")
         let year = recorder.map { recorder -> YearState in
             var recorder = recorder
             recorder.finish(ledger: ledger, merged: merged)

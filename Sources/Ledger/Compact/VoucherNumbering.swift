@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Gives every voucher mention of the journal an ID shared by all mentions of the same
 /// voucher text: the ID is the index (in file order) of its first mention. Mentions are
 /// sorted by hash — a radix sort, streaming through memory — so equal vouchers meet as
@@ -9,13 +11,27 @@ enum VoucherNumbering {
         var total = 0
         for chunk in chunks { firstMention.append(total); total += chunk.count }
         guard total > 0 else { return [] }
+        var ids = [Int32](repeating: 0, count: total)
+        // Two threads, each taking the mentions whose hash has its top bit: equal vouchers
+        // have equal hashes, so each voucher is numbered wholly by one thread.
+        ids.withUnsafeMutableBufferPointer { idBuffer in
+            let output = idBuffer
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                numberHalf(chunks, firstMention: firstMention, topBit: UInt64(half), into: output)
+            }
+        }
+        return ids
+    }
 
+    private static func numberHalf(_ chunks: [VoucherMentions], firstMention: [Int], topBit: UInt64,
+                                   into ids: UnsafeMutableBufferPointer<Int32>) {
         // (upper 32 bits of the hash) << 32 | mention, sorted by the upper half; stable.
-        var keys = [UInt64](repeating: 0, count: total)
-        var mention = 0
+        var keys: [UInt64] = []
+        keys.reserveCapacity(ids.count / 2 + 1024)
+        var mention: UInt64 = 0
         for chunk in chunks {
             for hash in chunk.hashes {
-                keys[mention] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(mention)
+                if hash >> 63 == topBit { keys.append(hash & 0xFFFF_FFFF_0000_0000 | mention) }
                 mention += 1
             }
         }
@@ -32,12 +48,12 @@ enum VoucherNumbering {
             return chunks[x.chunk].withBytes(x.index) { left in chunks[y.chunk].withBytes(y.index) { ByteInterner.bytesEqual(left, $0) } }
         }
 
-        var ids = [Int32](repeating: 0, count: total)
+        let count = keys.count
         var runStart = 0
-        while runStart < total {
+        while runStart < count {
             var runEnd = runStart + 1
             let upper = keys[runStart] >> 32
-            while runEnd < total, keys[runEnd] >> 32 == upper { runEnd += 1 }
+            while runEnd < count, keys[runEnd] >> 32 == upper { runEnd += 1 }
             if runEnd - runStart == 1 {
                 let only = Int(keys[runStart] & 0xFFFF_FFFF)
                 ids[only] = Int32(only)
@@ -58,10 +74,10 @@ enum VoucherNumbering {
             }
             runStart = runEnd
         }
-        return ids
     }
 
-    /// LSD radix sort on bits 32..<64, sixteen bits a pass; stable.
+    /// LSD radix sort on bits 32..<63 (the top bit is the same in a half), sixteen and fifteen
+    /// bits a pass; stable.
     static func radixSortByUpperHalf(_ keys: inout [UInt64]) {
         var scratch = [UInt64](repeating: 0, count: keys.count)
         for shift in [UInt64(32), 48] {
