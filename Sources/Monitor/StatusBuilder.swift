@@ -1,3 +1,4 @@
+import Dispatch
 import Ledger
 
 /// Computes `ProjectStatus` values from a year's replay: figures, rates, plan progress,
@@ -13,13 +14,27 @@ public enum StatusBuilder {
                 id: id, project: state.signing.project, signed: state.date, party: state.signing.party, memo: state.signing.memo,
                 amountFen: state.signing.amountFen, paidFen: state.paidFen, due: state.signing.due, overdue: overdue))
         }
-        return replay.reportedProjects.compactMap { id in
+        let declarations = replay.reportedProjects.compactMap { id -> ProjectDeclaration? in
             guard let declaration = replay.context.projects[id] else { return nil }
-            let projectUnit = declaration.unit ?? ""
-            if let unit, projectUnit != unit { return nil }
-            return status(of: declaration, replay: replay, contracts: contractsByProject[id] ?? [])
+            if let unit, (declaration.unit ?? "") != unit { return nil }
+            return declaration
         }
+        // Projects are independent: a province's thousands are computed on both cores.
+        var statuses = [ProjectStatus?](repeating: nil, count: declarations.count)
+        let threads = declarations.count >= parallelFromProjects ? 2 : 1
+        statuses.withUnsafeMutableBufferPointer { output in
+            let results = output
+            DispatchQueue.concurrentPerform(iterations: threads) { part in
+                for index in stride(from: part, to: declarations.count, by: threads) {
+                    results[index] = status(of: declarations[index], replay: replay, contracts: contractsByProject[declarations[index].id] ?? [])
+                }
+            }
+        }
+        return statuses.compactMap { $0 }
     }
+
+    /// Below this many projects one thread is quicker than two.
+    static let parallelFromProjects = 256
 
     static func status(of declaration: ProjectDeclaration, replay: YearReplay, contracts: [ContractStatus]) -> ProjectStatus {
         let asOf = replay.asOf

@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The compact loader: a second reading of the same journal language, built for size. It
 /// keeps each entry in 32 bytes, reads large files on every core, and checks the journal with
@@ -32,8 +37,8 @@ public enum CompactLoader {
 
     static func load(paths: [String], yearAsOf: CalendarDate?, tuning: Tuning) -> Outcome {
         var parsed: [ChunkParser] = []
-        Phase.mark("start")
-        defer { Phase.mark("end") }
+        LoadPhases.mark("start")
+        defer { LoadPhases.mark("end") }
         for (file, path) in paths.enumerated() {
             let descriptor: Int32, size: Int
             switch FileIO.openForReading(path: path) {
@@ -54,10 +59,10 @@ public enum CompactLoader {
                 }
             }
             parsed.append(contentsOf: chunks)
-            Phase.mark("parsed")
+            LoadPhases.mark("parsed")
         }
         let merged = Merged(parsed)
-        Phase.mark("merged")
+        LoadPhases.mark("merged")
         guard merged.entryCount <= Limits.maxEntries else { return .needsFullValidation }
         var validator = CompactValidator(merged, asOf: yearAsOf)
         guard let clean = validator.run() else { return .needsFullValidation }
@@ -72,9 +77,9 @@ public enum CompactLoader {
         }
         let chunks = (0..<(bounds.count - 1)).map { ChunkBox(ChunkParser(file: file, start: bounds[$0], end: bounds[$0 + 1], blockBytes: tuning.blockBytes)) }
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            let t0 = Phase.now()
+            let started = LoadPhases.nanoseconds()
             chunks[index].parser.parse(descriptor: descriptor)
-            if getenv("FUNDFLOW_PHASES") != nil { fputs("chunk \(index): \(Int((Phase.now() - t0) * 1000)) ms, \(chunks[index].parser.entries.count) entries, \(chunks[index].parser.rare.count) rare\n", stderr) }
+            LoadPhases.report(chunk: index, since: started, entries: chunks[index].parser.entries.count)
         }
         // Line numbers of the later chunks continue from the earlier ones.
         var linesBefore = 0
@@ -145,7 +150,7 @@ struct Merged {
     init(_ chunks: [ChunkParser]) {
         guard let first = chunks.first else { return }
         let voucherIDs = VoucherNumbering.number(chunks.map(\.vouchers))
-        Phase.mark("vouchers numbered")
+        LoadPhases.mark("vouchers numbered")
         voucherIDBound = voucherIDs.count
         projects = first.projects
         contracts = first.contracts
@@ -164,7 +169,7 @@ struct Merged {
             mentionsBefore += chunk.vouchers.count
             tables.append(table)
         }
-        Phase.mark("renumbering tables")
+        LoadPhases.mark("renumbering tables")
         let boxes = chunks.map { PartBox($0.entries) }
         DispatchQueue.concurrentPerform(iterations: boxes.count) { index in
             tables[index].apply(to: &boxes[index].entries, voucherIDs: voucherIDs, renumber: index > 0)
@@ -218,23 +223,3 @@ public struct CleanJournal: Sendable {
     /// The replay of the requested year, when one was asked for.
     public var year: YearState?
 }
-
-enum Phase {
-    nonisolated(unsafe) static var last: Double = 0
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-    static func mark(_ name: String) {
-        guard getenv("FUNDFLOW_PHASES") != nil else { return }
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        let now = Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-        if last > 0 { fputs("phase \(name): \(Int((now - last) * 1000)) ms\n", stderr) }
-        last = now
-    }
-}
-#if canImport(Glibc)
-import Glibc
-#endif

@@ -51,7 +51,7 @@ struct CompactValidator {
             firstYear = min(firstYear, entry.year)
             lastYear = max(lastYear, entry.year)
         } }
-        Phase.mark("file order")
+        LoadPhases.mark("file order")
         let context = JournalContext(projects: declarations, projectOrder: projectOrder.map { merged.projects.string($0) },
                                      settings: settings, moneyYears: moneyYears.sorted())
         guard entryCount > 0 else {
@@ -84,7 +84,7 @@ struct CompactValidator {
                 if recorder != nil, entry.year == recordedYear, !recorder!.finished { recorder!.note(entry, merged: merged) }
             }
         }
-        Phase.mark("date order")
+        LoadPhases.mark("date order")
         let year = recorder.map { recorder -> YearState in
             var recorder = recorder
             recorder.finish(ledger: ledger, merged: merged)
