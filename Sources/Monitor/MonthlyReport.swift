@@ -50,18 +50,19 @@ public struct MonthlyReport: Sendable {
         self.year = year
         self.month = month
         status = StatusReport(replay: replay, unit: unit)
-        alerted = status.projects.filter { !$0.alerts.isEmpty }.enumerated().sorted { a, b in
-            let x = a.element, y = b.element
+        // Sort keys computed once per project (a province has thousands), then the order.
+        let flagged = status.projects.filter { !$0.alerts.isEmpty }
+        let keys = flagged.map { p in (status: p.status, reds: p.alerts.filter { $0.level == .red }.count, gap: p.gapBasisPoints) }
+        alerted = flagged.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
             if x.status != y.status { return x.status > y.status }
-            let xr = x.alerts.filter { $0.level == .red }.count, yr = y.alerts.filter { $0.level == .red }.count
-            if xr != yr { return xr > yr }
-            if x.gapBasisPoints != y.gapBasisPoints { return x.gapBasisPoints > y.gapBasisPoints }
-            return a.offset < b.offset
-        }.map(\.element)
-        unpaidContracts = status.projects.flatMap(\.contracts).filter { $0.unpaidFen > 0 }.enumerated().sorted { a, b in
-            if a.element.overdue != b.element.overdue { return a.element.overdue }
-            return a.offset < b.offset
-        }.map(\.element)
+            if x.reds != y.reds { return x.reds > y.reds }
+            if x.gap != y.gap { return x.gap > y.gap }
+            return a < b
+        }.map { flagged[$0] }
+        // Overdue first, each group in project order (a stable partition).
+        let unpaid = status.projects.flatMap(\.contracts).filter { $0.unpaidFen > 0 }
+        unpaidContracts = unpaid.filter(\.overdue) + unpaid.filter { !$0.overdue }
         carryovers = status.projects.filter { $0.figures.carriedInFen > 0 }.map { p in
             CarryoverUse(projectID: p.id, projectName: p.name, carriedInFen: p.figures.carriedInFen,
                          consumedFen: p.figures.carriedInFen - p.carriedInRemainingFen, remainingFen: p.carriedInRemainingFen,
