@@ -51,22 +51,12 @@ extension YearFigures {
         }
     }
 
-    mutating func addReduction(_ fen: Int64) -> Bool {
-        change { figures in
-            guard let reduced = Checked.add(figures.reducedFen, fen) else { return false }
-            figures.reducedFen = reduced
-            return true
-        }
-    }
+    mutating func addReduction(_ fen: Int64) -> Bool { add(fen, to: \.reducedFen) }
+    mutating func addPayment(_ fen: Int64) -> Bool { add(fen, to: \.paidFen) }
+    mutating func addCarryOut(_ fen: Int64) -> Bool { add(fen, to: \.carriedOutFen) }
+    mutating func addLapse(_ fen: Int64) -> Bool { add(fen, to: \.lapsedFen) }
 
-    mutating func addPayment(_ fen: Int64) -> Bool {
-        change { figures in
-            guard let paid = Checked.add(figures.paidFen, fen) else { return false }
-            figures.paidFen = paid
-            return true
-        }
-    }
-
+    /// A 冲销 takes back from what was paid (which may go below zero across years).
     mutating func addReversal(_ fen: Int64) -> Bool {
         change { figures in
             guard let paid = Checked.subtract(figures.paidFen, fen) else { return false }
@@ -75,32 +65,23 @@ extension YearFigures {
         }
     }
 
-    mutating func addCarryOut(_ fen: Int64) -> Bool {
-        change { figures in
-            guard let out = Checked.add(figures.carriedOutFen, fen) else { return false }
-            figures.carriedOutFen = out
-            return true
-        }
-    }
-
     /// Money carried in from the year before arrives on 1 January of `year`.
     mutating func addCarryIn(_ fen: Int64, year: Int) -> Bool {
+        guard add(fen, to: \.carriedInFen) else { return false }
+        if let newYear = CalendarDate(year: year, month: 1, day: 1) { noteArrival(newYear) }
+        return true
+    }
+
+    @inline(__always)
+    private mutating func add(_ fen: Int64, to field: WritableKeyPath<YearFigures, Int64>) -> Bool {
         change { figures in
-            guard let carriedIn = Checked.add(figures.carriedInFen, fen) else { return false }
-            figures.carriedInFen = carriedIn
-            if let newYear = CalendarDate(year: year, month: 1, day: 1) { figures.noteArrival(newYear) }
+            guard let total = Checked.add(figures[keyPath: field], fen) else { return false }
+            figures[keyPath: field] = total
             return true
         }
     }
 
-    mutating func addLapse(_ fen: Int64) -> Bool {
-        change { figures in
-            guard let lapsed = Checked.add(figures.lapsedFen, fen) else { return false }
-            figures.lapsedFen = lapsed
-            return true
-        }
-    }
-
+    @inline(__always)
     private mutating func change(_ body: (inout YearFigures) -> Bool) -> Bool {
         var copy = self
         guard body(&copy), copy.totalsAreRepresentable else { return false }

@@ -305,76 +305,23 @@ extension ChunkParser {
             if lead == 0xE3, second == 0x80, third == 0x80 { return -3 }
             return 3
         }
-        let length: Int
-        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; upper = 0x9F
-        case 0xF0: length = 4; lower = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; upper = 0x8F
-        default: return 0
-        }
-        guard index + length <= end else { return 0 }
-        let second = base[index + 1]
-        guard second >= lower, second <= upper else { return 0 }
-        var offset = 2
-        while offset < length {
-            guard base[index + offset] & 0xC0 == 0x80 else { return 0 }
-            offset += 1
-        }
-        return length
+        return UTF8Check.sequenceLength(base, index, end)
     }
 
     enum TextCheck { case plain, hasFullWidthBlank, bad }
 
     /// Strict UTF-8 without control characters (tab allowed), as the full reader demands of
-    /// every line; notes the full-width blank U+3000, which only the full reader splits on.
-    @inline(__always)
+    /// every line, for blank and comment lines; notes the full-width blank U+3000.
     static func checkText(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> TextCheck {
         var index = from
-        var fullWidthBlank = false
-        let raw = UnsafeRawPointer(base)
         while index < to {
-            // Eight plain printable ASCII bytes at a time (no high bit, nothing below 0x20, no 0x7F).
-            if index + 8 <= to {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let below20 = (word &- ones &* 0x20) & ~word & highs
-                let is7F = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
-                if word & highs == 0 && below20 == 0 && is7F == 0 { index += 8; continue }
+            switch skipQuoted(base, &index, to) {
+            case .bad: return .bad
+            case .fullWidthBlank: return .hasFullWidthBlank
+            case .plain: index += 1   // a quote or a backslash: plain text here
             }
-            let lead = base[index]
-            if lead < 0x80 {
-                if lead < 0x20 ? lead != 0x09 : lead == 0x7F { return .bad }
-                index += 1
-                continue
-            }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return .bad
-            }
-            guard index + length <= to else { return .bad }
-            let second = base[index + 1]
-            guard second >= lower, second <= upper else { return .bad }
-            if length >= 3 {
-                guard base[index + 2] & 0xC0 == 0x80 else { return .bad }
-                if length == 4 { guard base[index + 3] & 0xC0 == 0x80 else { return .bad } }
-                if lead == 0xE3, second == 0x80, base[index + 2] == 0x80 { fullWidthBlank = true }
-            }
-            index += length
         }
-        return fullWidthBlank ? .hasFullWidthBlank : .plain
+        return .plain
     }
 }
 
