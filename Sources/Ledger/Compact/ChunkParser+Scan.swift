@@ -261,13 +261,7 @@ extension ChunkParser {
                 if lead == 0xE3, second == 0x80, third == 0x80 { return .fullWidthBlank }
                 index += 3
             }
-            if index < end, base[index] >= 0x80 {
-                switch utf8Sequence(base, index, end) {
-                case 0: return .bad
-                case -3: return .fullWidthBlank
-                case let length: index += length
-                }
-            }
+            if index < end, base[index] >= 0x80, let stop = stepOverCharacter(base, &index, end) { return stop }
         }
         return .plain
     }
@@ -284,13 +278,19 @@ extension ChunkParser {
                 index += 1
                 continue
             }
-            switch utf8Sequence(base, index, end) {
-            case 0: return .bad
-            case -3: return .fullWidthBlank
-            case let length: index += length
-            }
+            if let stop = stepOverCharacter(base, &index, end) { return stop }
         }
         return .plain
+    }
+
+    /// Steps over the multi-byte character at `index`; a stop when it is broken or U+3000.
+    @inline(__always)
+    static func stepOverCharacter(_ base: UnsafePointer<UInt8>, _ index: inout Int, _ end: Int) -> Stop? {
+        switch utf8Sequence(base, index, end) {
+        case 0: return .bad
+        case -3: return .fullWidthBlank
+        case let length: index += length; return nil
+        }
     }
 
     /// The length of the valid UTF-8 sequence starting at `index` (a byte ≥ 0x80); 0 when it
