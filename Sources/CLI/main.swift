@@ -47,7 +47,7 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
             return try CompletionCommand.run(arguments, paths: paths, today: today, environment: environment)
         default:
             if let verb = Verb.named(command), verb != .seal {
-                return try RecordCommand.run(verb, arguments, paths: paths, today: today)
+                return try RecordCommand.run(verb, arguments, paths: paths, today: today, environment: environment)
             }
             throw UsageError("没有命令“\(command)”\(DidYouMean.phrase(command, among: Help.commandWords))。运行 fundflow --help 查看全部命令")
         }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The quick way to append one entry to a clean journal. `append` validates the journal twice
 /// with the full validator (before and after), which on a province's million lines takes many
 /// seconds; here the compact loader judges the journal *with* the new line, under the same
@@ -23,10 +29,13 @@ extension Appender {
         guard readBack.diagnostics.isEmpty, let entry = readBack.entries.first,
               entry.date == draft.date, entry.body == draft.body else { return .undecided }
 
-        var sources: [JournalSource] = []
+        // The earlier files open for reading, the target locked: no file is read into memory
+        // whole (a province's journal is hundreds of MB).
+        var inputs: [CompactLoader.Input] = []
+        defer { for input in inputs.dropLast() { close(input.descriptor) } }
         for path in paths.dropLast() {
-            switch FileIO.readAll(path: path) {
-            case .success(let bytes): sources.append(JournalSource(path: path, bytes: bytes))
+            switch FileIO.openForReading(path: path) {
+            case .success(let opened): inputs.append(CompactLoader.Input(descriptor: opened.descriptor, fileSize: opened.size))
             case .failure(let failure): return .failed(FileFailure(path: path, reason: failure.reason))
             }
         }
@@ -36,21 +45,25 @@ extension Appender {
         case .failure(let failure): return .failed(failure)
         }
         defer { opened.close() }
-        let original: [UInt8]
-        switch FileIO.readAll(descriptor: opened.descriptor, path: target) {
-        case .success(let bytes): original = bytes
+        let size: Int
+        switch FileIO.regularFileSize(descriptor: opened.descriptor, path: target) {
+        case .success(let value): size = value
         case .failure(let failure): opened.discardIfCreated(); return .failed(FileFailure(path: target, reason: failure.reason))
         }
         // A last line without its newline is `append`'s to mend and to warn about.
-        guard original.last.map({ $0 == UInt8(ascii: "\n") }) ?? true else { return .undecided }
+        if size > 0 {
+            var last: UInt8 = 0
+            let got = withUnsafeMutableBytes(of: &last) { FileIO.read(descriptor: opened.descriptor, offset: size - 1, count: 1, into: $0.baseAddress!) }
+            guard got == 1, last == UInt8(ascii: "\n") else { return .undecided }
+        }
         let addition = Array(line.utf8) + [UInt8(ascii: "\n")]
-        sources.append(JournalSource(path: target, bytes: original + addition))
-        guard case .clean(let clean) = CompactLoader.load(sources: sources, yearAsOf: draft.date) else {
+        inputs.append(CompactLoader.Input(descriptor: opened.descriptor, fileSize: size, tail: addition))
+        guard case .clean(let clean) = CompactLoader.load(inputs, paths: paths, yearAsOf: draft.date, tuning: CompactLoader.Tuning()) else {
             opened.discardIfCreated()
             return .undecided
         }
-        if let failure = opened.appendDurably(addition, originalSize: original.count) { return .failed(failure) }
-        let lineNumber = original.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        if let failure = opened.appendDurably(addition, originalSize: size) { return .failed(failure) }
+        let lineNumber = clean.lineCounts.last ?? 1
         var figures: YearFigures?
         if draft.body.movesMoney, let project = draft.body.projectID { figures = clean.year?.figures[project] ?? YearFigures() }
         return .appended(line: line, lineNumber: lineNumber, figures: figures)

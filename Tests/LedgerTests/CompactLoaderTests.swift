@@ -1,4 +1,7 @@
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import Ledger
 
 /// The compact loader against the full validator, which is the reference: on every journal
@@ -186,6 +189,34 @@ final class CompactLoaderTests: XCTestCase {
         // Paid before the money arrived, in date order: refused by both.
         let early = try write(Array(journalText(["2019-01-01 项目 P1 甲", "2019-03-01 下达 P1 100 文号=D1", "2019-02-01 支付 P1 5"]).utf8), "early.journal")
         XCTAssertFalse(assertAgree([early], asOf: [date("2019-12-31")], context: "paid before allotted"))
+    }
+
+    /// An append judges the journal with its new line as a tail after the file's end: the
+    /// verdict and figures must be those of the file with the line written.
+    func testTailReadsAsIfWritten() throws {
+        let seed = testSeed("CompactLoaderTests.testTailReadsAsIfWritten")
+        var random = SplitMix64(seed: seed)
+        for round in 0..<25 {
+            let lines = RandomJournal.lines(&random, count: random.int(5...80))
+            let whole = Array(journalText(lines).utf8)
+            let cut = max(0, whole.count - random.int(0...min(whole.count, 200)))
+            let head = Array(whole[..<cut]), tail = Array(whole[cut...])
+            let wholePath = try write(whole, "whole-\(round).journal"), headPath = try write(head, "head-\(round).journal")
+            for tuning in CompactLoaderTests.tunings {
+                let expected = CompactLoader.load(paths: [wholePath], yearAsOf: date("2020-06-30"), tuning: tuning)
+                let descriptor = open(headPath, O_RDONLY)
+                defer { close(descriptor) }
+                let input = CompactLoader.Input(descriptor: descriptor, fileSize: head.count, tail: tail)
+                let actual = CompactLoader.load([input], paths: [headPath], yearAsOf: date("2020-06-30"), tuning: tuning)
+                switch (expected, actual) {
+                case (.clean(let a), .clean(let b)):
+                    XCTAssertEqual(a.year, b.year, "seed \(seed) round \(round)")
+                    XCTAssertEqual(a.lineCounts, b.lineCounts, "seed \(seed) round \(round)")
+                case (.needsFullValidation, .needsFullValidation): break
+                default: XCTFail("seed \(seed) round \(round): \(expected) vs \(actual) (tuning \(tuning))")
+                }
+            }
+        }
     }
 
     // MARK: - Random journals

@@ -30,7 +30,7 @@ enum RecordCommand {
         }
     }
 
-    static func run(_ verb: Verb, _ arguments: Arguments, paths: [String], today: CalendarDate) throws -> ExitCode {
+    static func run(_ verb: Verb, _ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String] = [:]) throws -> ExitCode {
         guard let shape = shape(for: verb) else { return .usage }
         try arguments.requireOnly(shape.options, command: verb.english)
         let useAll = arguments.flags.contains("all")
@@ -84,6 +84,20 @@ enum RecordCommand {
             }
         }
 
+        // On a clean journal the compact loader judges the entry in a fraction of the time;
+        // whatever it cannot settle goes to the full validator below.
+        if !useAll, YearLoading.compactAllowed(environment) {
+            switch Appender.appendToCleanJournal(paths: paths, draft: Appender.Draft(date: date, body: body)) {
+            case .appended(let line, let lineNumber, let figures):
+                printAppended(line: line, lineNumber: lineNumber, target: paths.last ?? "", project: body.projectID, figures: figures, date: date)
+                return .success
+            case .failed(let failure):
+                Output.err("\(failure)\n")
+                return .file
+            case .undecided:
+                break
+            }
+        }
         let outcome = Appender.append(paths: paths) { context in
             guard useAll else { return .success(Appender.Draft(date: date, body: body)) }
             let books = context.journal.books(through: date)
@@ -95,6 +109,14 @@ enum RecordCommand {
             return .success(Appender.Draft(date: date, body: body.withAmount(available)))
         }
         return report(outcome, verb: verb, date: date, paths: paths)
+    }
+
+    /// "已记入 …" and, for an entry that moves money, the project's figures after it.
+    static func printAppended(line: String, lineNumber: Int, target: String, project: String?, figures: YearFigures?, date: CalendarDate) {
+        Output.out("已记入 \(target) 第 \(lineNumber) 行：\(line)\n")
+        if let project, let figures {
+            Output.out("项目 \(project) \(date.year) 年：预算 \(Amount.wanString(figures.budgetFen))万元，已支付 \(Amount.wanString(figures.paidFen))万元，可用余额 \(Amount.wanString(figures.availableFen))万元\n")
+        }
     }
 
     static func refuse(_ message: String) -> ExitCode {
@@ -118,14 +140,13 @@ enum RecordCommand {
         case .appended(let lines, let warnings, let journal):
             let line = lines.joined(separator: "\n")
             Output.err(DiagnosticPrinter.render(warnings, sources: journal.sources))
-            let target = paths.last ?? ""
-            let lineNumber = journal.lineCounts.last ?? 0
-            Output.out("已记入 \(target) 第 \(lineNumber) 行：\(line)\n")
             let otherErrors = journal.diagnostics.errorCount
+            var figures: YearFigures?
             if let project = journal.entries.last?.body.projectID, journal.entries.last?.body.movesMoney == true {
-                let figures = journal.books(through: date).figures(project, year: date.year)
-                Output.out("项目 \(project) \(date.year) 年：预算 \(Amount.wanString(figures.budgetFen))万元，已支付 \(Amount.wanString(figures.paidFen))万元，可用余额 \(Amount.wanString(figures.availableFen))万元\n")
+                figures = journal.books(through: date).figures(project, year: date.year)
             }
+            printAppended(line: line, lineNumber: journal.lineCounts.last ?? 0, target: paths.last ?? "",
+                          project: journal.entries.last?.body.projectID, figures: figures, date: date)
             if otherErrors > 0 {
                 Output.err("fundflow: 注意：日记账中另有 \(otherErrors) 个早已存在的错误，与本条无关；请运行 fundflow check 查看并更正\n")
             }

@@ -40,7 +40,29 @@ struct ChunkParser {
         self.blockBytes = max(1, blockBytes)
     }
 
-    mutating func parse(descriptor: Int32) {
+    /// Parses the chunk from the file, and from `tail` where the chunk runs past the file's
+    /// `fileSize` bytes.
+    mutating func parse(descriptor: Int32, fileSize: Int, tail: [UInt8]) {
+        parse { offset, count, into in
+            var done = 0
+            if offset < fileSize {
+                let want = min(count, fileSize - offset)
+                guard let got = FileIO.read(descriptor: descriptor, offset: offset, count: want, into: into) else { return nil }
+                if got < want { return got }   // the file shrank meanwhile: stop there
+                done = got
+            }
+            let tailOffset = offset + done - fileSize
+            let fromTail = max(0, min(count - done, tail.count - tailOffset))
+            if fromTail > 0 {
+                tail.withUnsafeBytes { source in (into + done).copyMemory(from: source.baseAddress! + tailOffset, byteCount: fromTail) }
+            }
+            return done + fromTail
+        }
+    }
+
+    /// The block loop; `read(offset, count, into)` fills a block from the file (fewer bytes only
+    /// at its end; nil on a read error).
+    private mutating func parse(read: (Int, Int, UnsafeMutableRawPointer) -> Int?) {
         entries.reserveCapacity((end - start) / 140)
         vouchers.reserve(lines: (end - start) / 140)
         var block = [UInt8](repeating: 0, count: min(blockBytes, max(end - start, 1)))
@@ -53,9 +75,7 @@ struct ChunkParser {
                 block.append(contentsOf: repeatElement(0, count: min(block.count, Limits.maxLineBytes + 2 - block.count)))
             }
             let want = min(block.count - carried, end - blockOffset - carried)
-            let got = block.withUnsafeMutableBytes { raw in
-                FileIO.read(descriptor: descriptor, offset: blockOffset + carried, count: want, into: raw.baseAddress! + carried)
-            }
+            let got = block.withUnsafeMutableBytes { raw in read(blockOffset + carried, want, raw.baseAddress! + carried) }
             guard let got else { failed = true; readFailed = true; return }
             let filled = carried + got
             let atEnd = got < want || blockOffset + filled >= end

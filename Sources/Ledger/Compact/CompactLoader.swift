@@ -36,49 +36,70 @@ public enum CompactLoader {
     }
 
     static func load(paths: [String], yearAsOf: CalendarDate?, tuning: Tuning) -> Outcome {
-        var parsed: [ChunkParser] = []
-        LoadPhases.mark("start")
-        defer { LoadPhases.mark("end") }
-        for (file, path) in paths.enumerated() {
-            let descriptor: Int32, size: Int
+        var inputs: [Input] = []
+        defer { for input in inputs { close(input.descriptor) } }
+        for path in paths {
             switch FileIO.openForReading(path: path) {
-            case .success(let opened): (descriptor, size) = opened
+            case .success(let opened): inputs.append(Input(descriptor: opened.descriptor, fileSize: opened.size))
             case .failure(let failure): return .failure(FileFailure(path: path, reason: failure.reason))
             }
-            defer { close(descriptor) }
-            let chunks = parse(descriptor: descriptor, size: size, file: file, tuning: tuning)
+        }
+        return load(inputs, paths: paths, yearAsOf: yearAsOf, tuning: tuning)
+    }
+
+    /// One journal file, open for reading; `tail` is read as if it followed the file's last
+    /// byte (an append judges the journal with its new line before writing it).
+    struct Input {
+        var descriptor: Int32
+        var fileSize: Int
+        var tail: [UInt8] = []
+        var size: Int { fileSize + tail.count }
+    }
+
+    /// Reads and checks open files as one journal (the caller closes them).
+    static func load(_ inputs: [Input], paths: [String], yearAsOf: CalendarDate?, tuning: Tuning) -> Outcome {
+        var parsed: [ChunkParser] = []
+        var lineCounts: [Int] = []
+        LoadPhases.mark("start")
+        defer { LoadPhases.mark("end") }
+        for (file, input) in inputs.enumerated() {
+            let path = file < paths.count ? paths[file] : ""
+            let chunks = parse(input, file: file, tuning: tuning)
             if chunks.contains(where: \.readFailed) {
                 return .failure(FileFailure(path: path, reason: FileIO.describe(EIO, path: path)))
             }
             // A last line without its newline earns a warning: let the full pipeline say it.
             guard !chunks.contains(where: \.failed), chunks.last?.endsWithNewline ?? true else { return .needsFullValidation }
             if chunks.contains(where: \.hasSeal) {
-                switch FileIO.readAll(descriptor: descriptor, path: path) {
-                case .success(let bytes): guard sealsHold(in: chunks, bytes: bytes) else { return .needsFullValidation }
+                switch FileIO.readAll(descriptor: input.descriptor, path: path) {
+                case .success(let bytes): guard sealsHold(in: chunks, bytes: bytes + input.tail) else { return .needsFullValidation }
                 case .failure(let failure): return .failure(FileFailure(path: path, reason: failure.reason))
                 }
             }
             parsed.append(contentsOf: chunks)
+            lineCounts.append(chunks.reduce(0) { $0 + $1.lines })
             LoadPhases.mark("parsed")
         }
         let merged = Merged(parsed)
         LoadPhases.mark("merged")
         guard merged.entryCount <= Limits.maxEntries else { return .needsFullValidation }
         var validator = CompactValidator(merged, asOf: yearAsOf)
-        guard let clean = validator.run() else { return .needsFullValidation }
+        guard var clean = validator.run() else { return .needsFullValidation }
+        clean.lineCounts = lineCounts
         return .clean(clean)
     }
 
     /// Parses one file, in two halves on two threads when it is large.
-    static func parse(descriptor: Int32, size: Int, file: Int, tuning: Tuning) -> [ChunkParser] {
+    static func parse(_ input: Input, file: Int, tuning: Tuning) -> [ChunkParser] {
+        let size = input.size
         var bounds = [0, size]
-        if size >= tuning.parallelThresholdBytes, let middle = lineStart(after: size / 2, descriptor: descriptor, size: size) {
+        if size >= tuning.parallelThresholdBytes, let middle = lineStart(after: size / 2, in: input) {
             bounds = [0, middle, size]
         }
         let chunks = (0..<(bounds.count - 1)).map { ChunkBox(ChunkParser(file: file, start: bounds[$0], end: bounds[$0 + 1], blockBytes: tuning.blockBytes)) }
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             let started = LoadPhases.nanoseconds()
-            chunks[index].parser.parse(descriptor: descriptor)
+            chunks[index].parser.parse(descriptor: input.descriptor, fileSize: input.fileSize, tail: input.tail)
             LoadPhases.report(chunk: index, since: started, entries: chunks[index].parser.entries.count)
         }
         // Line numbers of the later chunks continue from the earlier ones.
@@ -93,18 +114,19 @@ public enum CompactLoader {
         }
     }
 
-    /// The offset just after the first newline at or after `offset`, if it is inside the file.
-    static func lineStart(after offset: Int, descriptor: Int32, size: Int) -> Int? {
+    /// The offset just after the first newline at or after `offset` in the file's own bytes,
+    /// if the journal goes on after it.
+    static func lineStart(after offset: Int, in input: Input) -> Int? {
         var window = [UInt8](repeating: 0, count: 64 * 1024)
         var position = offset
-        while position < size {
+        while position < input.fileSize {
             let got = window.withUnsafeMutableBytes { raw in
-                FileIO.read(descriptor: descriptor, offset: position, count: min(raw.count, size - position), into: raw.baseAddress!)
+                FileIO.read(descriptor: input.descriptor, offset: position, count: min(raw.count, input.fileSize - position), into: raw.baseAddress!)
             }
             guard let got, got > 0 else { return nil }
             if let newline = window.prefix(got).firstIndex(of: UInt8(ascii: "\n")) {
                 let start = position + newline + 1
-                return start < size ? start : nil
+                return start < input.size ? start : nil
             }
             position += got
         }
@@ -222,4 +244,6 @@ public struct CleanJournal: Sendable {
     public var context: JournalContext
     /// The replay of the requested year, when one was asked for.
     public var year: YearState?
+    /// Lines in each file (an appended line's number is the last file's count).
+    public var lineCounts: [Int] = []
 }
