@@ -230,6 +230,11 @@ final class CompactLoaderTests: XCTestCase {
             var path = try write(RandomJournal.bytes(lines, &random), "random-\(round).journal")
             let dates = [date("2019-03-31"), date("2019-12-31"), date("2020-06-30"), date("2020-12-31")]
             assertAgree([path], asOf: dates, context: "seed \(seed) round \(round)")
+            // The same lines in two files, split anywhere (declarations may land in either).
+            let split = random.int(0...lines.count)
+            let first = try write(RandomJournal.bytes(Array(lines[..<split]), &random), "random-\(round)-a.journal")
+            let second = try write(RandomJournal.bytes(Array(lines[split...]), &random), "random-\(round)-b.journal")
+            assertAgree([first, second], asOf: dates, context: "seed \(seed) round \(round), two files split at \(split)")
             // The same journal with every line that draws a diagnostic removed, until clean.
             for _ in 0..<8 {
                 guard case .success(let parsed) = JournalReader.read(paths: [path]) else { break }
