@@ -112,6 +112,9 @@ public struct PaymentRecord: Hashable, Sendable {
     public var location: SourceLocation
     public var reversedFen: Int64 = 0
     public var remainingFen: Int64 { payment.amountFen &- reversedFen }
+    /// The previous payment of the same project with the same voucher, or -1: the payments
+    /// of a voucher are a chain, not an array per voucher (a million vouchers, a million arrays).
+    var previousWithVoucher = -1
 }
 
 /// The running state of every balance as entries are applied in date order. The validator
@@ -123,11 +126,18 @@ public struct Books: Sendable {
     /// Contract IDs in the order they were signed.
     public private(set) var contractOrder: [String] = []
     public private(set) var payments: [PaymentRecord] = []
-    private var paymentsByVoucher: [VoucherKey: [Int]] = [:]
+    /// The latest payment of each (project, voucher); earlier ones through `previousWithVoucher`.
+    private var lastPaymentByVoucher: [VoucherKey: Int] = [:]
 
     struct VoucherKey: Hashable { var project: String; var voucher: String }
 
     public init() {}
+
+    /// Books sized for a journal of about `expectedEntries` entries.
+    public init(expectedEntries: Int) {
+        lastPaymentByVoucher.reserveCapacity(expectedEntries)
+        payments.reserveCapacity(expectedEntries)
+    }
 
     public func figures(_ project: String, year: Int) -> YearFigures {
         figures[ProjectYear(project, year)] ?? YearFigures()
@@ -138,7 +148,13 @@ public struct Books: Sendable {
     /// Indices into `payments` of the project's payments with this voucher (and date, when
     /// given), in date order.
     public func payments(project: String, voucher: String, date: CalendarDate?) -> [Int] {
-        let all = paymentsByVoucher[VoucherKey(project: project, voucher: voucher)] ?? []
+        var all: [Int] = []
+        var index = lastPaymentByVoucher[VoucherKey(project: project, voucher: voucher)] ?? -1
+        while index >= 0 {
+            all.append(index)
+            index = payments[index].previousWithVoucher
+        }
+        all.reverse()
         guard let date else { return all }
         return all.filter { payments[$0].date == date }
     }
@@ -161,10 +177,13 @@ public struct Books: Sendable {
                 contract.paidFen &+= payment.amountFen
                 contracts[contractID] = contract
             }
+            var record = PaymentRecord(date: entry.date, payment: payment, location: entry.location)
             if let voucher = payment.voucher {
-                paymentsByVoucher[VoucherKey(project: payment.project, voucher: voucher), default: []].append(payments.count)
+                let key = VoucherKey(project: payment.project, voucher: voucher)
+                record.previousWithVoucher = lastPaymentByVoucher[key] ?? -1
+                lastPaymentByVoucher[key] = payments.count
             }
-            payments.append(PaymentRecord(date: entry.date, payment: payment, location: entry.location))
+            payments.append(record)
             return true
         case .reverse(let reversal):
             let matches = payments(project: reversal.project, voucher: reversal.ofVoucher, date: reversal.ofDate)

@@ -51,10 +51,10 @@ public enum Validator {
 
         var rules: [any DatedRule] = [
             OverspendRule(), ReductionRule(), CarryOverRule(), LapseRule(),
-            ContractRule(paths: paths), ReversalRule(), DuplicateDocumentWarning(paths: paths), DuplicateVoucherWarning(paths: paths),
+            ContractRule(paths: paths), ReversalRule(), DuplicateDocumentWarning(paths: paths), DuplicateVoucherWarning(paths: paths, expectedEntries: entries.count),
         ]
         var accepted = [Bool](repeating: false, count: entries.count)
-        var books = Books()
+        var books = Books(expectedEntries: entries.count)
         var found: [Diagnostic] = []
         for index in dateOrder where !rejected.contains(index) {
             let entry = entries[index]

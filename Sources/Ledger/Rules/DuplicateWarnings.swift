@@ -29,7 +29,12 @@ struct DuplicateVoucherWarning: DatedRule {
     private struct Key: Hashable { var voucher: String; var year: Int; var month: Int }
     private var seen: [Key: SourceLocation] = [:]
     let paths: [String]
-    init(paths: [String]) { self.paths = paths }
+    /// `expectedEntries` sizes the table once (a journal of a million payments would
+    /// otherwise rehash it twenty times).
+    init(paths: [String], expectedEntries: Int = 0) {
+        self.paths = paths
+        seen.reserveCapacity(expectedEntries)
+    }
 
     mutating func check(_ entry: Entry, books: Books, into diagnostics: inout [Diagnostic]) {
         guard case .pay(let payment) = entry.body, let voucher = payment.voucher else { return }
