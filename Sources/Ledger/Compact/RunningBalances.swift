@@ -62,7 +62,9 @@ struct RunningBalances {
             return true
         case .allot:
             guard noteDocument(entry, verbBit: 0) else { return false }
-            return figures[slot(entry.project, entry.year)].addAllotment(amount, initial: entry.initial, on: entry.date ?? .epoch)
+            // The key always holds a real date (it was parsed from one); if not, let the full validator judge.
+            guard let date = entry.date else { return false }
+            return figures[slot(entry.project, entry.year)].addAllotment(amount, initial: entry.initial, on: date)
         case .reduce:
             let here = slot(entry.project, entry.year)
             guard amount <= figures[here].availableFen, noteDocument(entry, verbBit: 1) else { return false }
@@ -154,9 +156,4 @@ struct RunningBalances {
         }
         return true
     }
-}
-
-extension CalendarDate {
-    /// A placeholder that is never used: compact entries always hold a real date.
-    static let epoch = CalendarDate(year: 1970, month: 1, day: 1)!
 }
