@@ -64,8 +64,13 @@ struct CompactValidator {
         // ---- date order ----
         var ledger = RunningBalances(projects: projectCount, firstYear: firstYear, span: span,
                                      vouchers: merged.voucherIDBound, contracts: merged.contracts.count)
-        var recorder = asOf.map { YearRecorder(asOf: $0, projects: projectCount) }
-        let recordedYear = asOf?.year ?? 0
+        // The recorder is touched only at month boundaries and for the year's rare entries;
+        // per entry the loop compares two integers (an optional struct in the loop cost more).
+        let recording = asOf != nil
+        var recorder = YearRecorder(asOf: asOf ?? CalendarDate(year: firstYear, month: 1, day: 1) ?? CalendarDate.today())
+        var boundaryKey = recording ? recorder.boundaryKey : Int32.max
+        let recordedYear = recording ? recorder.state.year : -1
+        var active = [Bool](repeating: false, count: recording ? projectCount : 0)
         // The loop is written out (no closure) so that nothing but the entry is passed per step.
         var order: [Int32] = []
         var all: [CompactEntry] = []
@@ -79,16 +84,21 @@ struct CompactValidator {
             let count = inDateOrder ? entries.count : order.count
             for position in 0..<count {
                 let entry = inDateOrder ? entries[position] : entries[Int(order[position])]
-                if recorder != nil, entry.dateKey > recorder!.boundaryKey { recorder!.cross(entry, ledger: ledger, merged: merged) }
+                if entry.dateKey > boundaryKey {
+                    recorder.cross(entry, ledger: ledger, merged: merged, active: active)
+                    boundaryKey = recorder.finished ? Int32.max : recorder.boundaryKey
+                }
                 guard ledger.accept(entry) else { return nil }
-                if recorder != nil, entry.year == recordedYear, !recorder!.finished { recorder!.note(entry, merged: merged) }
+                if entry.year == recordedYear, !recorder.finished {
+                    if entry.rare >= 0 { recorder.note(merged.rare[Int(entry.rare)]) } else if entry.project >= 0 { active[Int(entry.project)] = true }
+                }
             }
         }
         LoadPhases.mark("date order")
-        let year = recorder.map { recorder -> YearState in
-            var recorder = recorder
-            recorder.finish(ledger: ledger, merged: merged)
-            return recorder.state
+        var year: YearState?
+        if recording {
+            recorder.finish(ledger: ledger, merged: merged, active: active)
+            year = recorder.state
         }
         return CleanJournal(entryCount: entryCount, context: context, year: year)
     }

@@ -10,43 +10,38 @@ struct YearRecorder {
     /// the next month end still to snapshot, or the as-of date. Kept as a key so the
     /// validator's loop compares one integer per entry.
     private(set) var boundaryKey: Int32 = 0
-    /// Projects active in the year, by project ID (strings made once, at the end).
-    private var active: [Bool]
 
-    init(asOf: CalendarDate, projects: Int) {
+    init(asOf: CalendarDate) {
         state = YearState(asOf: asOf)
         clock = MonthEndClock(asOf: asOf)
         asOfKey = asOf.key
-        active = [Bool](repeating: false, count: projects)
         boundaryKey = min(asOfKey, CalendarDate.monthEnd(year: asOf.year, month: 1)?.key ?? asOfKey)
     }
 
     /// Before applying an entry dated after `boundaryKey`: past the as-of date the year is
     /// complete; otherwise snapshot the month ends that lie before the entry.
-    mutating func cross(_ entry: CompactEntry, ledger: RunningBalances, merged: Merged) {
+    mutating func cross(_ entry: CompactEntry, ledger: RunningBalances, merged: Merged, active: [Bool]) {
         guard !finished else { return }
-        if entry.dateKey > asOfKey { finish(ledger: ledger, merged: merged); return }
+        if entry.dateKey > asOfKey { finish(ledger: ledger, merged: merged, active: active); return }
         guard let date = entry.date else { return }
         if entry.year == state.year { snapshot(clock.monthEndsBefore(date), ledger: ledger, merged: merged) }
         let monthEnd = entry.year == state.year ? CalendarDate.monthEnd(year: state.year, month: date.month)?.key : nil
         boundaryKey = min(asOfKey, monthEnd ?? CalendarDate.monthEnd(year: state.year, month: 1)?.key ?? asOfKey)
     }
 
-    /// After applying an entry of the year (up to the as-of date): what it says besides money.
-    mutating func note(_ entry: CompactEntry, merged: Merged) {
-        if entry.rare >= 0 {
-            state.note(merged.rare[Int(entry.rare)])
-        } else if entry.project >= 0 {
-            active[Int(entry.project)] = true
-        }
+    /// After applying a rare entry of the year (up to the as-of date): what it says besides
+    /// money. (The validator marks the common entries' projects active itself, by ID.)
+    mutating func note(_ entry: Entry) {
+        state.note(entry)
     }
 
-    mutating func finish(ledger: RunningBalances, merged: Merged) {
+    /// `active`: the projects the year's common entries named, by ID.
+    mutating func finish(ledger: RunningBalances, merged: Merged, active: [Bool]) {
         guard !finished else { return }
         finished = true
         snapshot(clock.monthEndsBefore(nil), ledger: ledger, merged: merged)
         state.figures = yearFigures(ledger, merged)
-        for (project, isActive) in active.enumerated() where isActive { state.activeProjects.insert(merged.projects.string(Int32(project))) }
+        for (project, isActive) in active.enumerated() where isActive { state.activeProjects.insert(projectNames.indices.contains(project) ? projectNames[project] : merged.projects.string(Int32(project))) }
         state.contracts = ledger.signingOrder.compactMap { id -> ContractState? in
             let link = ledger.contracts[Int(id)]
             guard link.rare >= 0, case .contract(let signing) = merged.rare[Int(link.rare)].body else { return nil }
@@ -58,17 +53,25 @@ struct YearRecorder {
     private mutating func snapshot(_ count: Int, ledger: RunningBalances, merged: Merged) {
         guard count > 0 else { return }
         let current = yearFigures(ledger, merged)
+        state.monthEndFigures.reserveCapacity(12)
         for _ in 0..<count { state.monthEndFigures.append(current) }
     }
 
-    private func yearFigures(_ ledger: RunningBalances, _ merged: Merged) -> [String: YearFigures] {
+    /// Project IDs as strings, made once for all the snapshots.
+    private var projectNames: [String] = []
+
+    private mutating func yearFigures(_ ledger: RunningBalances, _ merged: Merged) -> [String: YearFigures] {
         let offset = state.year - ledger.firstYear
         guard offset >= 0, offset < ledger.span else { return [:] }
+        if projectNames.count != merged.projects.count {
+            projectNames = (0..<Int32(merged.projects.count)).map { merged.projects.string($0) }
+        }
         var result: [String: YearFigures] = [:]
+        result.reserveCapacity(projectNames.count)
         let empty = YearFigures()
-        for project in 0..<Int32(merged.projects.count) {
-            let figures = ledger.figures[ledger.slot(project, state.year)]
-            if figures != empty { result[merged.projects.string(project)] = figures }
+        for (project, name) in projectNames.enumerated() {
+            let figures = ledger.figures[ledger.slot(Int32(project), state.year)]
+            if figures != empty { result[name] = figures }
         }
         return result
     }
