@@ -20,24 +20,21 @@ enum ReportCommand {
             guard let text = arguments.options["month"] else { throw UsageError("月报须给出 --month YYYY-MM，例如 --month 2019-12") }
             let parts = text.split(separator: "-")
             guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-                  (1...12).contains(month), CalendarDate.monthEnd(year: year, month: month) != nil else {
+                  (1...12).contains(month), let monthEnd = CalendarDate.monthEnd(year: year, month: month) else {
                 throw UsageError("月份“\(text)”无效：请写成 YYYY-MM，例如 --month 2019-06")
             }
-            guard let monthEnd = CalendarDate.monthEnd(year: year, month: month) else { throw UsageError("月份“\(text)”无效：请写成 YYYY-MM，例如 --month 2019-06") }
             return render(paths, asOf: monthEnd, arguments, environment) { replay in
                 Renderers.monthly(MonthlyReport(replay: replay, unit: arguments.options["unit"]), format: format, style: style)
             }
         case "carryover", "结转":
             try arguments.requireOnly(["year", "unit", "format", "o", "yuan", "no-color", "json", "csv"], command: "report carryover")
-            let year = try yearOption(arguments)
-            guard let yearEnd = CalendarDate.yearEnd(year) else { throw UsageError("年度“\(year)”无效：请写四位年份，例如 --year 2019") }
+            let yearEnd = try yearEndOption(arguments)
             return render(paths, asOf: yearEnd, arguments, environment) { replay in
                 Renderers.carryover(CarryoverStatement(replay: replay, unit: arguments.options["unit"]), format: format, style: style)
             }
         case "indicators", "指标":
             try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report indicators")
-            let year = try yearOption(arguments)
-            guard let yearEnd = CalendarDate.yearEnd(year) else { throw UsageError("年度“\(year)”无效：请写四位年份，例如 --year 2019") }
+            let yearEnd = try yearEndOption(arguments)
             return render(paths, asOf: yearEnd, arguments, environment) { replay in
                 Renderers.indicators(Indicators(replay: replay), format: format, style: style)
             }
@@ -46,12 +43,13 @@ enum ReportCommand {
         }
     }
 
-    static func yearOption(_ arguments: Arguments) throws -> Int {
+    /// The last day of the year given by --year.
+    static func yearEndOption(_ arguments: Arguments) throws -> CalendarDate {
         guard let text = arguments.options["year"] else { throw UsageError("须给出 --year YYYY，例如 --year 2019") }
-        guard text.count == 4, let year = Int(text), CalendarDate.yearEnd(year) != nil else {
+        guard text.count == 4, let year = Int(text), let yearEnd = CalendarDate.yearEnd(year) else {
             throw UsageError("年度“\(text)”无效：请写四位年份，例如 --year 2019")
         }
-        return year
+        return yearEnd
     }
 
     static func render(_ paths: [String], asOf: CalendarDate, _ arguments: Arguments, _ environment: [String: String],

@@ -42,7 +42,10 @@ extension ChunkParser {
 
     /// The verbs read directly: the money lines and 合同.
     static let directVerbList: [Verb] = [.pay, .allot, .reduce, .reverse, .contract]
-    static let directVerbs: [(PackedWord, Verb)] = directVerbList.flatMap { [(PackedWord($0.chinese), $0), (PackedWord($0.english), $0)] }
+    /// Both spellings of each, with the verb's place in `directVerbList` (which indexes `directKeys`).
+    static let directVerbs: [(word: PackedWord, verb: Verb, place: Int)] = directVerbList.enumerated().flatMap { place, verb in
+        [(PackedWord(verb.chinese), verb, place), (PackedWord(verb.english), verb, place)]
+    }
 
     /// The keys of each direct verb, indexed by the verb's place in `directVerbList`.
     static let directKeys: [[KeyWord]] = directVerbList.map { verb in
@@ -64,7 +67,7 @@ extension ChunkParser {
             // Blank or a comment: still plain UTF-8 text, as the full reader demands of every line.
             switch ChunkParser.checkText(base, lineStart, lineEnd) {
             case .bad: return .failed
-            case .hasFullWidthBlank: return .fullReader
+            case .fullWidthBlank: return .fullReader
             case .plain: return .nothing
             }
         }
@@ -168,8 +171,9 @@ extension ChunkParser {
             } else if verbIndex < 0 {
                 guard index - tokenStart <= 16 else { return .fullReader }
                 let (low, high) = PackedWord.pack(base, tokenStart, index)
-                guard let verb = ChunkParser.directVerbs.first(where: { $0.0.matches(index - tokenStart, low, high) })?.1,
-                      let place = ChunkParser.directVerbList.firstIndex(of: verb) else { return .fullReader }
+                guard let (_, verb, place) = ChunkParser.directVerbs.first(where: { $0.word.matches(index - tokenStart, low, high) }) else {
+                    return .fullReader
+                }
                 entry.verb = verb
                 entry.initial = verb == .allot   // 类别 defaults to 年初
                 verbIndex = place
@@ -308,18 +312,14 @@ extension ChunkParser {
         return UTF8Check.sequenceLength(base, index, end)
     }
 
-    enum TextCheck { case plain, hasFullWidthBlank, bad }
-
     /// Strict UTF-8 without control characters (tab allowed), as the full reader demands of
     /// every line, for blank and comment lines; notes the full-width blank U+3000.
-    static func checkText(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> TextCheck {
+    static func checkText(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Stop {
         var index = from
         while index < to {
-            switch skipQuoted(base, &index, to) {
-            case .bad: return .bad
-            case .fullWidthBlank: return .hasFullWidthBlank
-            case .plain: index += 1   // a quote or a backslash: plain text here
-            }
+            let stop = skipQuoted(base, &index, to)
+            guard stop == .plain else { return stop }
+            index += 1   // stopped at a quote or a backslash: plain text here
         }
         return .plain
     }

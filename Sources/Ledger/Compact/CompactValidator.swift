@@ -30,6 +30,7 @@ struct CompactValidator {
         var previousKey: Int32 = 0
         var firstYear = Int.max, lastYear = Int.min
         var moneyYears = Set<Int>()
+        var lastMoneyYear = Int.min
         for part in merged.parts { for entry in part {
             if sealedThrough != 0, entry.dateKey <= sealedThrough { return nil }
             if entry.verb == .project {
@@ -43,7 +44,9 @@ struct CompactValidator {
             switch entry.verb {
             case .seal: sealedThrough = max(sealedThrough, entry.dateKey)
             case .set: if case .set(let change) = merged.rare[Int(entry.rare)].body { settings.apply(change) }
-            case .allot, .reduce, .pay, .reverse, .carry, .lapse: moneyYears.insert(entry.year)
+            case .allot, .reduce, .pay, .reverse, .carry, .lapse:
+                // One set insert per change of year, not per entry.
+                if entry.year != lastMoneyYear { lastMoneyYear = entry.year; moneyYears.insert(entry.year) }
             case .project, .contract, .plan: break
             }
             if entry.dateKey < previousKey { inDateOrder = false }

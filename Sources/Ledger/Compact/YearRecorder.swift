@@ -41,7 +41,8 @@ struct YearRecorder {
         finished = true
         snapshot(clock.monthEndsBefore(nil), ledger: ledger, merged: merged)
         state.figures = yearFigures(ledger, merged)
-        for (project, isActive) in active.enumerated() where isActive { state.activeProjects.insert(projectNames.indices.contains(project) ? projectNames[project] : merged.projects.string(Int32(project))) }
+        let names = projectNames(merged)
+        for (project, isActive) in active.enumerated() where isActive { state.activeProjects.insert(names[project]) }
         state.contracts = ledger.signingOrder.compactMap { id -> ContractState? in
             let link = ledger.contracts[Int(id)]
             guard link.rare >= 0, case .contract(let signing) = merged.rare[Int(link.rare)].body else { return nil }
@@ -58,18 +59,21 @@ struct YearRecorder {
     }
 
     /// Project IDs as strings, made once for all the snapshots.
-    private var projectNames: [String] = []
+    private var names: [String] = []
+
+    private mutating func projectNames(_ merged: Merged) -> [String] {
+        if names.count != merged.projects.count { names = (0..<Int32(merged.projects.count)).map { merged.projects.string($0) } }
+        return names
+    }
 
     private mutating func yearFigures(_ ledger: RunningBalances, _ merged: Merged) -> [String: YearFigures] {
         let offset = state.year - ledger.firstYear
         guard offset >= 0, offset < ledger.span else { return [:] }
-        if projectNames.count != merged.projects.count {
-            projectNames = (0..<Int32(merged.projects.count)).map { merged.projects.string($0) }
-        }
+        let names = projectNames(merged)
         var result: [String: YearFigures] = [:]
-        result.reserveCapacity(projectNames.count)
+        result.reserveCapacity(names.count)
         let empty = YearFigures()
-        for (project, name) in projectNames.enumerated() {
+        for (project, name) in names.enumerated() {
             let figures = ledger.figures[ledger.slot(Int32(project), state.year)]
             if figures != empty { result[name] = figures }
         }
