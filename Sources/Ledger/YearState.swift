@@ -101,19 +101,29 @@ public struct JournalContext: Hashable, Sendable {
     public var settings: Settings
     /// The years in which accepted entries move money, ascending.
     public var moneyYears: [Int]
+    /// Every valid seal, in file order (the last one is what a report's foot shows).
+    public var seals: [SealStamp]
 
-    public init(projects: [String: ProjectDeclaration], projectOrder: [String], settings: Settings, moneyYears: [Int]) {
+    public init(projects: [String: ProjectDeclaration], projectOrder: [String], settings: Settings, moneyYears: [Int], seals: [SealStamp] = []) {
         self.projects = projects
         self.projectOrder = projectOrder
         self.settings = settings
         self.moneyYears = moneyYears
+        self.seals = seals
     }
+
+    /// The seal with the latest date, if any.
+    public var latestSeal: SealStamp? { seals.max { $0.date < $1.date } }
 }
 
 extension Journal {
     public var context: JournalContext {
         var years = Set<Int>()
-        for (index, entry) in entries.enumerated() where accepted[index] && entry.body.movesMoney { years.insert(entry.date.year) }
-        return JournalContext(projects: projects, projectOrder: projectOrder, settings: settings, moneyYears: years.sorted())
+        var seals: [SealStamp] = []
+        for (index, entry) in entries.enumerated() where accepted[index] {
+            if entry.body.movesMoney { years.insert(entry.date.year) }
+            if case .seal(let seal) = entry.body { seals.append(SealStamp(date: entry.date, sha256: seal.sha256)) }
+        }
+        return JournalContext(projects: projects, projectOrder: projectOrder, settings: settings, moneyYears: years.sorted(), seals: seals)
     }
 }

@@ -30,6 +30,7 @@ struct CompactValidator {
         var previousKey: Int32 = 0
         var firstYear = Int.max, lastYear = Int.min
         var moneyYears = Set<Int>()
+        var seals: [SealStamp] = []
         var lastMoneyYear = Int.min
         for part in merged.parts { for entry in part {
             if sealedThrough != 0, entry.dateKey <= sealedThrough { return nil }
@@ -42,7 +43,9 @@ struct CompactValidator {
                 return nil
             }
             switch entry.verb {
-            case .seal: sealedThrough = max(sealedThrough, entry.dateKey)
+            case .seal:
+                sealedThrough = max(sealedThrough, entry.dateKey)
+                if case .seal(let seal) = merged.rare[Int(entry.rare)].body, let date = entry.date { seals.append(SealStamp(date: date, sha256: seal.sha256)) }
             case .set: if case .set(let change) = merged.rare[Int(entry.rare)].body { settings.apply(change) }
             case .allot, .reduce, .pay, .reverse, .carry, .lapse:
                 // One set insert per change of year, not per entry.
@@ -56,7 +59,7 @@ struct CompactValidator {
         } }
         LoadPhases.mark("file order")
         let context = JournalContext(projects: declarations, projectOrder: projectOrder.map { merged.projects.string($0) },
-                                     settings: settings, moneyYears: moneyYears.sorted())
+                                     settings: settings, moneyYears: moneyYears.sorted(), seals: seals)
         guard entryCount > 0 else {
             return CleanJournal(entryCount: 0, context: context, year: asOf.map { emptyYear(asOf: $0) })
         }
