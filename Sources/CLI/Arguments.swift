@@ -12,6 +12,8 @@ struct Arguments {
     var command: String?
     var positionals: [String] = []
     var options: [String: String] = [:]
+    /// Every value of a repeatable option, in order (`options` keeps the first).
+    var repeated: [String: [String]] = [:]
     var flags: Set<String> = []
     /// Options given without the value they need (judged once the command is known).
     var valueless: Set<String> = []
@@ -21,6 +23,8 @@ struct Arguments {
     /// Options that take no value. Every other `--name` takes one (`--name value` or
     /// `--name=value`); each command then accepts only its own options (`requireOnly`).
     static let flagNames: Set<String> = ["all", "json", "csv", "yuan", "help", "version", "no-color", "commit", "dry-run", "force"]
+    /// Options that may be given more than once.
+    static let repeatableNames: Set<String> = ["seal"]
 
     static func parse(_ argv: [String]) throws -> Arguments {
         var result = Arguments()
@@ -65,12 +69,15 @@ struct Arguments {
                 continue
             }
             guard !name.isEmpty else { throw UsageError("“--”后缺少选项名") }
-            if result.options[name] != nil { throw UsageError("选项 --\(name) 写了两次：每个选项只写一次") }
-            if let inlineValue {
-                result.options[name] = inlineValue
-            } else if index < argv.count, !argv[index].hasPrefix("--") {
-                result.options[name] = argv[index]
+            if result.options[name] != nil, !repeatableNames.contains(name) { throw UsageError("选项 --\(name) 写了两次：每个选项只写一次") }
+            var value = inlineValue
+            if value == nil, index < argv.count, !argv[index].hasPrefix("--") {
+                value = argv[index]
                 index += 1
+            }
+            if let value {
+                if result.options[name] == nil { result.options[name] = value }
+                result.repeated[name, default: []].append(value)
             } else {
                 result.valueless.insert(name)
             }
@@ -95,6 +102,9 @@ struct Arguments {
             throw UsageError("选项 \(spelled(name)) 后面需要一个值")
         }
     }
+
+    /// Every value given for a repeatable option.
+    func allValues(_ name: String) -> [String] { repeated[name] ?? [] }
 
     func positionalCount(_ range: ClosedRange<Int>, usage: String) throws {
         guard range.contains(positionals.count) else {

@@ -22,32 +22,21 @@ enum Output {
 /// Renders diagnostics as `FILE:LINE:COL: 错误: message（原文：…）`, one per line.
 enum DiagnosticPrinter {
     static func render(_ diagnostics: [Diagnostic], sources: [JournalSource]) -> String {
+        // Journals read from files carry their excerpts; in-memory ones are quoted from their bytes.
         var wanted: [Int: Set<Int>] = [:]
-        for d in diagnostics { wanted[d.location.file, default: []].insert(d.location.line) }
+        for d in diagnostics where d.excerpt == nil { wanted[d.location.file, default: []].insert(d.location.line) }
         var texts: [Int: [Int: String]] = [:]
         for (file, lines) in wanted where file < sources.count { texts[file] = sources[file].lineTexts(lines, maxBytes: (Limits.excerptCharacters + 1) * 4) }
         var output = ""
         for d in diagnostics {
             let path = d.location.file < sources.count ? sources[d.location.file].path : "?"
             output += "\(path):\(d.location.line):\(d.location.column): \(d.severity.label): \(d.message)"
-            if let line = texts[d.location.file]?[d.location.line] {
-                output += "（原文：\(excerpt(line))）"
+            if let excerpt = d.excerpt ?? texts[d.location.file]?[d.location.line].map({ Diagnostic.excerpt(of: Array($0.utf8)) }) {
+                output += "（原文：\(excerpt)）"
             }
             output += "\n"
         }
         return output
-    }
-
-    static func excerpt(_ line: String) -> String {
-        var text = ""
-        var count = 0
-        for scalar in line.unicodeScalars {
-            if count >= Limits.excerptCharacters { return text + "…" }
-            // Never echo control characters or broken bytes back to the terminal.
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { text += "�" } else { text.unicodeScalars.append(scalar) }
-            count += 1
-        }
-        return text.trimmingBlanks()
     }
 }
 

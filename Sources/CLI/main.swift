@@ -28,15 +28,15 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
         let today = CalendarDate.today()
         switch command {
         case "check", "检查":
-            return try CheckCommand.run(arguments, paths: paths, environment: environment)
+            return try CheckCommand.run(arguments, paths: paths, today: today)
         case "seal", "封账":
             return try SealCommand.run(arguments, paths: paths, today: today)
         case "status", "状态":
             return try StatusCommand.run(arguments, paths: paths, today: today, environment: environment)
         case "report", "报表":
-            return try ReportCommand.run(arguments, paths: paths, environment: environment)
+            return try ReportCommand.run(arguments, paths: paths, today: today, environment: environment)
         case "register", "明细":
-            return try RegisterCommand.run(arguments, paths: paths, environment: environment)
+            return try RegisterCommand.run(arguments, paths: paths, today: today, environment: environment)
         case "import", "导入":
             return try ImportCommand.run(arguments, paths: paths, today: today, environment: environment)
         case "export", "导出":

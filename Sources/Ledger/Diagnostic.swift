@@ -34,12 +34,35 @@ public struct Diagnostic: Hashable, Sendable {
     public var code: String
     /// The Chinese message: what is wrong and what to do.
     public var message: String
+    /// The start of the line it concerns, as quoted after the message (nil when not known).
+    public var excerpt: String?
 
     public init(_ severity: Severity, _ code: String, at location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
         self.code = code
         self.message = message
+    }
+
+    /// The start of a line as a diagnostic quotes it: at most `Limits.excerptCharacters`
+    /// characters, blanks trimmed, control characters and broken bytes shown as U+FFFD.
+    public static func excerpt<Bytes: Collection>(of line: Bytes) -> String where Bytes.Element == UInt8 {
+        let decoded = String(decoding: line.prefix((Limits.excerptCharacters + 1) * 4), as: UTF8.self)
+        var text = ""
+        var count = 0
+        for scalar in decoded.unicodeScalars {
+            if count >= Limits.excerptCharacters { return text + "…" }
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { text += "\u{FFFD}" } else { text.unicodeScalars.append(scalar) }
+            count += 1
+        }
+        return trimmingBlanks(text)
+    }
+
+    private static func trimmingBlanks(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars[...]
+        while let first = scalars.first, first == " " || first == "\t" || first == "\u{3000}" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\u{3000}" { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     public static func error(_ code: String, at location: SourceLocation, _ message: String) -> Diagnostic {

@@ -142,11 +142,17 @@ public struct Allotment: Hashable, Sendable {
     public var project: String
     public var amountFen: Int64
     public var doc: String
+    /// The kind in effect. Without 类别 the journal decides it (the project's first 下达 of
+    /// the year is 年初, later ones 追加): entries the loader hands out carry that decision.
     public var kind: AllotmentKind
+    /// Whether the line writes 类别 (a line without it stays without it when written back).
+    public var kindGiven: Bool
     public var source: String?
     public var memo: String?
-    public init(project: String, amountFen: Int64, doc: String, kind: AllotmentKind = .initial, source: String? = nil, memo: String? = nil) {
-        self.project = project; self.amountFen = amountFen; self.doc = doc; self.kind = kind; self.source = source; self.memo = memo
+    /// `kind: nil` leaves 类别 out, for the journal to decide.
+    public init(project: String, amountFen: Int64, doc: String, kind: AllotmentKind? = nil, source: String? = nil, memo: String? = nil) {
+        self.project = project; self.amountFen = amountFen; self.doc = doc; self.kind = kind ?? .initial; self.kindGiven = kind != nil
+        self.source = source; self.memo = memo
     }
 }
 

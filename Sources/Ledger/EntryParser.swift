@@ -142,7 +142,7 @@ public enum EntryParser {
             body = .project(ProjectDeclaration(id: project, name: positionals[1].value, unit: text(.unit), code: text(.code),
                                                plan: attributes[.plan].map(plan), tags: tags))
         case .allot:
-            var kind = AllotmentKind.initial
+            var kind: AllotmentKind?
             if let field = attributes[.kind] {
                 if let value = AllotmentKind.named(field.value) { kind = value } else {
                     problems.append(Problem(column: field.column, code: "bad-kind",

@@ -1,87 +1,143 @@
-/// The validated journal: entries in file order, the order in which they take effect, the
-/// projects, the settings, and every diagnostic. Reports read only accepted entries.
+/// The checked journal: the records the reader made, the checker's verdict on each (accepted
+/// or not), its findings, and the journal-wide facts. Reports count only accepted entries.
+/// Everything else is derived on demand from these: the explained diagnostics (only those
+/// asked for are put into words), the full entries (read again from the bytes), the balances
+/// as of a date and the year's replay.
 public struct Journal: Sendable {
+    /// The journal's files in order (bytes only for journals read from memory).
     public var sources: [JournalSource]
-    /// Entries in file order.
-    public var entries: [Entry]
-    /// Indices into `entries` in date order (file order among equal dates).
-    public var dateOrder: [Int]
-    /// Whether each entry passed every rule (reports count only accepted entries).
-    public var accepted: [Bool]
-    public var projects: [String: ProjectDeclaration]
-    /// Project IDs in declaration order.
-    public var projectOrder: [String]
-    public var settings: Settings
-    public var diagnostics: [Diagnostic]
+    /// Lines in each file.
     public var lineCounts: [Int]
+    public var context: JournalContext
+    /// Whether each entry (index in file order) passed every rule.
+    public var accepted: [Bool] { outcome.accepted }
+    /// Entries counted by the checker (every line that reads as an entry).
+    public var entryCount: Int { store.records.count }
 
-    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+    var store: RecordStore
+    var outcome: Checker.Outcome
+    let today: CalendarDate?
+    let cache = JournalCache()
+
+    init(store: RecordStore, outcome: Checker.Outcome, sources: [JournalSource], today: CalendarDate?) {
+        self.store = store
+        self.outcome = outcome
+        self.sources = sources
+        self.today = today
+        lineCounts = store.files.map(\.lineCount)
+        context = JournalContext(store: store, outcome: outcome)
+    }
+
+    public var settings: Settings { context.settings }
+    public var projects: [String: ProjectDeclaration] { context.projects }
+    /// Project IDs in declaration order.
+    public var projectOrder: [String] { context.projectOrder }
+
+    /// Entry indices in date order (file order among equal dates).
+    public var dateOrder: [Int] { outcome.dateOrder.map { Int($0) } }
+
+    /// Every entry in file order, read in full (payees, memos …); a 下达 without 类别 carries
+    /// the kind the checker decided. Costly on a large journal: read once, then kept.
+    public var entries: [Entry] {
+        cache.entries { Materializer.entries(of: store) }
+    }
 
     /// Accepted entries in date order.
-    public var acceptedInDateOrder: [Entry] { dateOrder.lazy.filter { accepted[$0] }.map { entries[$0] } }
-
-    /// The books after every accepted entry dated on or before `date` (all when nil).
-    public func books(through date: CalendarDate? = nil) -> Books {
-        var books = Books()
-        for index in dateOrder where accepted[index] {
-            let entry = entries[index]
-            if let date, entry.date > date { break }
-            books.apply(entry)
-        }
-        return books
+    public var acceptedInDateOrder: [Entry] {
+        let all = entries
+        return outcome.dateOrder.lazy.filter { self.outcome.accepted[Int($0)] }.map { all[Int($0)] }
     }
 }
 
-/// parse → validate: runs the rules over a parsed journal. File-order rules (projects,
-/// seals) first, then the dated rules entry by entry in date order.
-public enum Validator {
-    public static func validate(_ parsed: ParsedJournal) -> Journal {
-        var diagnostics = parsed.diagnostics
-        let entries = parsed.entries
+/// What is read from a journal once and kept (a value type's lazily computed parts).
+final class JournalCache: @unchecked Sendable {
+    private var materialized: [Entry]?
+    private var explained: [Diagnostic]?
 
-        let paths = parsed.sources.map(\.path)
-        let declarations = ProjectDeclarationRule(paths: paths).check(entries, into: &diagnostics)
-        var rejected = declarations.rejected
-        rejected.formUnion(SealRule().check(entries, sources: parsed.sources, into: &diagnostics))
+    var materializedEntries: [Entry]? { materialized }
 
-        let dateOrder = Array(entries.indices).sorted { a, b in
-            let left = entries[a].date.key, right = entries[b].date.key
-            return left != right ? left < right : a < b
-        }
-
-        var rules: [any DatedRule] = [
-            OverspendRule(), ReductionRule(), CarryOverRule(), LapseRule(),
-            ContractRule(paths: paths), ReversalRule(), DuplicateDocumentWarning(paths: paths), DuplicateVoucherWarning(paths: paths, expectedEntries: entries.count),
-        ]
-        var accepted = [Bool](repeating: false, count: entries.count)
-        var books = Books(expectedEntries: entries.count)
-        var found: [Diagnostic] = []
-        for index in dateOrder where !rejected.contains(index) {
-            let entry = entries[index]
-            found.removeAll(keepingCapacity: true)
-            for r in rules.indices { rules[r].check(entry, books: books, into: &found) }
-            diagnostics.append(contentsOf: found)
-            if found.contains(where: \.isError) { continue }
-            if books.apply(entry) {
-                accepted[index] = true
-            } else {
-                diagnostics.append(.error("amount-overflow", at: entry.amountLocation,
-                    "累计金额超出可表示的范围：请检查金额是否多写了位数"))
-            }
-        }
-        // Settings in file order (the later line wins), from accepted lines only: a 设置 refused
-        // for falling in a sealed period does not take effect, like any other refused entry.
-        var settings = Settings()
-        for (index, entry) in entries.enumerated() where accepted[index] {
-            if case .set(let change) = entry.body { settings.apply(change) }
-        }
-        return Journal(sources: parsed.sources, entries: entries, dateOrder: dateOrder, accepted: accepted,
-                       projects: declarations.projects, projectOrder: declarations.order, settings: settings,
-                       diagnostics: diagnostics.sortedBySource(), lineCounts: parsed.lineCounts)
+    func entries(_ make: () -> [Entry]) -> [Entry] {
+        if let materialized { return materialized }
+        let made = make()
+        materialized = made
+        return made
     }
 
-    /// Reads the files and validates them as one journal.
-    public static func load(paths: [String], allowMissing: Bool = false) -> Result<Journal, FileFailure> {
-        JournalReader.read(paths: paths, allowMissing: allowMissing).map(validate)
+    func diagnostics(_ make: () -> [Diagnostic]) -> [Diagnostic] {
+        if let explained { return explained }
+        let made = make()
+        explained = made
+        return made
+    }
+}
+
+extension JournalContext {
+    /// The journal-wide facts, from the accepted declarations, settings and seals.
+    init(store: RecordStore, outcome: Checker.Outcome) {
+        var projects: [String: ProjectDeclaration] = [:]
+        var order: [String] = []
+        var settings = Settings()
+        var years = Set<Int>()
+        var lastYear = Int.min
+        for (index, record) in store.records.enumerated() where outcome.accepted[index] {
+            switch record.verb {
+            case .project:
+                guard case .project(let declaration) = store.rare[Int(record.rare)].body else { continue }
+                projects[declaration.id] = declaration
+                order.append(declaration.id)
+            case .set:
+                if case .set(let change) = store.rare[Int(record.rare)].body { settings.apply(change) }
+            case .allot, .reduce, .pay, .reverse, .carry, .lapse:
+                if record.year != lastYear { lastYear = record.year; years.insert(record.year) }
+            case .contract, .plan, .seal:
+                break
+            }
+        }
+        self.init(projects: projects, projectOrder: order, settings: settings, moneyYears: years.sorted(), seals: outcome.seals)
+    }
+}
+
+/// parse → check: the one way a journal is loaded, from files or from memory.
+public enum Validator {
+    /// Reads the files and checks them as one journal. `today` (in the journal's time zone)
+    /// raises the future-date warning; without it no date is in the future.
+    public static func load(paths: [String], today: CalendarDate? = nil, tail: [UInt8] = []) -> Result<Journal, FileFailure> {
+        load(paths: paths, today: today, tail: tail, tuning: JournalLoader.Tuning())
+    }
+
+    static func load(paths: [String], today: CalendarDate?, tail: [UInt8], tuning: JournalLoader.Tuning) -> Result<Journal, FileFailure> {
+        var backings: [ByteSource.Backing] = []
+        for (index, path) in paths.enumerated() {
+            switch FileIO.openForReading(path: path) {
+            case .success(let opened):
+                backings.append(.file(descriptor: opened.descriptor, size: opened.size, tail: index == paths.count - 1 ? tail : []))
+            case .failure(let failure):
+                _ = ByteSource(backings)   // closes what was opened
+                return .failure(FileFailure(path: path, reason: failure.reason))
+            }
+        }
+        let sources = paths.map { JournalSource(path: $0, bytes: []) }
+        return check(ByteSource(backings), sources: sources, today: today, tuning: tuning)
+    }
+
+    /// Checks a journal held in memory (its sources' bytes).
+    public static func validate(_ parsed: ParsedJournal, today: CalendarDate? = nil) -> Journal {
+        validate(sources: parsed.sources, today: today)
+    }
+
+    public static func validate(sources: [JournalSource], today: CalendarDate? = nil) -> Journal {
+        let source = ByteSource(sources.map { .memory($0.bytes) })
+        switch check(source, sources: sources, today: today, tuning: JournalLoader.Tuning()) {
+        case .success(let journal): return journal
+        case .failure(let failure): preconditionFailure("reading memory cannot fail: \(failure)")
+        }
+    }
+
+    static func check(_ source: ByteSource, sources: [JournalSource], today: CalendarDate?, tuning: JournalLoader.Tuning) -> Result<Journal, FileFailure> {
+        JournalLoader.read(source, paths: sources.map(\.path), tuning: tuning).map { store in
+            var checker = Checker(store, today: today)
+            let outcome = checker.run()
+            return Journal(store: checker.store, outcome: outcome, sources: sources, today: today)
+        }
     }
 }

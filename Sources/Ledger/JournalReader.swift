@@ -73,17 +73,14 @@ public enum JournalReader {
         journal.lineCounts.append(lineNumber)
     }
 
-    /// A warning for each file whose last line lacks its newline. fundflow writes every line
+    /// The warning for a file whose last line lacks its newline. fundflow writes every line
     /// together with its newline in one `write`, so a last line without one is either a hand
     /// edit or a torn line: the start of an entry whose writing was interrupted (power cut,
-    /// a killed process, a full disk outside fundflow). `check` names it; see docs/RELIABILITY.md.
-    public static func unterminatedLastLines(_ sources: [JournalSource], lineCounts: [Int]) -> [Diagnostic] {
-        sources.indices.compactMap { file in
-            guard sources[file].lacksFinalNewline, file < lineCounts.count else { return nil }
-            return .warning("unterminated-last-line", at: SourceLocation(file: file, line: lineCounts[file], column: 1),
-                "文件最后一行没有换行符：若它是写入被中断（断电、进程被强行终止）留下的残行，请对照凭证核对，"
-                + "不完整就在编辑器里删去这一行，再运行 fundflow check 并重新记账；若只是手工编辑时漏了换行，在行尾补一个换行即可")
-        }
+    /// a killed process, a full disk outside fundflow). See docs/RELIABILITY.md.
+    static func unterminatedLastLine(file: Int, line: Int) -> Diagnostic {
+        .warning("unterminated-last-line", at: SourceLocation(file: file, line: line, column: 1),
+            "文件最后一行没有换行符：若它是写入被中断（断电、进程被强行终止）留下的残行，请对照凭证核对，"
+            + "不完整就在编辑器里删去这一行，再运行 fundflow check 并重新记账；若只是手工编辑时漏了换行，在行尾补一个换行即可")
     }
 
     /// What an append says when the last line it had to mend (it lacked its newline) is
@@ -97,7 +94,7 @@ public enum JournalReader {
             journal.diagnostics.append(.error(code, at: SourceLocation(file: file, line: lineNumber, column: Int(column)), message))
         }
         if line.count > Limits.maxLineBytes {
-            complain(1, "line-too-long", "这一行有 \(line.count) 字节，超过上限 \(Limits.maxLineBytes) 字节：一行只写一笔分录，请检查文件是否损坏或误粘贴了大段内容")
+            journal.diagnostics.append(lineTooLong(file: file, line: lineNumber))
             return
         }
         // Every line must be plain UTF-8 text, comments included (a GBK file shows first
@@ -143,6 +140,21 @@ public enum JournalReader {
                                              columns: columns, byteOffset: byteOffset))
             }
         }
+    }
+
+    /// A line longer than `Limits.maxLineBytes` (its length is not counted: it may be huge).
+    static func lineTooLong(file: Int, line: Int) -> Diagnostic {
+        .error("line-too-long", at: SourceLocation(file: file, line: line, column: 1),
+               "这一行超过上限 \(Limits.maxLineBytes) 字节：一行只写一笔分录，请检查文件是否损坏或误粘贴了大段内容")
+    }
+
+    /// The project a rejected 项目 line declares, when its ID can be read: the project stays
+    /// declared, so its later lines are judged on their own (one mistake, one diagnostic).
+    static func declaredProject(_ line: ArraySlice<UInt8>) -> String? {
+        guard line.count <= Limits.maxLineBytes, case .success(let fields) = Tokenizer.tokenize(line), fields.count >= 3,
+              fields[1].key == nil, Verb.named(fields[1].value) == .project,
+              fields[2].key == nil, !fields[2].value.isEmpty else { return nil }
+        return fields[2].value
     }
 
     static func columnOf(byteOffset: Int, in line: ArraySlice<UInt8>) -> Int32 {

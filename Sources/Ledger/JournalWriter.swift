@@ -21,7 +21,7 @@ public enum JournalWriter {
             attribute(.tags, p.tags.isEmpty ? nil : p.tags.joined(separator: ","))
         case .allot(let a):
             positional(a.project); amount(a.amountFen)
-            attribute(.doc, a.doc); attribute(.kind, a.kind == .initial ? nil : a.kind.chinese)
+            attribute(.doc, a.doc); attribute(.kind, a.kindGiven ? a.kind.chinese : nil)
             attribute(.source, a.source); attribute(.memo, a.memo)
         case .reduce(let r):
             positional(r.project); amount(r.amountFen)

@@ -21,19 +21,16 @@ public struct Register: Sendable {
     public var rows: [Row]
 
     public init(journal: Journal, project: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
-        var books = Books()
         var rows: [Row] = []
-        for index in journal.dateOrder where journal.accepted[index] {
-            let entry = journal.entries[index]
-            if let to, entry.date > to { break }
-            books.apply(entry)
-            guard let id = entry.body.projectID, entry.verb != .project, entry.verb != .plan else { continue }
-            if let project, id != project { continue }
-            if let from, entry.date < from { continue }
+        journal.replayAccepted(through: to) { index, after in
+            let (verb, date) = journal.verbAndDate(at: index)
+            guard let id = journal.projectID(at: index), verb != .project, verb != .plan, let date else { return }
+            if let project, id != project { return }
+            if let from, date < from { return }
+            let entry = journal.entry(at: index)
             let (change, reference, memo) = Register.describe(entry.body)
             rows.append(Row(date: entry.date, project: id, verb: entry.verb, changeFen: change, amountFen: entry.body.amountFen ?? 0,
-                            availableAfterFen: books.available(id, year: entry.date.year), reference: reference, memo: memo,
-                            location: entry.location))
+                            availableAfterFen: after.availableFen, reference: reference, memo: memo, location: entry.location))
         }
         self.rows = rows
     }

@@ -15,7 +15,7 @@ public struct YearReplay: Sendable {
 
     /// Replays a validated journal's accepted entries up to `asOf`.
     public init(journal: Journal, asOf: CalendarDate) {
-        self.init(context: journal.context, state: YearState(journal: journal, asOf: asOf))
+        self.init(context: journal.context, state: journal.yearState(asOf: asOf))
     }
 
     public var reasons: [String: [String]] { state.reasons }

@@ -154,7 +154,7 @@ final class InvariantTests: XCTestCase {
             }
             // No payment is reversed beyond its amount.
             for record in books.payments {
-                XCTAssertTrue((0...record.payment.amountFen).contains(record.reversedFen), "\(context): \(record)")
+                XCTAssertTrue((0...record.amountFen).contains(record.reversedFen), "\(context): \(record)")
             }
         }
         // The generator must exercise both sides of the rules.

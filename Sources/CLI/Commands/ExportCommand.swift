@@ -22,7 +22,7 @@ enum ExportCommand {
             throw UsageError("不支持的导出格式“\(text)”\(DidYouMean.phrase(text, among: Format.allCases.map(\.rawValue)))：可选 hledger、beancount、csv")
         }
         let journal: Journal
-        switch ReportOutput.load(paths) {
+        switch ReportOutput.load(paths, today: today) {
         case .failure(let code): return code
         case .success(let value): journal = value
         }

@@ -84,21 +84,7 @@ enum RecordCommand {
             }
         }
 
-        // On a clean journal the compact loader judges the entry in a fraction of the time;
-        // whatever it cannot settle goes to the full validator below.
-        if !useAll, YearLoading.compactAllowed(environment) {
-            switch Appender.appendToCleanJournal(paths: paths, draft: Appender.Draft(date: date, body: body)) {
-            case .appended(let line, let lineNumber, let figures):
-                printAppended(line: line, lineNumber: lineNumber, target: paths.last ?? "", project: body.projectID, figures: figures, date: date)
-                return .success
-            case .failed(let failure):
-                Output.err("\(failure)\n")
-                return .file
-            case .undecided:
-                break
-            }
-        }
-        let outcome = Appender.append(paths: paths) { context in
+        let outcome = Appender.append(paths: paths, today: today) { context in
             guard useAll else { return .success(Appender.Draft(date: date, body: body)) }
             let books = context.journal.books(through: date)
             guard let project = body.projectID else { return .failure(.init("缺少项目")) }
@@ -112,8 +98,10 @@ enum RecordCommand {
     }
 
     /// "已记入 …" and, for an entry that moves money, the project's figures after it.
-    static func printAppended(line: String, lineNumber: Int, target: String, project: String?, figures: YearFigures?, date: CalendarDate) {
+    static func printAppended(line: String, lineNumber: Int, target: String, project: String?, figures: YearFigures?, date: CalendarDate,
+                              kind: AllotmentKind? = nil) {
         Output.out("已记入 \(target) 第 \(lineNumber) 行：\(line)\n")
+        if let kind { Output.out("类别：\(kind.chinese)（\(kind == .initial ? "本年第一笔下达，按年初预算计" : "本年已有下达，按追加计")）\n") }
         if let project, let figures {
             Output.out("项目 \(project) \(date.year) 年：预算 \(Amount.wanString(figures.budgetFen))万元，已支付 \(Amount.wanString(figures.paidFen))万元，可用余额 \(Amount.wanString(figures.availableFen))万元\n")
         }
@@ -140,13 +128,19 @@ enum RecordCommand {
         case .appended(let lines, let warnings, let journal):
             let line = lines.joined(separator: "\n")
             Output.err(DiagnosticPrinter.render(warnings, sources: journal.sources))
-            let otherErrors = journal.diagnostics.errorCount
+            let otherErrors = journal.errorCount
+            let last = journal.entryCount - 1
             var figures: YearFigures?
-            if let project = journal.entries.last?.body.projectID, journal.entries.last?.body.movesMoney == true {
-                figures = journal.books(through: date).figures(project, year: date.year)
+            var project: String?
+            var kind: AllotmentKind?
+            if last >= 0, lines.count == 1 {
+                let entry = journal.entry(at: last)
+                project = entry.body.projectID
+                if let project, entry.body.movesMoney { figures = journal.books(through: date).figures(project, year: date.year) }
+                if case .allot(let allotment) = entry.body, !allotment.kindGiven { kind = allotment.kind }
             }
             printAppended(line: line, lineNumber: journal.lineCounts.last ?? 0, target: paths.last ?? "",
-                          project: journal.entries.last?.body.projectID, figures: figures, date: date)
+                          project: project, figures: figures, date: date, kind: kind)
             if otherErrors > 0 {
                 Output.err("fundflow: 注意：日记账中另有 \(otherErrors) 个早已存在的错误，与本条无关；请运行 fundflow check 查看并更正\n")
             }

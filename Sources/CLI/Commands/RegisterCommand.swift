@@ -4,13 +4,13 @@ import Monitor
 /// `fundflow register [PROJECT] [--from D] [--to D]`: the money entries in date order with
 /// the project's available balance after each.
 enum RegisterCommand {
-    static func run(_ arguments: Arguments, paths: [String], environment: [String: String]) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
         try arguments.requireOnly(["from", "to", "yuan", "no-color", "o"], command: "register")
         try arguments.positionalCount(0...1, usage: "fundflow register [项目] [--from 日期] [--to 日期]")
         let from = try arguments.options["from"].map { try ReportOutput.date($0, option: "from") }
         let to = try arguments.options["to"].map { try ReportOutput.date($0, option: "to") }
         let journal: Journal
-        switch ReportOutput.load(paths) {
+        switch ReportOutput.load(paths, today: today) {
         case .failure(let code): return code
         case .success(let value): journal = value
         }

@@ -9,7 +9,7 @@ enum ReportCommand {
     fundflow report indicators --year YYYY [--format …] [-o 文件]
     """
 
-    static func run(_ arguments: Arguments, paths: [String], environment: [String: String]) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
         guard let kind = arguments.positionals.first else { throw UsageError("缺少报表种类。用法：\n\(usage)") }
         try arguments.positionalCount(1...1, usage: usage)
         let format = try ReportOutput.format(arguments)
@@ -23,19 +23,19 @@ enum ReportCommand {
                   (1...12).contains(month), let monthEnd = CalendarDate.monthEnd(year: year, month: month) else {
                 throw UsageError("月份“\(text)”无效：请写成 YYYY-MM，例如 --month 2019-06")
             }
-            return render(paths, asOf: monthEnd, arguments, environment) { replay in
+            return render(paths, asOf: monthEnd, today: today, arguments, environment) { replay in
                 Renderers.monthly(MonthlyReport(replay: replay, unit: arguments.options["unit"]), format: format, style: style)
             }
         case "carryover", "结转":
             try arguments.requireOnly(["year", "unit", "format", "o", "yuan", "no-color", "json", "csv"], command: "report carryover")
             let yearEnd = try yearEndOption(arguments)
-            return render(paths, asOf: yearEnd, arguments, environment) { replay in
+            return render(paths, asOf: yearEnd, today: today, arguments, environment) { replay in
                 Renderers.carryover(CarryoverStatement(replay: replay, unit: arguments.options["unit"]), format: format, style: style)
             }
         case "indicators", "指标":
             try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report indicators")
             let yearEnd = try yearEndOption(arguments)
-            return render(paths, asOf: yearEnd, arguments, environment) { replay in
+            return render(paths, asOf: yearEnd, today: today, arguments, environment) { replay in
                 Renderers.indicators(Indicators(replay: replay), format: format, style: style)
             }
         default:
@@ -52,10 +52,10 @@ enum ReportCommand {
         return yearEnd
     }
 
-    static func render(_ paths: [String], asOf: CalendarDate, _ arguments: Arguments, _ environment: [String: String],
+    static func render(_ paths: [String], asOf: CalendarDate, today: CalendarDate, _ arguments: Arguments, _ environment: [String: String],
                        _ make: (YearReplay) -> String) -> ExitCode {
         let replay: YearReplay, invalid: Bool
-        switch YearLoading.replay(paths, asOf: asOf, environment: environment) {
+        switch YearLoading.replay(paths, asOf: asOf, today: today) {
         case .failure(let code): return code
         case .success(let value): (replay, invalid) = value
         }

@@ -15,16 +15,21 @@ enum SealCommand {
         guard through <= today else {
             return RecordCommand.refuse("不能封账到未来的日期 \(through)（今天是 \(today)）：封账表示该日及以前的账已结清")
         }
-        let outcome = Appender.append(paths: paths) { context in
-            guard !context.journal.entries.isEmpty else {
+        let outcome = Appender.append(paths: paths, today: today) { context in
+            guard context.journal.entryCount > 0 else {
                 return .failure(.init("日记账“\(paths.last ?? "")”中没有任何分录，无需封账：请检查 -f 指定的文件是否正确"))
             }
-            let errors = context.journal.diagnostics.errorCount
+            let errors = context.journal.errorCount
             guard errors == 0 else {
                 return .failure(.init("日记账中有 \(errors) 个错误，不能封账：请先运行 fundflow check 并更正全部错误"))
             }
-            return .success(Appender.Draft(date: through, body: .seal(Seal(sha256: SHA256.hex(context.precedingBytes)))))
+            return .success(Appender.Draft(date: through, body: .seal(Seal(sha256: SealHash.hex(preceding: context.precedingBytes, date: through)))))
         }
-        return RecordCommand.report(outcome, verb: .seal, date: through, paths: paths)
+        let exit = RecordCommand.report(outcome, verb: .seal, date: through, paths: paths)
+        if case .appended(let lines, _, _) = outcome, let line = lines.last, let hash = line.split(separator: "=").last {
+            let stamp = SealStamp(date: through, sha256: String(hash))
+            Output.out("校验码：\(stamp.code)（封账至 \(through)）。请把校验码抄在签字的纸质登记簿上；日后可用 fundflow check --seal \(stamp.code) 核对日记账未被改动\n")
+        }
+        return exit
     }
 }

@@ -9,7 +9,7 @@ enum StatusCommand {
         let asOf = try arguments.options["as-of"].map { try ReportOutput.date($0, option: "as-of") } ?? today
         let format = try ReportOutput.format(arguments)
         let replay: YearReplay, invalid: Bool
-        switch YearLoading.replay(paths, asOf: asOf, environment: environment) {
+        switch YearLoading.replay(paths, asOf: asOf, today: today) {
         case .failure(let code): return code
         case .success(let value): (replay, invalid) = value
         }

@@ -181,3 +181,12 @@ public enum JSONRenderer {
         ]).serialized() + "\n"
     }
 }
+
+/// A JSON string literal, escaped as every JSON output of fundflow escapes it.
+public enum JSONText {
+    public static func quote(_ text: String) -> String {
+        var out = ""
+        JSONValue.escape(text, into: &out)
+        return out
+    }
+}

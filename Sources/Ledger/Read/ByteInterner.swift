@@ -44,6 +44,24 @@ struct ByteInterner {
         return Int32(id)
     }
 
+    /// The ID of these bytes, if they were interned.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = ByteInterner.hash(bytes)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let held = slots[slot]
+            if held & 0xFFFF_FFFF_0000_0000 == tag, equals(Int(held & 0xFFFF_FFFF) - 1, bytes) { return Int32(held & 0xFFFF_FFFF) - 1 }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    func find(_ text: String) -> Int32? {
+        var text = IDText.normalized(text)
+        return text.withUTF8 { find($0) }
+    }
+
     mutating func intern(_ text: String) -> Int32 {
         var text = text
         return text.withUTF8 { intern($0) }

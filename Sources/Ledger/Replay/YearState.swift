@@ -1,8 +1,7 @@
 /// What the reports of one year need from a date-ordered pass over the accepted entries up to
 /// a date: the year's figures then, the figures at each month end already past, the contracts,
-/// the plan changes and the reasons given. Both validators produce it — the full one from
-/// `Journal` (`YearState(journal:asOf:)`), the compact one while it checks — so every report
-/// reads the same plain value whichever way the journal was loaded.
+/// the plan changes and the reasons given. `Journal.yearState(asOf:)` replays it from the
+/// accepted records; every report reads this plain value.
 public struct YearState: Hashable, Sendable {
     public var asOf: CalendarDate
     public var year: Int { asOf.year }
@@ -63,36 +62,6 @@ struct MonthEndClock {
     }
 }
 
-extension YearState {
-    /// The replay of a validated journal's accepted entries up to `asOf`.
-    public init(journal: Journal, asOf: CalendarDate) {
-        self.init(asOf: asOf)
-        var books = Books()
-        var clock = MonthEndClock(asOf: asOf)
-        func yearFigures() -> [String: YearFigures] {
-            var result: [String: YearFigures] = [:]
-            for (key, value) in books.figures where key.year == asOf.year { result[key.project] = value }
-            return result
-        }
-        func snapshot(before date: CalendarDate?) {
-            let due = clock.monthEndsBefore(date)
-            guard due > 0 else { return }
-            let current = yearFigures()
-            for _ in 0..<due { monthEndFigures.append(current) }
-        }
-        for index in journal.dateOrder where journal.accepted[index] {
-            let entry = journal.entries[index]
-            if entry.date > asOf { break }
-            if entry.date.year == asOf.year { snapshot(before: entry.date) }
-            books.apply(entry)
-            note(entry)
-        }
-        snapshot(before: nil)
-        figures = yearFigures()
-        contracts = books.contractOrder.compactMap { books.contracts[$0] }
-    }
-}
-
 /// The journal-wide facts every report needs besides the year's figures.
 public struct JournalContext: Hashable, Sendable {
     public var projects: [String: ProjectDeclaration]
@@ -116,14 +85,3 @@ public struct JournalContext: Hashable, Sendable {
     public var latestSeal: SealStamp? { seals.max { $0.date < $1.date } }
 }
 
-extension Journal {
-    public var context: JournalContext {
-        var years = Set<Int>()
-        var seals: [SealStamp] = []
-        for (index, entry) in entries.enumerated() where accepted[index] {
-            if entry.body.movesMoney { years.insert(entry.date.year) }
-            if case .seal(let seal) = entry.body { seals.append(SealStamp(date: entry.date, sha256: seal.sha256)) }
-        }
-        return JournalContext(projects: projects, projectOrder: projectOrder, settings: settings, moneyYears: years.sorted(), seals: seals)
-    }
-}

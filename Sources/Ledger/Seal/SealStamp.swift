@@ -13,6 +13,11 @@ public struct SealStamp: Hashable, Sendable {
         self.code = code
     }
 
+    /// Whether text is a 校验码: 16 hex digits (either case).
+    public static func isCode(_ text: String) -> Bool {
+        text.utf8.count == codeDigits && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102) }
+    }
+
     public init(date: CalendarDate, sha256: String) {
         self.init(date: date, code: String(sha256.prefix(SealStamp.codeDigits)))
     }

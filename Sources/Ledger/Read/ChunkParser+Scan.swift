@@ -75,7 +75,10 @@ extension ChunkParser {
         // the text as they go) or the blank-skipping loops (which take only space and tab).
         typealias Range = (start: Int, end: Int)
         let none: Range = (0, -1)
-        var entry = CompactEntry()
+        var entry = Record()
+        entry.line = Int32(lines)
+        entry.offset = Int64(fileOffset)
+        entry.file = Int16(file)
         var fields = 0
         // Positional fields after the date and the verb (three at most), kept without an array.
         var positionalCount = 0
@@ -151,9 +154,9 @@ extension ChunkParser {
                     guard value.end - value.start <= 16 else { return .fullReader }
                     let (low, high) = PackedWord.pack(base, value.start, value.end)
                     if ChunkParser.initialWords.contains(where: { $0.matches(value.end - value.start, low, high) }) {
-                        entry.initial = true
+                        entry.kind = .initial
                     } else if ChunkParser.supplementWords.contains(where: { $0.matches(value.end - value.start, low, high) }) {
-                        entry.initial = false
+                        entry.kind = .supplement
                     } else {
                         return .fullReader
                     }
@@ -175,7 +178,6 @@ extension ChunkParser {
                     return .fullReader
                 }
                 entry.verb = verb
-                entry.initial = verb == .allot   // 类别 defaults to 年初
                 verbIndex = place
             } else {
                 // Project and contract IDs in plain ASCII only (a full-width ＝ or any other
@@ -202,13 +204,16 @@ extension ChunkParser {
         func text(_ range: Range) -> String? { range.end < 0 ? nil : String(decoding: bytes(range), as: UTF8.self) }
         switch entry.verb {
         case .pay:
-            if voucher.end >= 0 { entry.key = vouchers.add(bytes(voucher), entry: entries.count) }
+            if voucher.end >= 0 {
+                guard IDText.isNormal(bytes(voucher)) else { return .fullReader }
+                entry.key = vouchers.add(bytes(voucher), entry: entries.count)
+            }
             if contract.end >= 0 { entry.reference = contracts.intern(bytes(contract)) }
         case .allot, .reduce:
-            guard document.end >= 0 else { return .fullReader }
+            guard document.end >= 0, IDText.isNormal(bytes(document)) else { return .fullReader }
             entry.key = documents.intern(bytes(document))
         case .reverse:
-            guard original.end >= 0 else { return .fullReader }
+            guard original.end >= 0, IDText.isNormal(bytes(original)) else { return .fullReader }
             entry.key = vouchers.add(bytes(original), entry: entries.count)
             entry.reference = originalDate
         case .contract:

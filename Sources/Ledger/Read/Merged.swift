@@ -4,8 +4,11 @@ import Dispatch
 /// entries rewritten in place, the chunks in parallel), side entries in file order.
 struct Merged {
     /// Entries in file order, chunk after chunk.
-    var parts: [[CompactEntry]] = []
+    var parts: [[Record]] = []
     var rare: [Entry] = []
+    /// What the reader said of the lines it rejected, in file order.
+    var diagnostics: [Diagnostic] = []
+    var stubs: [StubDeclaration] = []
     var projects = ByteInterner()
     var contracts = ByteInterner()
     var documents = ByteInterner()
@@ -33,6 +36,11 @@ struct Merged {
                 table.documents = Merged.renumber(chunk.documents, into: &documents)
             }
             rare.append(contentsOf: chunk.rare)
+            diagnostics.append(contentsOf: chunk.diagnostics)
+            for var stub in chunk.stubs {
+                if number > 0 { stub.project = table.projects[Int(stub.project)] }
+                stubs.append(stub)
+            }
             mentionsBefore += chunk.vouchers.count
             tables.append(table)
         }
@@ -49,8 +57,8 @@ struct Merged {
     }
 
     final class PartBox: @unchecked Sendable {
-        var entries: [CompactEntry]
-        init(_ entries: [CompactEntry]) { self.entries = entries }
+        var entries: [Record]
+        init(_ entries: [Record]) { self.entries = entries }
     }
 
     /// How one chunk's local IDs become the journal's.
@@ -61,7 +69,7 @@ struct Merged {
         var contracts: [Int32] = []
         var documents: [Int32] = []
 
-        func apply(to entries: inout [CompactEntry], voucherIDs: [Int32], renumber: Bool) {
+        func apply(to entries: inout [Record], voucherIDs: [Int32], renumber: Bool) {
             for index in entries.indices {
                 var entry = entries[index]
                 switch entry.verb {

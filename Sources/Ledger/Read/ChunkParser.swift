@@ -3,8 +3,8 @@
 /// every line (支付 下达 调减 冲销) are read straight from the bytes when they are written
 /// plainly; every other line — another verb, a quoted project, an escape, a full-width blank,
 /// anything unusual — goes through the full reader (`JournalReader.parseLine`), so the two
-/// cannot disagree on what a line says. At the first line with a problem the chunk stops: the
-/// caller then runs the full validator, which explains every problem.
+/// cannot disagree on what a line says. A line the full reader rejects becomes its
+/// diagnostics, and reading carries on.
 struct ChunkParser {
     let file: Int
     /// Byte range of the chunk in the file: starts at a line start, ends after a newline or at
@@ -14,7 +14,12 @@ struct ChunkParser {
     /// Bytes read from the file at a time.
     let blockBytes: Int
 
-    var entries: [CompactEntry] = []
+    var entries: [Record] = []
+    /// What the full reader said of the lines it rejected (line numbers from the chunk's start).
+    var diagnostics: [Diagnostic] = []
+    /// Project IDs of 项目 lines that were rejected but still declare their project, so that the
+    /// project's later lines are judged rather than all reported as unknown (no cascades).
+    var stubs: [StubDeclaration] = []
     /// Full entries of the rare verbs, with line numbers counted from the chunk's first line.
     var rare: [Entry] = []
     var projects = ByteInterner()
@@ -28,9 +33,10 @@ struct ChunkParser {
     var lines = 0
     /// Whether the chunk's last line ends with a newline (always, unless it ends the file).
     var endsWithNewline = true
+    /// The start of the chunk's last line, quoted when that line lacks its newline.
+    var lastLineExcerpt = ""
     var hasSeal = false
-    /// Set when a line has a problem, or the file could not be read.
-    var failed = false
+    /// Set when the file could not be read.
     var readFailed = false
 
     init(file: Int, start: Int, end: Int, blockBytes: Int) {
@@ -40,24 +46,10 @@ struct ChunkParser {
         self.blockBytes = max(1, blockBytes)
     }
 
-    /// Parses the chunk from the file, and from `tail` where the chunk runs past the file's
-    /// `fileSize` bytes.
-    mutating func parse(descriptor: Int32, fileSize: Int, tail: [UInt8]) {
-        parse { offset, count, into in
-            var done = 0
-            if offset < fileSize {
-                let want = min(count, fileSize - offset)
-                guard let got = FileIO.read(descriptor: descriptor, offset: offset, count: want, into: into) else { return nil }
-                if got < want { return got }   // the file shrank meanwhile: stop there
-                done = got
-            }
-            let tailOffset = offset + done - fileSize
-            let fromTail = max(0, min(count - done, tail.count - tailOffset))
-            if fromTail > 0 {
-                tail.withUnsafeBytes { source in (into + done).copyMemory(from: source.baseAddress! + tailOffset, byteCount: fromTail) }
-            }
-            return done + fromTail
-        }
+    /// Parses the chunk from the journal's bytes.
+    mutating func parse(from source: ByteSource) {
+        let file = self.file
+        parse { offset, count, into in source.read(file: file, offset: offset, count: count, into: into) }
     }
 
     /// The block loop; `read(offset, count, into)` fills a block from the file (fewer bytes only
@@ -68,15 +60,20 @@ struct ChunkParser {
         var block = [UInt8](repeating: 0, count: min(blockBytes, max(end - start, 1)))
         var blockOffset = start   // file offset of block[0]
         var carried = 0           // bytes of an unfinished line at the front of block
-        while blockOffset + carried < end && !failed {
+        while blockOffset + carried < end && !readFailed {
             if carried == block.count {
                 // A line longer than the block: grow it, up to the longest line allowed.
-                guard block.count <= Limits.maxLineBytes + 1 else { failed = true; return }
+                if block.count > Limits.maxLineBytes + 1 {
+                    guard let next = skipOverLongLine(from: blockOffset, read: read) else { return }
+                    blockOffset = next
+                    carried = 0
+                    continue
+                }
                 block.append(contentsOf: repeatElement(0, count: min(block.count, Limits.maxLineBytes + 2 - block.count)))
             }
             let want = min(block.count - carried, end - blockOffset - carried)
             let got = block.withUnsafeMutableBytes { raw in read(blockOffset + carried, want, raw.baseAddress! + carried) }
-            guard let got else { failed = true; readFailed = true; return }
+            guard let got else { readFailed = true; return }
             let filled = carried + got
             let atEnd = got < want || blockOffset + filled >= end
             // Lines up to the last newline now; the rest waits for the next block.
@@ -92,9 +89,26 @@ struct ChunkParser {
         }
     }
 
+    /// A line longer than any entry may be: one diagnostic, and reading resumes after its
+    /// newline. Returns the offset of the next line, or nil at the end of the chunk.
+    private mutating func skipOverLongLine(from lineOffset: Int, read: (Int, Int, UnsafeMutableRawPointer) -> Int?) -> Int? {
+        lines += 1
+        diagnostics.append(JournalReader.lineTooLong(file: file, line: lines))
+        var window = [UInt8](repeating: 0, count: 64 * 1024)
+        var position = lineOffset
+        while position < end {
+            let got = window.withUnsafeMutableBytes { raw in read(position, min(raw.count, end - position), raw.baseAddress!) }
+            guard let got, got > 0 else { readFailed = got == nil; return nil }
+            if let newline = window.prefix(got).firstIndex(of: UInt8(ascii: "\n")) { return position + newline + 1 }
+            position += got
+        }
+        endsWithNewline = false
+        return nil
+    }
+
     enum LineOutcome {
         case nothing
-        case entry(CompactEntry)
+        case entry(Record)
         case fullReader
         case failed
     }
@@ -105,55 +119,67 @@ struct ChunkParser {
             guard let base = buffer.baseAddress else { return }
             var lineStart = 0
             if fileOffset == 0, count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { lineStart = 3 }
-            while lineStart < count && !failed {
+            while lineStart < count {
                 lines += 1
                 let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), count - lineStart)
                 let lineEnd = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
-                if newline == nil && final { endsWithNewline = false }
+                if newline == nil && final {
+                    endsWithNewline = false
+                    lastLineExcerpt = Diagnostic.excerpt(of: UnsafeBufferPointer(start: base + lineStart, count: lineEnd - lineStart))
+                }
                 var contentEnd = lineEnd
                 if contentEnd > lineStart, base[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
                 switch scan(base, lineStart, contentEnd, fileOffset: fileOffset + lineStart) {
                 case .nothing: break
-                case .failed: failed = true
                 case .entry(let entry): entries.append(entry)
-                case .fullReader: readFully(block[lineStart..<contentEnd], byteOffset: fileOffset + lineStart)
+                case .fullReader, .failed: readFully(block[lineStart..<contentEnd], byteOffset: fileOffset + lineStart)
                 }
                 lineStart = lineEnd + 1
             }
         }
     }
 
-    /// The full reader's verdict on one line.
+    /// The full reader's verdict on one line: an entry, or its diagnostics.
     private mutating func readFully(_ line: ArraySlice<UInt8>, byteOffset: Int) {
         var scratch = ParsedJournal()
         JournalReader.parseLine(line, file: file, line: lines, byteOffset: byteOffset, into: &scratch)
-        guard scratch.diagnostics.isEmpty else { failed = true; return }
+        if !scratch.diagnostics.isEmpty {
+            let excerpt = Diagnostic.excerpt(of: line)
+            diagnostics.append(contentsOf: scratch.diagnostics.map { var d = $0; d.excerpt = excerpt; return d })
+            if let id = JournalReader.declaredProject(line) {
+                stubs.append(StubDeclaration(line: Int32(lines), file: Int16(file), project: projects.intern(IDText.normalized(id))))
+            }
+            return
+        }
         guard let entry = scratch.entries.first else { return }
         add(entry)
     }
 
     /// Adds an entry the full reader made.
     private mutating func add(_ entry: Entry) {
-        var compact = CompactEntry()
+        var compact = Record()
         compact.dateKey = entry.date.key
         compact.verb = entry.verb
         compact.amountFen = entry.body.amountFen ?? 0
-        if let project = entry.body.projectID { compact.project = projects.intern(project) }
+        compact.line = Int32(lines)
+        compact.offset = Int64(entry.byteOffset)
+        compact.file = Int16(file)
+        if let project = entry.body.projectID { compact.project = projects.intern(IDText.normalized(project)) }
         var keepsText = false
         switch entry.body {
         case .allot(let allotment):
-            compact.key = documents.intern(allotment.doc)
-            compact.initial = allotment.kind == .initial
+            compact.key = documents.intern(IDText.normalized(allotment.doc))
+            compact.kind = RecordKind(allotment)
         case .reduce(let reduction):
-            compact.key = documents.intern(reduction.doc)
+            compact.key = documents.intern(IDText.normalized(reduction.doc))
         case .pay(let payment):
-            if let voucher = payment.voucher { compact.key = vouchers.add(voucher, entry: entries.count) }
-            compact.reference = payment.contract.map { contracts.intern($0) } ?? -1
+            if let voucher = payment.voucher { compact.key = vouchers.add(IDText.normalized(voucher), entry: entries.count) }
+            compact.reference = payment.contract.map { contracts.intern(IDText.normalized($0)) } ?? -1
         case .reverse(let reversal):
-            compact.key = vouchers.add(reversal.ofVoucher, entry: entries.count)
+            compact.key = vouchers.add(IDText.normalized(reversal.ofVoucher), entry: entries.count)
             compact.reference = reversal.ofDate?.key ?? 0
         case .contract(let signing):
-            compact.key = contracts.intern(signing.contractID)
+            compact.key = contracts.intern(IDText.normalized(signing.contractID))
             keepsText = true
         case .seal:
             hasSeal = true
@@ -167,6 +193,13 @@ struct ChunkParser {
         }
         entries.append(compact)
     }
+}
+
+/// A 项目 line the reader rejected: it still declares its project (in file order).
+struct StubDeclaration {
+    var line: Int32
+    var file: Int16
+    var project: Int32
 }
 
 /// The vouchers a chunk names, in order: their bytes, hashes and the entries naming them.

@@ -1,0 +1,86 @@
+/// The one checker: every rule of the journal, judged once, in one place. File-order rules
+/// first (declarations, seals), then the dated rules record by record in date order (file
+/// order among equal dates) against the running balances. A rule that fires records a
+/// finding; a record with an error finding is not applied, so later findings stand on their
+/// own. Nothing here stops at the first problem, and nothing here builds a message.
+struct Checker {
+    private(set) var store: RecordStore
+    private let today: CalendarDate?
+
+    init(_ store: RecordStore, today: CalendarDate?) {
+        self.store = store
+        self.today = today
+    }
+
+    struct Outcome {
+        var accepted: [Bool]
+        var findings: [Finding]
+        /// Record indices in date order, file order among equal dates.
+        var dateOrder: [Int32]
+        var declarations: Declarations.Outcome
+        var seals: [SealStamp]
+        var balances: Balances
+    }
+
+    mutating func run() -> Outcome {
+        let count = store.records.count
+        var rejected = [Bool](repeating: false, count: count)
+        var findings: [Finding] = []
+        let declarations = Declarations.check(store, rejected: &rejected, findings: &findings)
+        let seals = Seals.check(store, rejected: &rejected, findings: &findings)
+        LoadPhases.mark("file order")
+        let dateOrder = store.dateOrder()
+        var balances = store.emptyBalances()
+        var warnings = Warnings(vouchers: store.voucherCount, unitOf: store.unitOfProjects(), today: today)
+        var accepted = [Bool](repeating: false, count: count)
+        for position in dateOrder.indices {
+            let index = dateOrder[position]
+            guard !rejected[Int(index)] else { continue }
+            let before = findings.count
+            let record = store.records[Int(index)]
+            judge(record, index, balances, warnings: &warnings, into: &findings)
+            if findings[before...].contains(where: \.isError) { continue }
+            if record.verb == .allot { store.records[Int(index)].kind = balances.isInitial(record) ? .initial : .supplement }
+            guard balances.apply(record, index: index) else {
+                findings.append(Finding(.amountOverflow, index))
+                continue
+            }
+            accepted[Int(index)] = true
+            if record.verb == .carry || record.verb == .lapse { Contracts.checkCovered(record, index, balances, into: &findings) }
+        }
+        LoadPhases.mark("date order")
+        return Outcome(accepted: accepted, findings: findings, dateOrder: dateOrder, declarations: declarations,
+                       seals: seals, balances: balances)
+    }
+
+    /// Every dated rule that concerns the record, against the balances before it.
+    private func judge(_ record: Record, _ index: Int32, _ balances: Balances, warnings: inout Warnings, into findings: inout [Finding]) {
+        switch record.verb {
+        case .pay: Payments.check(record, index, balances, into: &findings)
+        case .reduce, .carry, .lapse: Budget.check(record, index, balances, into: &findings)
+        case .reverse: Reversals.check(record, index, balances, into: &findings)
+        case .contract: Contracts.check(record, index, balances, into: &findings)
+        case .allot, .project, .plan, .set, .seal: break
+        }
+        warnings.check(record, index, into: &findings)
+    }
+}
+
+/// Which rule family puts each finding into words.
+enum Explain {
+    static func diagnostic(_ finding: Finding, _ context: ExplainContext) -> Diagnostic? {
+        switch finding.code {
+        case .duplicateProject, .undeclaredProject, .unknownProject: return Declarations.explain(finding, context)
+        case .sealedPeriod, .sealMismatch: return Seals.explain(finding, context)
+        case .reduceBelowPaid, .carryNotYearEnd, .carryExceedsAvailable, .lapseExceedsAvailable: return Budget.explain(finding, context)
+        case .overspend, .unknownContract, .contractOtherProject, .contractOverpaid: return Payments.explain(finding, context)
+        case .unknownVoucher, .ambiguousVoucher, .reverseOtherYear, .reverseExceedsPayment: return Reversals.explain(finding, context)
+        case .duplicateContract, .obligationsUncovered: return Contracts.explain(finding, context)
+        case .duplicateDoc, .duplicateVoucher, .payWithoutVoucher, .futureDate: return Warnings.explain(finding, context)
+        case .amountOverflow:
+            return Diagnostic(.amountOverflow, at: context.entry.amountLocation, "累计金额超出可表示的范围：请检查金额是否多写了位数")
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Dispatch
+
+/// bytes → records: reads the journal's files in blocks, a large file in two halves on two
+/// threads, and joins the chunks into one `RecordStore` (IDs renumbered, line numbers
+/// continued, voucher IDs shared).
+enum JournalLoader {
+    /// Sizes that decide how a file is read; tests make them tiny to exercise every seam.
+    struct Tuning: Sendable {
+        /// Files at least this large are read by two threads, split at a line boundary.
+        var parallelThresholdBytes = 1 << 20
+        /// Bytes read from the file at a time, per thread.
+        var blockBytes = 4 << 20
+    }
+
+    /// Reads every file of `source`; nil when a file could not be read (its index).
+    static func read(_ source: ByteSource, paths: [String], tuning: Tuning) -> Result<RecordStore, FileFailure> {
+        var chunks: [ChunkParser] = []
+        var files: [RecordStore.FileFacts] = []
+        LoadPhases.mark("start")
+        for file in source.files.indices {
+            let path = file < paths.count ? paths[file] : ""
+            let parsed = parse(source, file: file, tuning: tuning)
+            if parsed.contains(where: \.readFailed) { return .failure(FileFailure(path: path, reason: FileIO.describe(EIO, path: path))) }
+            chunks.append(contentsOf: parsed)
+            files.append(RecordStore.FileFacts(path: path, lineCount: parsed.reduce(0) { $0 + $1.lines },
+                                               endsWithNewline: parsed.last?.endsWithNewline ?? true,
+                                               lastLineExcerpt: parsed.last?.lastLineExcerpt ?? ""))
+        }
+        LoadPhases.mark("parsed")
+        let merged = Merged(chunks)
+        LoadPhases.mark("merged")
+        var store = RecordStore(bytes: source)
+        store.records = merged.parts.count == 1 ? merged.parts[0] : merged.parts.flatMap { $0 }
+        store.rare = merged.rare
+        store.projects = merged.projects
+        store.contracts = merged.contracts
+        store.documents = merged.documents
+        store.voucherCount = merged.voucherIDBound
+        store.readerDiagnostics = merged.diagnostics
+        store.stubs = merged.stubs
+        store.files = files
+        return .success(store)
+    }
+
+    /// Parses one file, in two halves on two threads when it is large; the later chunk's line
+    /// numbers continue from the earlier one's.
+    private static func parse(_ source: ByteSource, file: Int, tuning: Tuning) -> [ChunkParser] {
+        let size = source.size(file)
+        var bounds = [0, size]
+        if size >= tuning.parallelThresholdBytes, let middle = lineStart(after: size / 2, in: source, file: file) {
+            bounds = [0, middle, size]
+        }
+        let boxes = (0..<(bounds.count - 1)).map { ChunkBox(ChunkParser(file: file, start: bounds[$0], end: bounds[$0 + 1], blockBytes: tuning.blockBytes)) }
+        DispatchQueue.concurrentPerform(iterations: boxes.count) { index in
+            let started = LoadPhases.nanoseconds()
+            boxes[index].parser.parse(from: source)
+            LoadPhases.report(chunk: index, since: started, entries: boxes[index].parser.entries.count)
+        }
+        var linesBefore = 0
+        return boxes.map { box in
+            var parser = box.parser
+            if linesBefore > 0 { parser.continueLines(after: linesBefore) }
+            linesBefore += parser.lines
+            return parser
+        }
+    }
+
+    /// The offset just after the first newline at or after `offset`, if the file goes on after it.
+    private static func lineStart(after offset: Int, in source: ByteSource, file: Int) -> Int? {
+        var window = [UInt8](repeating: 0, count: 64 * 1024)
+        var position = offset
+        let size = source.size(file)
+        while position < size {
+            let got = window.withUnsafeMutableBytes { raw in source.read(file: file, offset: position, count: min(raw.count, size - position), into: raw.baseAddress!) }
+            guard let got, got > 0 else { return nil }
+            if let newline = window.prefix(got).firstIndex(of: UInt8(ascii: "\n")) {
+                let start = position + newline + 1
+                return start < size ? start : nil
+            }
+            position += got
+        }
+        return nil
+    }
+
+    /// A chunk being parsed on its own thread.
+    final class ChunkBox: @unchecked Sendable {
+        var parser: ChunkParser
+        init(_ parser: ChunkParser) { self.parser = parser }
+    }
+}
+
+extension ChunkParser {
+    /// Renumbers the chunk's lines to follow `linesBefore` lines of earlier chunks.
+    mutating func continueLines(after linesBefore: Int) {
+        let shift = Int32(linesBefore)
+        for index in entries.indices { entries[index].line += shift }
+        for index in rare.indices { rare[index].location.line += linesBefore }
+        for index in diagnostics.indices { diagnostics[index].location.line += linesBefore }
+        for index in stubs.indices { stubs[index].line += shift }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,215 @@
+/// The replays of accepted records in date order, through the same `Balances.apply` the
+/// checker used: the balances as of a date (for recording commands) and the year's state as
+/// of a date (for reports).
+extension Journal {
+    /// The balances after every accepted entry dated on or before `date` (all when nil).
+    public func books(through date: CalendarDate? = nil) -> Books {
+        var balances = store.emptyBalances()
+        let limit = date?.key ?? Int32.max
+        for index in outcome.dateOrder where outcome.accepted[Int(index)] {
+            let record = store.records[Int(index)]
+            if record.dateKey > limit { break }
+            _ = balances.apply(record, index: index)
+        }
+        return Books(balances: balances, store: store)
+    }
+
+    /// The year of `asOf` replayed up to it: figures, month-end snapshots, contracts, plan
+    /// changes, reasons and the projects active in the year.
+    public func yearState(asOf: CalendarDate) -> YearState {
+        var recorder = YearRecorder(asOf: asOf, store: store)
+        var balances = store.emptyBalances()
+        for index in outcome.dateOrder where outcome.accepted[Int(index)] {
+            let record = store.records[Int(index)]
+            if record.dateKey > recorder.asOfKey { break }
+            if record.dateKey > recorder.boundaryKey { recorder.cross(record, balances) }
+            _ = balances.apply(record, index: index)
+            if record.year == asOf.year { recorder.note(record) }
+        }
+        return recorder.finish(balances)
+    }
+}
+
+/// The balances as of a date, by project ID: a read-only view of the checker's `Balances`.
+public struct Books: Sendable {
+    let balances: Balances
+    let store: RecordStore
+
+    public func figures(_ project: String, year: Int) -> YearFigures {
+        guard let id = store.projects.find(project) else { return YearFigures() }
+        return balances.figures(id, year)
+    }
+
+    public func available(_ project: String, year: Int) -> Int64 { figures(project, year: year).availableFen }
+
+    /// Every project-year with figures.
+    public var figures: [ProjectYear: YearFigures] {
+        var all: [ProjectYear: YearFigures] = [:]
+        let empty = YearFigures()
+        for project in 0..<Int32(store.projects.count) {
+            for year in balances.firstYear..<(balances.firstYear + balances.span) {
+                let figures = balances.figures(project, year)
+                if figures != empty { all[ProjectYear(store.projects.string(project), year)] = figures }
+            }
+        }
+        return all
+    }
+
+    /// Contract IDs in the order they were signed.
+    public var contractOrder: [String] { balances.signingOrder.map { store.contracts.string($0) } }
+
+    /// Signed contracts by ID, with what was paid against them.
+    public var contracts: [String: ContractState] {
+        var all: [String: ContractState] = [:]
+        for id in balances.signingOrder {
+            let link = balances.contracts[Int(id)]
+            let record = store.records[Int(link.record)]
+            guard record.rare >= 0, case .contract(let signing) = store.rare[Int(record.rare)].body else { continue }
+            let entry = store.rare[Int(record.rare)]
+            all[store.contracts.string(id)] = ContractState(signing: signing, date: entry.date, location: entry.location, paidFen: link.paidFen)
+        }
+        return all
+    }
+
+    /// Payments with a voucher, in date order, with what was reversed of each.
+    public var payments: [PaymentState] {
+        balances.payments.map { link in
+            PaymentState(date: CalendarDate(key: link.date) ?? CalendarDate(year: 2000, month: 1, day: 1)!, project: store.projects.string(link.project),
+                         amountFen: link.amountFen, reversedFen: link.reversedFen, location: store.records[Int(link.record)].location)
+        }
+    }
+}
+
+/// A project and a year.
+public struct ProjectYear: Hashable, Sendable {
+    public var project: String
+    public var year: Int
+    public init(_ project: String, _ year: Int) { self.project = project; self.year = year }
+}
+
+/// A payment as reversals see it.
+public struct PaymentState: Hashable, Sendable {
+    public var date: CalendarDate
+    public var project: String
+    public var amountFen: Int64
+    public var reversedFen: Int64
+    public var location: SourceLocation
+    public var remainingFen: Int64 { amountFen &- reversedFen }
+}
+
+/// Builds a `YearState` while accepted records are replayed: a snapshot of the year's figures
+/// at each month end, the plan changes and reasons of the year, and the active projects.
+struct YearRecorder {
+    private(set) var state: YearState
+    private var clock: MonthEndClock
+    let asOfKey: Int32
+    /// Records dated after this (YYYYMMDD) pass through `cross` first: the next month end still
+    /// to snapshot. The replay compares one integer per record.
+    private(set) var boundaryKey: Int32
+    private let store: RecordStore
+    private var active: [Bool]
+    private var names: [String] = []
+
+    init(asOf: CalendarDate, store: RecordStore) {
+        state = YearState(asOf: asOf)
+        clock = MonthEndClock(asOf: asOf)
+        asOfKey = asOf.key
+        self.store = store
+        active = [Bool](repeating: false, count: store.projects.count)
+        boundaryKey = YearRecorder.nextBoundary(after: nil, asOf: asOf)
+    }
+
+    /// The first month end of the as-of year at or after `date`'s month (capped at as-of).
+    private static func nextBoundary(after date: CalendarDate?, asOf: CalendarDate) -> Int32 {
+        guard let date, date.year >= asOf.year else { return min(asOf.key, CalendarDate.monthEnd(year: asOf.year, month: 1)?.key ?? asOf.key) }
+        guard date.year == asOf.year else { return asOf.key }
+        return min(asOf.key, CalendarDate.monthEnd(year: asOf.year, month: date.month)?.key ?? asOf.key)
+    }
+
+    /// Before applying a record dated after `boundaryKey`: snapshot the month ends before it.
+    mutating func cross(_ record: Record, _ balances: Balances) {
+        guard let date = record.date else { return }
+        if record.year == state.year { snapshot(clock.monthEndsBefore(date), balances) }
+        boundaryKey = YearRecorder.nextBoundary(after: date, asOf: state.asOf)
+    }
+
+    /// After applying a record of the year: activity, and what rare entries say besides money.
+    mutating func note(_ record: Record) {
+        if record.project >= 0, record.verb != .project, record.verb != .plan { active[Int(record.project)] = true }
+        if record.rare >= 0 { state.note(store.rare[Int(record.rare)]) }
+    }
+
+    mutating func finish(_ balances: Balances) -> YearState {
+        snapshot(clock.monthEndsBefore(nil), balances)
+        state.figures = yearFigures(balances)
+        for (project, isActive) in active.enumerated() where isActive { state.activeProjects.insert(name(Int32(project))) }
+        state.contracts = balances.signingOrder.compactMap { id -> ContractState? in
+            let link = balances.contracts[Int(id)]
+            let record = store.records[Int(link.record)]
+            guard record.rare >= 0, case .contract(let signing) = store.rare[Int(record.rare)].body else { return nil }
+            let entry = store.rare[Int(record.rare)]
+            return ContractState(signing: signing, date: entry.date, location: entry.location, paidFen: link.paidFen)
+        }
+        return state
+    }
+
+    private mutating func snapshot(_ count: Int, _ balances: Balances) {
+        guard count > 0 else { return }
+        let current = yearFigures(balances)
+        for _ in 0..<count { state.monthEndFigures.append(current) }
+    }
+
+    private mutating func name(_ project: Int32) -> String {
+        if names.count != store.projects.count { names = (0..<Int32(store.projects.count)).map { store.projects.string($0) } }
+        return names[Int(project)]
+    }
+
+    private mutating func yearFigures(_ balances: Balances) -> [String: YearFigures] {
+        var result: [String: YearFigures] = [:]
+        let empty = YearFigures()
+        for project in 0..<Int32(store.projects.count) {
+            let figures = balances.figures(project, state.year)
+            if figures != empty { result[name(project)] = figures }
+        }
+        return result
+    }
+}
+
+extension Journal {
+    /// Replays the accepted entries in date order up to `date` (all when nil); after applying
+    /// each, calls `body` with its index and its project's figures in its year (zero figures
+    /// for entries without a project).
+    public func replayAccepted(through date: CalendarDate? = nil, _ body: (_ index: Int, _ figuresAfter: YearFigures) -> Void) {
+        var balances = store.emptyBalances()
+        let limit = date?.key ?? Int32.max
+        for index in outcome.dateOrder where outcome.accepted[Int(index)] {
+            let record = store.records[Int(index)]
+            if record.dateKey > limit { break }
+            _ = balances.apply(record, index: index)
+            body(Int(index), balances.figures(record.project, record.year))
+        }
+    }
+
+    /// The project an entry names (nil for 设置 and 封账), without reading its line.
+    public func projectID(at index: Int) -> String? {
+        let project = store.records[index].project
+        return project >= 0 ? store.projects.string(project) : nil
+    }
+
+    /// The verb and date of an entry, without reading its line.
+    public func verbAndDate(at index: Int) -> (verb: Verb, date: CalendarDate?) {
+        (store.records[index].verb, store.records[index].date)
+    }
+
+    /// One entry in full (read again from its line unless every entry was already read).
+    public func entry(at index: Int) -> Entry {
+        if let all = cache.materializedEntries { return all[index] }
+        guard let entry = store.entry(index) else { preconditionFailure("a record's line no longer reads as an entry") }
+        var resolved = entry
+        if case .allot(var allotment) = entry.body, store.records[index].kind != .unspecified {
+            allotment.kind = store.records[index].kind == .initial ? .initial : .supplement
+            resolved.body = .allot(allotment)
+        }
+        return resolved
+    }
+}
