@@ -189,13 +189,18 @@ enum Help {
             optionNames: ["through"])),
         (.reading, Topic(
             name: "check", alias: "检查", summary: "检查整本日记账",
-            usage: ["fundflow check"],
+            usage: ["fundflow check [--all] [--format text|json] [--seal 校验码]…"],
             about: """
             按日期顺序逐笔核对整本日记账：格式、未声明的项目、超支、合同、冲销、结转、封账校验等。
             列出全部错误和警告，不会遇错即停；每条写明位置和改法，格式为
-            “文件:行:列: 错误: 说明（原文：…）”。有错误时退出码为 1，否则为 0。
+            “文件:行:列: 错误: 说明（原文：…）”。同一种问题只列前 20 条，随后一行说明还有多少条，
+            最后按种类统计错误和警告的条数。有错误时退出码为 1，否则为 0。
             """,
-            examples: ["fundflow \(chengde) check"])),
+            options: [("--all", "列出全部诊断，不限每种 20 条"),
+                      ("--format text|json", "json：把全部诊断以 JSON 输出到标准输出，供编辑器和持续集成使用"),
+                      ("--seal 校验码", "可重复。要求日记账中有该校验码的有效封账（封账时打印、抄在纸质登记簿上的 16 位校验码），否则检查不通过")],
+            examples: ["fundflow \(chengde) check", "fundflow \(chengde) check --format json"],
+            optionNames: ["all", "format", "seal"])),
         (.reading, Topic(
             name: "status", alias: "状态", summary: "各项目截至某日的执行情况",
             usage: ["fundflow status [--as-of 日期] [--unit 单位] [--json | --csv | --format 格式] [--yuan] [-o 文件]"],

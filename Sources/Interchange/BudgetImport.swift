@@ -210,7 +210,7 @@ public enum BudgetImport {
             drafts.append(Appender.Draft(date: date, body: .project(line.project)))
             rows.append(line.row)
             if let amount = line.amountFen, let doc = line.doc {
-                drafts.append(Appender.Draft(date: date, body: .allot(Allotment(project: line.project.id, amountFen: amount, doc: doc, kind: .initial))))
+                drafts.append(Appender.Draft(date: date, body: .allot(Allotment(project: line.project.id, amountFen: amount, doc: doc))))
                 rows.append(line.row)
             }
         }

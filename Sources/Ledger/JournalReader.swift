@@ -94,7 +94,7 @@ public enum JournalReader {
             journal.diagnostics.append(.error(code, at: SourceLocation(file: file, line: lineNumber, column: Int(column)), message))
         }
         if line.count > Limits.maxLineBytes {
-            journal.diagnostics.append(lineTooLong(file: file, line: lineNumber))
+            journal.diagnostics.append(lineTooLong(file: file, line: lineNumber, bytes: line.count))
             return
         }
         // Every line must be plain UTF-8 text, comments included (a GBK file shows first
@@ -142,10 +142,10 @@ public enum JournalReader {
         }
     }
 
-    /// A line longer than `Limits.maxLineBytes` (its length is not counted: it may be huge).
-    static func lineTooLong(file: Int, line: Int) -> Diagnostic {
-        .error("line-too-long", at: SourceLocation(file: file, line: line, column: 1),
-               "这一行超过上限 \(Limits.maxLineBytes) 字节：一行只写一笔分录，请检查文件是否损坏或误粘贴了大段内容")
+    /// A line longer than `Limits.maxLineBytes`.
+    static func lineTooLong(file: Int, line: Int, bytes: Int) -> Diagnostic {
+        Diagnostic(.lineTooLong, at: SourceLocation(file: file, line: line, column: 1),
+                   "这一行有 \(bytes) 字节，超过上限 \(Limits.maxLineBytes) 字节：一行只写一笔分录，请检查文件是否损坏或误粘贴了大段内容")
     }
 
     /// The project a rejected 项目 line declares, when its ID can be read: the project stays

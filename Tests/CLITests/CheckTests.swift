@@ -32,7 +32,7 @@ final class CheckTests: FundflowTestCase {
         try assertAppends(["-f", journal, "lapse", "P02", "--all", "--date", "2020-01-02"], line: "2020-01-02 收回 P02 154200.00")
         let preceding = bytes() ?? []
         try assertAppends(["-f", journal, "seal", "--through", "2019-12-31"],
-                          line: "2019-12-31 封账 sha256=\(TestSHA256.hex(preceding))")
+                          line: "2019-12-31 封账 sha256=\(TestSHA256.hex(preceding + Array("2019-12-31".utf8)))")
         let check = try ff("check")
         XCTAssertEqual(check.exitCode, 0, check.summary)
         XCTAssertEqual(Array((bytes() ?? []).prefix(original.count)), Array(original), "history is untouched")
@@ -47,12 +47,12 @@ final class CheckTests: FundflowTestCase {
             "2019-03-02 支付 P09 100",                        // 5: unknown project
             "2019-03-03 支付 P01 1.2345678万",                // 6: not whole fen
             "2019-03-04 付款 P01 100",                        // 7: unknown verb
-            "2019-03-05 支付 P01 200000",                     // 8: overspend
+            "2019-03-05 支付 P01 200000 凭证=V2",             // 8: overspend
             "2019-03-06 支付 P01 100 凭证=V1 颜色=红",        // 9: unknown key
             "2019-03-07 支付 P01 \"abc",                      // 10: unterminated quote
             "2019-03-08 支付 P01 -5",                         // 11: not positive
             "2019-03-09 支付 P01 100 文号＝X",                // 12: full-width equals
-            "2019-03-10 支付 P01 100",                        // 13: fine
+            "2019-03-10 支付 P01 100 凭证=V3",                // 13: fine
         ])
         let result = try ff("check")
         XCTAssertEqual(result.exitCode, 1, result.summary)
@@ -73,7 +73,7 @@ final class CheckTests: FundflowTestCase {
         for (index, prefix) in expected.enumerated() {
             XCTAssertTrue(index < lines.count && lines[index].hasPrefix(prefix), "diagnostic \(index + 1) should start with “\(prefix)”\n\(result.summary)")
         }
-        XCTAssertTrue(result.stdout.hasPrefix("检查未通过：j.journal，10 个错误，0 个警告"), result.summary)
+        XCTAssertTrue(result.stdout.contains("检查未通过：j.journal，10 个错误，0 个警告"), result.summary)
     }
 
     func testDiagnosticsQuoteTheLine() throws {
@@ -97,7 +97,7 @@ final class CheckTests: FundflowTestCase {
         XCTAssertEqual(result.stderrLines.count, 2, result.summary)
         XCTAssertTrue(result.stderrLines.first?.hasPrefix("j.journal:3:1: 警告: 文号“A1”已在第 2 行用于项目“P01”的下达") == true, result.summary)
         XCTAssertTrue(result.stderrLines.last?.hasPrefix("j.journal:5:1: 警告: 凭证号“V1”在 2019 年 3 月已用过（第 4 行）") == true, result.summary)
-        XCTAssertEqual(result.stdout, "检查通过：j.journal，6 笔分录，1 个项目，2 个警告\n")
+        XCTAssertEqual(result.stdout, "分类统计：警告 duplicate-doc 1 条；警告 duplicate-voucher 1 条\n检查通过：j.journal，6 笔分录，1 个项目，2 个警告\n")
     }
 
     func testCommentsBlankLinesAndEnglishSpellings() throws {

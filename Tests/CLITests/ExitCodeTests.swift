@@ -36,7 +36,7 @@ final class ExitCodeTests: FundflowTestCase {
         try assertExit(2, ["-f", journal, "pay", "P01", "1", "--doc", "X"], stderrContains: "没有选项 --doc")   // another command's option
         try assertExit(2, ["-f", journal, "pay", "P01", "1", "-x"])
         try assertExit(2, ["-f", journal, "check", "--date", "2019-01-01"])
-        try assertExit(2, ["-f", journal, "check", "--all"])
+        try assertExit(2, ["-f", journal, "check", "--everything"])
         try assertExit(2, ["-f", journal, "pay", "P01", "1", "--all=yes"])
     }
 

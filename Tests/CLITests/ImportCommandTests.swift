@@ -161,8 +161,9 @@ final class ImportCommandTests: FundflowTestCase {
         let dry = try ff("import", "pay.csv")
         XCTAssertEqual(dry.exitCode, 1, dry.summary)
         XCTAssertTrue(dry.stdout.contains("2019-04-01 支付 P02 100.00\n"), dry.summary)
-        XCTAssertEqual(dry.stderrLines.count, 1, dry.summary)
-        XCTAssertTrue(dry.stderrLines[0].hasPrefix("pay.csv:3: 错误: 项目“基金监管专项”未在日记账中声明（是不是“基金监管 专项”？）"), dry.summary)
+        XCTAssertEqual(dry.stderrLines.count, 2, dry.summary)   // row 2 has no 凭证: a warning
+        XCTAssertTrue(dry.stderrLines[0].hasPrefix("pay.csv:2: 警告: 这笔支付没有凭证号"), dry.summary)
+        XCTAssertTrue(dry.stderrLines[1].hasPrefix("pay.csv:3: 错误: 项目“基金监管专项”未在日记账中声明（是不是“基金监管 专项”？）"), dry.summary)
 
         write("日期,项目名称,金额\n2019-04-01,基金监管 专项,100\n", to: "pay.csv")
         let commit = try ff("import", "pay.csv", "--commit")

@@ -44,14 +44,18 @@ final class RecordingTests: FundflowTestCase {
         XCTAssertTrue(result.stdout.contains("预算 21.61万元，已支付 0.00万元，可用余额 21.61万元"), result.summary)
     }
 
-    func testAllotInitialKindIsTheDefaultAndNotWritten() throws {
+    /// 类别 is written only when given; without it the journal decides (the first 下达 of the
+    /// year is 年初, later ones 追加) and the command says which it recorded.
+    func testAllotKindIsWrittenOnlyWhenGiven() throws {
         write(lines: base)
-        try assertAppends(["-f", journal, "allot", "P01", "116,100.00元", "--doc", "D2", "--kind", "initial", "--date", "2019-03-06"],
-                          line: "2019-03-06 下达 P01 116100.00 文号=D2")
+        let first = try assertAppends(["-f", journal, "allot", "P01", "116,100.00元", "--doc", "D2", "--kind", "initial", "--date", "2019-03-06"],
+                                      line: "2019-03-06 下达 P01 116100.00 文号=D2 类别=年初")
+        XCTAssertFalse(first.stdout.contains("类别："), first.summary)
         try assertAppends(["-f", journal, "allot", "P01", "50.094万元", "--doc", "D3", "--kind", "supplement", "--date", "2019-03-07"],
                           line: "2019-03-07 下达 P01 500940.00 文号=D3 类别=追加")
-        try assertAppends(["-f", journal, "allot", "P01", "7.737948万", "--doc", "D4", "--date", "2019-03-08"],
-                          line: "2019-03-08 下达 P01 77379.48 文号=D4")
+        let later = try assertAppends(["-f", journal, "allot", "P01", "7.737948万", "--doc", "D4", "--date", "2019-03-08"],
+                                      line: "2019-03-08 下达 P01 77379.48 文号=D4")
+        XCTAssertTrue(later.stdout.contains("类别：追加"), later.summary)   // base already has 2019's first 下达
         try assertAppends(["-f", journal, "allot", "P01", "0.01", "--doc", "D5", "--date", "2019-03-09"],
                           line: "2019-03-09 下达 P01 0.01 文号=D5")
         try assertAppends(["-f", journal, "allot", "P01", "1,234,567.8", "--doc", "D6", "--date", "2019-03-10"],
@@ -84,10 +88,11 @@ final class RecordingTests: FundflowTestCase {
                           line: ##"2019-04-11 支付 P01 100.00 收款人="" 摘要="#不是注释""##)
         try assertAppends(["-f", journal, "pay", "P01", "100", "--memo", "甲\u{3000}乙", "--date", "2019-04-12"],
                           line: "2019-04-12 支付 P01 100.00 摘要=\"甲\u{3000}乙\"")
-        // Everything written must read back cleanly.
+        // Everything written must read back cleanly: only the two payments without 凭证 are named.
         let check = try ff("check")
         XCTAssertEqual(check.exitCode, 0, check.summary)
-        XCTAssertEqual(check.stderr, "", check.summary)
+        XCTAssertEqual(check.stderrLines.map { $0.components(separatedBy: ": 警告: ").first ?? "" }, ["j.journal:5:1", "j.journal:6:1"], check.summary)
+        XCTAssertTrue(check.stderrLines.allSatisfy { $0.contains("这笔支付没有凭证号") }, check.summary)
     }
 
     func testContract() throws {
@@ -140,7 +145,7 @@ final class RecordingTests: FundflowTestCase {
         write(lines: base)
         let preceding = bytes() ?? []
         try assertAppends(["-f", journal, "seal", "--through", "2019-06-30"],
-                          line: "2019-06-30 封账 sha256=\(TestSHA256.hex(preceding))")
+                          line: "2019-06-30 封账 sha256=\(TestSHA256.hex(preceding + Array("2019-06-30".utf8)))")
     }
 
     func testChineseAliases() throws {
@@ -158,7 +163,7 @@ final class RecordingTests: FundflowTestCase {
         // 10万 − 1000 (调减) − (56100 − 100) − 1000 (收回) = 42000.
         try assertAppends(["-f", journal, "结转", "P01", "--all", "--year", "2019"], line: "2019-12-31 结转 P01 42000.00")
         let preceding = bytes() ?? []
-        try assertAppends(["-f", journal, "封账", "--through", "2019-12-31"], line: "2019-12-31 封账 sha256=\(TestSHA256.hex(preceding))")
+        try assertAppends(["-f", journal, "封账", "--through", "2019-12-31"], line: "2019-12-31 封账 sha256=\(TestSHA256.hex(preceding + Array("2019-12-31".utf8)))")
         let check = try run(["-f", journal, "检查"])
         XCTAssertEqual(check.exitCode, 0, check.summary)
     }
@@ -201,7 +206,7 @@ final class RecordingTests: FundflowTestCase {
         // The same voucher again in the same month: legal, but suspicious.
         let result = try assertAppends(["-f", journal, "pay", "P01", "200", "--voucher", "V1", "--date", "2019-04-20"],
                                        line: "2019-04-20 支付 P01 200.00 凭证=V1", quiet: false)
-        XCTAssertTrue(result.stderrLines.contains { $0.hasPrefix("j.journal:4:1: 警告: 凭证号“V1”在 2019 年 4 月已用过（第 3 行）") },
+        XCTAssertTrue(result.stderrLines.contains { $0.hasPrefix("j.journal:4:1: 警告: 凭证号“V1”在 2019 年 4 月已用过（第 3 行，同一单位“局机关”）") },
                       result.summary)
         XCTAssertFalse(result.stderr.contains("错误"), result.summary)
         // The same 文号 twice for one project.

@@ -185,7 +185,7 @@ final class SealedPeriodTests: FundflowTestCase {
             "2019-03-01 下达 P01 100000.00 文号=A1",
             "2019-04-10 支付 P01 20000.00 凭证=V1",
         ])
-        write(history + "2019-06-30 封账 sha256=\(TestSHA256.hex(history))\n")
+        write(history + "2019-06-30 封账 sha256=\(TestSHA256.hex(history + "2019-06-30"))\n")
         XCTAssertEqual(try ff("check").exitCode, 0)
         try assertRefused(["-f", journal, "pay", "P01", "1000", "--date", "2019-06-30"],
                           diagnostics: ["j.journal:5:1: 错误: 2019-06-30 已封账（第 4 行封账至 2019-06-30）"])

@@ -21,7 +21,7 @@ final class RobustnessTests: FundflowTestCase {
     /// Runs `check`, asserts it ended by exit(0|1) with consistent output, returns it.
     @discardableResult
     func checkSurvives(_ context: String, file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
-        let result = try ff("check")
+        let result = try ff("check", "--all")   // every diagnostic, each line checked below
         XCTAssertFalse(result.signaled, "check crashed or hung on \(context)\n\(result.summary)", file: file, line: line)
         XCTAssertTrue(result.exitCode == 0 || result.exitCode == 1, "check must exit 0 or 1 on \(context)\n\(result.summary)", file: file, line: line)
         let lines = result.stderrLines

@@ -11,7 +11,8 @@ final class SealTests: FundflowTestCase {
         "2019-04-10 支付 P01 20000.00 凭证=V1",
     ]
 
-    func sealLine(_ date: String, over bytes: [UInt8]) -> String { "\(date) 封账 sha256=\(TestSHA256.hex(bytes))" }
+    /// The hash covers the preceding bytes and the seal's own date (spec §1 "Sealing").
+    func sealLine(_ date: String, over bytes: [UInt8]) -> String { "\(date) 封账 sha256=\(TestSHA256.hex(bytes + Array(date.utf8)))" }
 
     func testSealThenCheckThenTamper() throws {
         write(lines: history)
@@ -113,7 +114,7 @@ final class SealTests: FundflowTestCase {
     func testHandWrittenSealsAreChecked() throws {
         let text = journalText(history)
         // Upper-case hex, a short digest and a wrong digest.
-        write(text + "2019-06-30 封账 sha256=\(TestSHA256.hex(text).uppercased())\n")
+        write(text + "2019-06-30 封账 sha256=\(TestSHA256.hex(text + "2019-06-30").uppercased())\n")
         let upper = try ff("check")
         XCTAssertEqual(upper.exitCode, 1, upper.summary)
         XCTAssertTrue(upper.stderrLines.contains { $0.hasPrefix("j.journal:5:15: 错误: sha256 应为 64 位小写十六进制数字") }, upper.summary)
@@ -128,7 +129,7 @@ final class SealTests: FundflowTestCase {
         XCTAssertEqual(wrong.exitCode, 1, wrong.summary)
         XCTAssertTrue(wrong.stderrLines.contains { $0.hasPrefix("j.journal:5:15: 错误: 封账校验失败") }, wrong.summary)
 
-        write(text + "2019-06-30 封账 sha256=\(TestSHA256.hex(text))\n")
+        write(text + "2019-06-30 封账 sha256=\(TestSHA256.hex(text + "2019-06-30"))\n")
         XCTAssertEqual(try ff("check").exitCode, 0)
     }
 
@@ -137,16 +138,22 @@ final class SealTests: FundflowTestCase {
         let second = journalText(["2019-04-10 支付 P01 20000.00 凭证=V1"])
         write(first, to: "a.journal")
         write(second, to: "b.journal")
-        // The seal goes to the last file and covers that file's bytes only.
+        // A seal covers its own file's bytes only: sealing b through 06-30 while a.journal's
+        // lines of that period are covered by no seal would leave them open — refused.
+        try assertRefused(["-f", "a.journal", "-f", "b.journal", "seal", "--through", "2019-06-30"],
+                          diagnostics: ["a.journal:1:1: 错误: 2019-01-01 已封账（b.journal 第 2 行封账至 2019-06-30）"], journalFile: "b.journal")
+        // Each file sealed on its own: a first, then b (the seal goes to the last file).
+        try assertAppends(["-f", "a.journal", "seal", "--through", "2019-03-31"],
+                          line: sealLine("2019-03-31", over: Array(first.utf8)), journalFile: "a.journal")
         try assertAppends(["-f", "a.journal", "-f", "b.journal", "seal", "--through", "2019-06-30"],
                           line: sealLine("2019-06-30", over: Array(second.utf8)), journalFile: "b.journal")
-        XCTAssertEqual(text("a.journal"), first)
         let check = try run(["-f", "a.journal", "-f", "b.journal", "check"])
         XCTAssertEqual(check.exitCode, 0, check.summary)
-        // The closed period holds for everything after the seal in file order, across files.
-        let late = try run(["-f", "b.journal", "-f", "a.journal", "check"])
+        // A line back-dated into b's period, added to a after a's seal, is covered by no seal.
+        write(text("a.journal") + "2019-05-01 支付 P01 1.00 凭证=V9\n", to: "a.journal")
+        let late = try run(["-f", "a.journal", "-f", "b.journal", "check"])
         XCTAssertEqual(late.exitCode, 1, late.summary)
-        XCTAssertTrue(late.stderrLines.contains { $0.hasPrefix("a.journal:1:1: 错误: 2019-01-01 已封账（b.journal 第 2 行封账至 2019-06-30）") },
+        XCTAssertTrue(late.stderrLines.contains { $0.hasPrefix("a.journal:4:1: 错误: 2019-05-01 已封账（b.journal 第 2 行封账至 2019-06-30）") },
                       late.summary)
     }
 }

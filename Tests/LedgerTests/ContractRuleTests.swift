@@ -30,7 +30,7 @@ final class ContractRuleTests: XCTestCase {
         XCTAssertEqual(books.contractOrder, ["C1"])
         XCTAssertEqual(books.figures("P01", year: 2019).paidFen, 30_000_000)
         XCTAssertEqual(books.figures("P02", year: 2019).paidFen, 0)
-        let overpaid = journal.diagnostics.first { $0.location.line == 9 }?.message ?? ""
+        let overpaid = journal.diagnostics.first { $0.location.line == 9 && $0.isError }?.message ?? ""
         XCTAssertTrue(overpaid.contains("尚未支付 20.00万元"), overpaid)
     }
 

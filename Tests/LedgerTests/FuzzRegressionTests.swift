@@ -37,38 +37,31 @@ final class FuzzRegressionTests: XCTestCase {
             "2019-01-03 冲销 P01 33720368547758.08 原凭证=V2", // line 928: would be Int64.max + 1
             "2019-01-04 支付 P01 100000000000000 凭证=V3",      // line 929: trapped here
         ]
+        // Since spec §1 was revised a 冲销 may only reverse a payment of its own year: a refund of
+        // an earlier year's spending goes back to the treasury. Both reversals are refused, so
+        // 2019's paid never goes negative and nothing can wrap.
         let journal = validateJournal(lines)
-        assertErrors(journal.diagnostics, [Spot(928, 19, "amount-overflow")])
-        XCTAssertEqual(journal.accepted.filter { !$0 }.count, 1)
+        assertErrors(journal.diagnostics, [Spot(927, 35, "reverse-other-year"), Spot(928, 37, "reverse-other-year")])
+        XCTAssertEqual(journal.accepted.filter { !$0 }.count, 2)
         assertBooksSound(journal)
         let figures = journal.books().figures("P01", year: 2019)
-        XCTAssertEqual(figures.paidFen, 0)   // V3 paid, V1 reversed
-        XCTAssertEqual(figures.availableFen, 921 * Limits.maxAmountFen)
-        // The refused reversal left the payment it named untouched.
-        XCTAssertEqual(journal.books().payments.first { $0.location.line == 5 }?.reversedFen, 0)   // V2
+        XCTAssertEqual(figures.paidFen, Limits.maxAmountFen)   // V3 alone
+        XCTAssertEqual(figures.availableFen, 920 * Limits.maxAmountFen)
+        XCTAssertEqual(journal.books().payments.first { $0.location.line == 5 }?.reversedFen, 0)   // V2 untouched
     }
 
-    /// The same, one step from the edge: a reversal that brings the available balance to
-    /// exactly Int64.max is accepted.
-    func testReversalUpToInt64MaxIsAccepted() {
-        let room = Int64.max - 921 * Limits.maxAmountFen   // 13,372,036,854,775,807 分
-        let first = Limits.maxAmountFen, second = room - first
-        var lines = [
-            "2018-01-01 项目 P01 x",
-            "2018-01-02 下达 P01 \(Amount.yuanString(first)) 文号=A1",
-            "2018-01-02 下达 P01 \(Amount.yuanString(second)) 文号=A2",
-            "2018-01-03 支付 P01 \(Amount.yuanString(first)) 凭证=V1",
-            "2018-01-03 支付 P01 \(Amount.yuanString(second)) 凭证=V2",
-        ]
+    /// A reversal of the same year near the top of the range restores the balance exactly.
+    func testReversalNearTheTopOfTheRangeIsExact() {
+        var lines = ["2019-01-01 项目 P01 x"]
         lines += (1...921).map { "2019-01-02 下达 P01 100000000000000 文号=B\($0)" }
         lines += [
-            "2019-01-03 冲销 P01 \(Amount.yuanString(first)) 原凭证=V1",
-            "2019-01-03 冲销 P01 \(Amount.yuanString(second)) 原凭证=V2",
-            "2019-01-04 支付 P01 0.01 凭证=V3",
+            "2019-01-03 支付 P01 100000000000000 凭证=V1",
+            "2019-01-04 冲销 P01 100000000000000 原凭证=V1",
+            "2019-01-05 支付 P01 0.01 凭证=V3",
         ]
         let journal = validateJournal(lines)
         assertErrors(journal.diagnostics, [])
         assertBooksSound(journal)
-        XCTAssertEqual(journal.books().figures("P01", year: 2019).availableFen, Int64.max - 1)
+        XCTAssertEqual(journal.books().figures("P01", year: 2019).availableFen, 921 * Limits.maxAmountFen - 1)
     }
 }

@@ -160,7 +160,7 @@ final class InvariantTests: XCTestCase {
         // The generator must exercise both sides of the rules.
         XCTAssertGreaterThan(acceptedPayments, 100, "seed \(seed)")
         XCTAssertGreaterThan(refusedPayments, 20, "seed \(seed)")
-        XCTAssertGreaterThan(acceptedReversals, 5, "seed \(seed)")
+        XCTAssertGreaterThan(acceptedReversals, 2, "seed \(seed)")   // fewer since a 冲销 of an earlier year is refused
         XCTAssertGreaterThan(acceptedCarries, 5, "seed \(seed)")
     }
 }

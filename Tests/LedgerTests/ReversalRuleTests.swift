@@ -20,7 +20,7 @@ final class ReversalRuleTests: XCTestCase {
             "2019-04-06 冲销 P01 1 原凭证=V9",                            // 12 unknown voucher; 原凭证= at 21
             "2019-04-07 冲销 P01 1 原凭证=V1 原日期=2019-01-15",           // 13 no V1 payment that day
             "2019-04-08 冲销 P02 1 原凭证=V1",                            // 14 V1 belongs to P01
-            "2019-04-09 支付 P01 600",                                    // 15 paid 1000 − 600 = 400: available 600
+            "2019-04-09 支付 P01 600 凭证=V2",                            // 15 paid 1000 − 600 = 400: available 600
             "2019-04-10 支付 P01 0.01",                                   // 16 none left
         ])
         assertErrors(journal.diagnostics, [

@@ -7,7 +7,7 @@ final class ValidatorTests: XCTestCase {
     func testEntriesTakeEffectInDateOrder() {
         let journal = validateJournal([
             "2019-01-01 项目 P01 办公经费",
-            "2019-03-01 支付 P01 500",            // written before the allotment, dated after it
+            "2019-03-01 支付 P01 500 凭证=V1",    // written before the allotment, dated after it
             "2019-02-01 下达 P01 1000 文号=A1",
         ])
         XCTAssertTrue(journal.diagnostics.isEmpty, "\(journal.diagnostics)")
@@ -26,7 +26,7 @@ final class ValidatorTests: XCTestCase {
         let allotFirst = validateJournal([
             "2019-01-01 项目 P01 办公经费",
             "2019-03-01 下达 P01 1000 文号=A1",
-            "2019-03-01 支付 P01 500",
+            "2019-03-01 支付 P01 500 凭证=V1",
         ])
         XCTAssertTrue(allotFirst.diagnostics.isEmpty)
     }
@@ -48,7 +48,7 @@ final class ValidatorTests: XCTestCase {
     func testReaderAndRuleDiagnosticsTogetherInSourceOrder() {
         let journal = validateJournal([
             "2019-01-01 项目 P01 办公经费",       // 1
-            "2019-03-01 支付 P01 5",              // 2 overspend @19
+            "2019-03-01 支付 P01 5 凭证=V1",      // 2 overspend @19
             "2019-03-01 付款 P01 5",              // 3 unknown-verb @12 (reader)
             "2019-01-02 下达 P01 1000 文号=A1",   // 4
             "2019-01-03 下达 P01 1000 文号=A1",   // 5 duplicate-doc warning
@@ -80,7 +80,7 @@ final class ValidatorTests: XCTestCase {
     /// A 设置 line refused for falling in a sealed period is not in effect, like any refused line.
     func testRefusedSettingsLineDoesNotTakeEffect() {
         let head = "2019-01-01 设置 黄线=5\n"
-        let text = head + "2019-06-30 封账 sha256=\(SHA256.hex(Array(head.utf8)))\n" + "2019-06-01 设置 黄线=8 红线=25\n"
+        let text = head + "2019-06-30 封账 sha256=\(SHA256.hex(Array((head + "2019-06-30").utf8)))\n" + "2019-06-01 设置 黄线=8 红线=25\n"
         let journal = Validator.validate(parseJournal(text))
         assertErrors(journal.diagnostics, [Spot(3, 1, "sealed-period")])
         XCTAssertEqual(journal.settings.warnGapBasisPoints, 500)

@@ -44,7 +44,7 @@ enum CheckCommand {
         let counts = journal.counts
         if counts.errors + counts.warnings > 0 {
             let perCode = counts.byCode.sorted { ($0.key.severity == .error ? 0 : 1, $0.key.rawValue) < ($1.key.severity == .error ? 0 : 1, $1.key.rawValue) }
-            Output.err("分类统计：" + perCode.map { "\($0.key.severity.label) \($0.key.rawValue) \($0.value) 条" }.joined(separator: "；") + "\n")
+            Output.out("分类统计：" + perCode.map { "\($0.key.severity.label) \($0.key.rawValue) \($0.value) 条" }.joined(separator: "；") + "\n")
         }
         let files = paths.count == 1 ? paths[0] : "\(paths.count) 个文件"
         if counts.errors == 0 && missingSeals.isEmpty {

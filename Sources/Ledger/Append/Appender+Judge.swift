@@ -36,6 +36,17 @@ struct JournalFiles {
         return Validator.check(ByteSource(backings), sources: sources, today: today, tuning: JournalLoader.Tuning())
     }
 
+    /// The first earlier file that cannot be opened for reading, if any.
+    func unreadableEarlierFile() -> FileFailure? {
+        for path in paths.dropLast() {
+            switch FileIO.openForReading(path: path) {
+            case .success(let opened): close(opened.descriptor)
+            case .failure(let failure): return FileFailure(path: path, reason: failure.reason)
+            }
+        }
+        return nil
+    }
+
     /// Whether the target's last line lacks its newline (an append mends it first).
     var lacksFinalNewline: Bool {
         guard let target, target.size > 0 else { return false }
@@ -64,6 +75,7 @@ extension Appender {
     /// tail. Only when that finds errors is the journal as it stood checked too, to tell the
     /// errors the new lines bring from those that were there before.
     static func judge(_ files: JournalFiles, today: CalendarDate?, makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Judgement {
+        if let failure = files.unreadableEarlierFile() { return .finished(.failed(failure)) }
         let mend: [UInt8] = files.lacksFinalNewline ? [UInt8(ascii: "\n")] : []
         var readFailure: FileFailure?
         let context = Context(check: {

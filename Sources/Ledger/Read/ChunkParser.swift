@@ -93,17 +93,27 @@ struct ChunkParser {
     /// newline. Returns the offset of the next line, or nil at the end of the chunk.
     private mutating func skipOverLongLine(from lineOffset: Int, read: (Int, Int, UnsafeMutableRawPointer) -> Int?) -> Int? {
         lines += 1
-        diagnostics.append(JournalReader.lineTooLong(file: file, line: lines))
         var window = [UInt8](repeating: 0, count: 64 * 1024)
         var position = lineOffset
+        var next: Int?
         while position < end {
             let got = window.withUnsafeMutableBytes { raw in read(position, min(raw.count, end - position), raw.baseAddress!) }
-            guard let got, got > 0 else { readFailed = got == nil; return nil }
-            if let newline = window.prefix(got).firstIndex(of: UInt8(ascii: "\n")) { return position + newline + 1 }
+            guard let got, got > 0 else { readFailed = got == nil; break }
+            if let newline = window.prefix(got).firstIndex(of: UInt8(ascii: "\n")) {
+                next = position + newline + 1
+                position += newline
+                break
+            }
             position += got
         }
-        endsWithNewline = false
-        return nil
+        var length = position - lineOffset
+        if next != nil, length > 0 {
+            var last: UInt8 = 0
+            if withUnsafeMutableBytes(of: &last, { read(position - 1, 1, $0.baseAddress!) }) == 1, last == UInt8(ascii: "\r") { length -= 1 }
+        }
+        diagnostics.append(JournalReader.lineTooLong(file: file, line: lines, bytes: length))
+        if next == nil { endsWithNewline = false }
+        return next
     }
 
     enum LineOutcome {

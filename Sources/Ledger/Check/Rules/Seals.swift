@@ -1,8 +1,8 @@
 /// Sealing (封账), in file order. Each seal carries the hash of its file's bytes before it and
 /// its own date (`SealHash`); a seal whose hash fails is an error and is not valid, but it
-/// still closes its period (the accountant meant it closed). Once a seal dated D exists, every
-/// line of every file dated on or before D that the seal does not cover — any line of another
-/// file, or a later line of its own file — is an error.
+/// still closes its period (the accountant meant it closed). A seal covers the lines of its
+/// own file before it. A line dated on or before D is an error when it follows a seal dated D
+/// in its own file, or when no seal covers it and any seal of the journal is dated D.
 enum Seals {
     /// The valid seals, in file order.
     static func check(_ store: RecordStore, rejected: inout [Bool], findings: inout [Finding]) -> [SealStamp] {
@@ -10,23 +10,26 @@ enum Seals {
         var closing: [(place: LinePlace, dateKey: Int32)] = []   // every seal, valid or not
         verifyHashes(store, rejected: &rejected, findings: &findings, valid: &valid, closing: &closing)
         guard !closing.isEmpty else { return valid }
-        // The latest seal of each file; a line of file f is closed by the latest seal of any other
-        // file, and by the seals before it in its own file.
-        var latestByFile = [Int: (place: LinePlace, dateKey: Int32)]()
-        for seal in closing where (latestByFile[Int(seal.place.file)]?.dateKey ?? 0) < seal.dateKey { latestByFile[Int(seal.place.file)] = seal }
-        func latestOutside(_ file: Int16) -> (place: LinePlace, dateKey: Int32)? {
-            latestByFile.filter { $0.key != Int(file) }.values.max { $0.dateKey < $1.dateKey }
-        }
+        // A line is covered by a seal of its own file that follows it. Every line is closed by
+        // the earlier seals of its own file; a line no seal covers is closed by every seal.
+        var latestByFile = [Int16: (place: LinePlace, dateKey: Int32)]()
+        var lastSealIndex = [Int16: Int]()
+        for seal in closing where (latestByFile[seal.place.file]?.dateKey ?? 0) < seal.dateKey { latestByFile[seal.place.file] = seal }
+        for (index, record) in store.records.enumerated() where record.verb == .seal { lastSealIndex[record.file] = index }
         var outside: [Int16: (place: LinePlace, dateKey: Int32)?] = [:]
+        for file in Set(store.records.map(\.file)) {
+            outside[file] = .some(latestByFile.filter { $0.key != file }.values.max { $0.dateKey < $1.dateKey })
+        }
         var inFile: (place: LinePlace, dateKey: Int32)?
         var currentFile: Int16 = -1
         var nextSeal = 0
         for index in store.records.indices {
             let record = store.records[index]
             if record.file != currentFile { currentFile = record.file; inFile = nil }
-            if outside[record.file] == nil { outside[record.file] = .some(latestOutside(record.file)) }
-            let closedBy = [inFile, outside[record.file] ?? nil].compactMap { $0 }.max { $0.dateKey < $1.dateKey }
-            if let closedBy, record.dateKey <= closedBy.dateKey {
+            // A seal's own line and date are part of what it seals.
+            let covered = index < (lastSealIndex[record.file] ?? -1) || record.verb == .seal
+            let candidates = covered ? [inFile] : [inFile, outside[record.file] ?? nil]
+            if let closedBy = candidates.compactMap({ $0 }).max(by: { $0.dateKey < $1.dateKey }), record.dateKey <= closedBy.dateKey {
                 findings.append(Finding(.sealedPeriod, Int32(index), other: closedBy.place, Int64(closedBy.dateKey)))
                 rejected[index] = true
             }

@@ -67,9 +67,9 @@ struct Warnings {
         case (.duplicateDoc, .reduce(let r)):
             return duplicateDocument(r.doc, project: r.project, verb: .reduce, finding, context)
         case (.duplicateVoucher, .pay(let payment)):
-            let unit = context.unitName(of: payment.project).map { "单位“\($0)”" } ?? ""
+            let unit = context.unitName(of: payment.project).map { "，同一单位“\($0)”" } ?? ""
             return Diagnostic(.duplicateVoucher, at: entry.location,
-                "凭证号“\(payment.voucher ?? "")”在 \(entry.date.year) 年 \(entry.date.month) 月\(unit)已用过（\(context.place(finding.other))）：是否重复录入？冲销这笔支付时须用 原日期= 区分")
+                "凭证号“\(payment.voucher ?? "")”在 \(entry.date.year) 年 \(entry.date.month) 月已用过（\(context.place(finding.other))\(unit)）：是否重复录入？冲销这笔支付时须用 原日期= 区分")
         case (.payWithoutVoucher, .pay):
             return Diagnostic(.payWithoutVoucher, at: entry.location,
                 "这笔支付没有凭证号：以后无法按凭证冲销它。请补上 凭证=记账凭证号（fundflow pay … --voucher 记-2019-05-004）")
