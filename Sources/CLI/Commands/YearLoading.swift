@@ -9,13 +9,14 @@ enum YearLoading {
         environment["FUNDFLOW_LOADER"] != "full"
     }
 
-    /// The year of `asOf` replayed up to it, and whether the journal has errors (reports
-    /// then print, but exit 1 after listing them).
-    static func replay(_ paths: [String], asOf: CalendarDate, environment: [String: String]) -> Result<(YearReplay, invalid: Bool), ExitCode> {
+    /// The year of `asOf` replayed up to it, and the journal's health (reports then print
+    /// with a banner, and exit 1 after listing the errors). The compact loader only answers
+    /// `.clean` for a journal without any diagnostic, so its journals have no errors.
+    static func replay(_ paths: [String], asOf: CalendarDate, environment: [String: String]) -> Result<(YearReplay, health: JournalHealth), ExitCode> {
         if compactAllowed(environment) {
             switch CompactLoader.load(paths: paths, yearAsOf: asOf) {
             case .clean(let clean):
-                if let state = clean.year { return .success((YearReplay(context: clean.context, state: state), false)) }
+                if let state = clean.year { return .success((YearReplay(context: clean.context, state: state), .clean)) }
             case .failure(let failure):
                 Output.err("\(failure)\n")
                 return .failure(.file)
@@ -23,6 +24,6 @@ enum YearLoading {
                 break
             }
         }
-        return ReportOutput.load(paths).map { journal in (YearReplay(journal: journal, asOf: asOf), journal.hasErrors) }
+        return ReportOutput.load(paths).map { journal in (YearReplay(journal: journal, asOf: asOf), ReportOutput.health(journal)) }
     }
 }
