@@ -18,8 +18,7 @@ public enum HTMLRenderer {
         body += section("一、总体情况", "<p class=\"lead\">\(escape(RenderSupport.overview(t, asOf: r.asOf, money: m)))</p>\n" + summaryCards(t, money: m))
         body += section("二、各项目执行进度", progressLegend() + progressTable(r.projects))
         body += section("三、项目执行明细", projectTable(r.projects, totals: t, money: m))
-        body += section("四、分单位汇总", unitTable(r.units, totals: t, money: m))
-        body += foot(frame, notes: [RenderSupport.gapNote])
+        body += section("四、分单位汇总", unitTable(r.units, totals: t, money: m, foot: foot(frame, notes: [RenderSupport.gapNote])))
         return document(title: RenderSupport.statusTitle(r) + "（截至 \(r.asOf)）", body: body)
     }
 
@@ -39,8 +38,7 @@ public enum HTMLRenderer {
         body += section("四、合同应付未付", contractTable(r, money: m))
         body += section("五、结转资金使用", carryoverUseTable(r, money: m))
         body += section("六、分单位汇总", unitTable(r.status.units, totals: t, money: m))
-        body += section("附：项目执行明细", projectTable(projects, totals: t, money: m))
-        body += foot(frame, notes: [RenderSupport.gapNote])
+        body += section("附：项目执行明细", projectTable(projects, totals: t, money: m, foot: foot(frame, notes: [RenderSupport.gapNote])))
         return document(title: RenderSupport.monthlyTitle(r), body: body)
     }
 
@@ -91,11 +89,11 @@ public enum HTMLRenderer {
             rows.append(Row(["", escape(unitLabel(group.unit.unit)) + " 小计"] + amounts(group.unit.totals) + [""], className: "subtotal"))
         }
         rows.append(Row(["合计", ""] + amounts(t) + [""], className: "total"))
-        body += "<section>\n" + table(columns, rows, className: "dense") + "</section>\n"
         if t.availableFen != 0 {
             body += "<p class=\"warning\">尚有 \(escape(m.withUnit(t.availableFen))) 既未支出，也未结转或收回（“未处理”列标红），请录入结转（fundflow carry）或收回（fundflow lapse）。</p>\n"
         }
-        body += foot(frame, notes: ["预算 = 上年结转 + 本年下达 − 调减；未处理 = 预算 − 支出 − 结转下年 − 结余收回，年末应为 0；执行率 = 支出 ÷ 预算。"])
+        let notes = ["预算 = 上年结转 + 本年下达 − 调减；未处理 = 预算 − 支出 − 结转下年 − 结余收回，年末应为 0；执行率 = 支出 ÷ 预算。"]
+        body += "<section>\n" + table(columns, rows, className: "dense", foot: foot(frame, notes: notes)) + "</section>\n"
         return document(title: RenderSupport.carryoverTitle(r), body: body, landscape: true)
     }
 
@@ -115,8 +113,8 @@ public enum HTMLRenderer {
             list.map { Row([escape($0.name), shown($0), escape($0.unit), escape($0.formula)]) }
         }
         body += section("绩效指标", table(columns, tableRows(rows.filter(\.primary))))
-        body += section("计算依据", table(columns, tableRows(rows.filter { !$0.primary })))
-        body += foot(frame, notes: ["各指标口径见“公式”列；比率按精确金额计算，四舍五入保留两位小数。"])
+        body += section("计算依据", table(columns, tableRows(rows.filter { !$0.primary }),
+                                          foot: foot(frame, notes: ["各指标口径见“公式”列；比率按精确金额计算，四舍五入保留两位小数。"])))
         return document(title: RenderSupport.indicatorsTitle(r), body: body)
     }
 
@@ -129,15 +127,14 @@ public enum HTMLRenderer {
             body += "<p class=\"empty\">没有符合条件的分录。</p>\n"
             return document(title: RegisterText.title(r), body: body + foot(frame, hasAmounts: false))
         }
-        let columns = [Column("日期", width: "11%", cellClass: "date"), Column("项目", width: "9%", cellClass: "nowrap"), Column("动作", width: "6%", cellClass: "nowrap"),
-                       Column("金额", numeric: true, width: "11%"), Column("可用余额", numeric: true, width: "11%"),
-                       Column("凭证/文号", width: "20%"), Column("摘要")]
+        let columns = [Column("日期", width: "10%", cellClass: "date"), Column("项目", width: "7%", cellClass: "nowrap"), Column("动作", width: "5%", cellClass: "nowrap"),
+                       Column("金额", numeric: true, width: "9%"), Column("可用余额", numeric: true, width: "9%"),
+                       Column("凭证/文号", width: "19%"), Column("摘要")]
         let rows = r.rows.map { row in
             Row([row.date.description, escape(row.project), row.verb.chinese, escape(RegisterText.signedAmount(row, m)),
                  m.string(row.availableAfterFen), escape(row.reference), escape(row.memo)], className: row.verb == .contract ? "muted" : nil)
         }
-        body += table(columns, rows)
-        body += foot(frame, notes: [RegisterText.note])
+        body += table(columns, rows, className: "dense", foot: foot(frame, notes: [RegisterText.note]))
         return document(title: RegisterText.title(r), body: body)
     }
 
@@ -205,6 +202,7 @@ public enum HTMLRenderer {
         header.report { border-bottom: 2px solid \(ink); padding-bottom: 6px; margin-bottom: 10px; }
         header.report h1 { font-size: 19pt; margin: 0; color: \(ink); letter-spacing: .04em; }
         header.report .meta { color: #555; font-size: 9pt; }
+        header.report .meta span { white-space: nowrap; }
         header.report .meta span + span::before { content: "　·　"; color: #aaa; }
         h2 { font-size: 13pt; margin: 14px 0 6px; padding-left: 8px; border-left: 4px solid \(ink); color: #111;
           break-after: avoid; page-break-after: avoid; }
@@ -277,6 +275,8 @@ public enum HTMLRenderer {
         footer.report .signatures span { white-space: nowrap; }
         footer.report .signatures i { display: inline-block; width: 28mm; border-bottom: 1px solid #333; margin-left: 2px; }
         footer.report .generated { margin-top: 8px; font-size: 7.5pt; color: #888; }
+        tbody.keep-with-foot { break-inside: avoid; page-break-inside: avoid; }
+        tr.foot td { border: none; background: none !important; padding: 0; }
         .banner { border: 2px solid #d4a017; background: #fdf8e6; color: #5c4500; padding: 6px 10px; margin: 0 0 10px;
           font-weight: 600; break-inside: avoid; page-break-inside: avoid; }
         .banner strong { margin-right: .6em; }
@@ -395,32 +395,46 @@ public enum HTMLRenderer {
         }
     }
 
-    static func table(_ columns: [Column], _ rows: [Row], className: String? = nil) -> String {
+    /// Rows kept on the page of the report's foot (with the table's head repeated above them).
+    static let rowsKeptWithFoot = 3
+
+    /// A table; with `foot`, the report's foot is its last row, kept on one page with the last
+    /// few rows (a `<tbody>` that does not break), so that the signature lines never stand
+    /// alone on a page — Chromium keeps a row group together but ignores break-before between
+    /// a table and what follows it.
+    static func table(_ columns: [Column], _ rows: [Row], className: String? = nil, foot: String? = nil) -> String {
         var html = "<table\(className.map { " class=\"\($0)\"" } ?? "")>\n"
         if columns.contains(where: { $0.width != nil }) {
             html += "<colgroup>" + columns.map { c in c.width.map { "<col style=\"width:\($0)\">" } ?? "<col>" }.joined() + "</colgroup>\n"
         }
-        html += "<thead><tr>" + columns.map { "<th>\(escape($0.title))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in rows {
-            html += "<tr\(row.className.map { " class=\"\($0)\"" } ?? "")>"
-            if let span = row.span {
-                html += "<td colspan=\"\(span)\">\(row.cells.first ?? "")</td>"
-            } else {
-                for (index, cell) in row.cells.enumerated() {
-                    let cellClass = index < columns.count ? columns[index].cellClass : nil
-                    html += cellClass.map { "<td class=\"\($0)\">\(cell)</td>" } ?? "<td>\(cell)</td>"
-                }
-            }
-            html += "</tr>\n"
+        html += "<thead><tr>" + columns.map { "<th>\(escape($0.title))</th>" }.joined() + "</tr></thead>\n"
+        let kept = foot == nil ? 0 : min(rowsKeptWithFoot, rows.count)
+        html += "<tbody>\n" + rows.dropLast(kept).map { tableRow($0, columns) }.joined() + "</tbody>\n"
+        if let foot {
+            html += "<tbody class=\"keep-with-foot\">\n" + rows.suffix(kept).map { tableRow($0, columns) }.joined()
+                + "<tr class=\"foot\"><td colspan=\"\(columns.count)\">\(foot)</td></tr>\n</tbody>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</table>\n"
     }
 
-    static func projectTable(_ projects: [ProjectStatus], totals t: Totals, money m: MoneyFormat) -> String {
+    static func tableRow(_ row: Row, _ columns: [Column]) -> String {
+        var html = "<tr\(row.className.map { " class=\"\($0)\"" } ?? "")>"
+        if let span = row.span {
+            html += "<td colspan=\"\(span)\">\(row.cells.first ?? "")</td>"
+        } else {
+            for (index, cell) in row.cells.enumerated() {
+                let cellClass = index < columns.count ? columns[index].cellClass : nil
+                html += cellClass.map { "<td class=\"\($0)\">\(cell)</td>" } ?? "<td>\(cell)</td>"
+            }
+        }
+        return html + "</tr>\n"
+    }
+
+    static func projectTable(_ projects: [ProjectStatus], totals t: Totals, money m: MoneyFormat, foot: String? = nil) -> String {
         func money(_ fen: Int64) -> String { m.string(fen) }
-        let columns = [Column("单位", width: "14%", cellClass: "nowrap"), Column("项目", width: "32%"), Column("预算", numeric: true),
+        let columns = [Column("单位", cellClass: "nowrap"), Column("项目", width: "30%"), Column("预算", numeric: true),
                        Column("支出", numeric: true), Column("可用余额", numeric: true), Column("执行率%", numeric: true),
-                       Column("计划进度%", numeric: true), Column("差距", numeric: true), Column("状态")]
+                       Column("计划进度%", numeric: true), Column("差距", numeric: true), Column("状态", cellClass: "nowrap")]
         var rows = projects.map { p in
             Row([escape(unitLabel(p.unit)), "<span class=\"id\">\(escape(p.id))</span> \(escape(p.name))",
                  money(p.budgetFen), money(p.paidFen), money(p.availableFen), Percent.string(p.rateBasisPoints),
@@ -429,10 +443,10 @@ public enum HTMLRenderer {
         rows.append(Row(["合计", "共 \(t.projectCount) 个项目（\(escape(RenderSupport.countSummary(t)))）", money(t.budgetFen),
                          money(t.paidFen), money(t.availableFen), Percent.string(t.rateBasisPoints),
                          Percent.string(t.expectedBasisPoints), Percent.string(t.gapBasisPoints), ""], className: "total"))
-        return table(columns, rows)
+        return table(columns, rows, className: "dense", foot: foot)
     }
 
-    static func unitTable(_ units: [UnitSummary], totals t: Totals, money m: MoneyFormat) -> String {
+    static func unitTable(_ units: [UnitSummary], totals t: Totals, money m: MoneyFormat, foot: String? = nil) -> String {
         func money(_ fen: Int64) -> String { m.string(fen) }
         func cells(_ s: Totals) -> [String] {
             ["\(s.projectCount)", money(s.budgetFen), money(s.paidFen), money(s.availableFen), Percent.string(s.rateBasisPoints),
@@ -444,7 +458,7 @@ public enum HTMLRenderer {
                        Column("滞后", numeric: true)]
         var rows = units.map { Row([escape(unitLabel($0.unit))] + cells($0.totals)) }
         rows.append(Row(["合计"] + cells(t), className: "total"))
-        return table(columns, rows)
+        return table(columns, rows, foot: foot)
     }
 
     static func alertTable(_ alerted: [ProjectStatus], money m: MoneyFormat) -> String {
