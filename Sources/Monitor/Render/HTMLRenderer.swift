@@ -19,7 +19,7 @@ public enum HTMLRenderer {
         body += section("二、各项目执行进度", progressLegend() + progressTable(r.projects))
         body += section("三、项目执行明细", projectTable(r.projects, totals: t, money: m))
         body += section("四、分单位汇总", unitTable(r.units, totals: t, money: m, foot: foot(frame, notes: [RenderSupport.gapNote])))
-        return document(title: RenderSupport.statusTitle(r) + "（截至 \(r.asOf)）", body: body)
+        return document(title: RenderSupport.statusTitle(r) + "（截至 \(r.asOf)）", body: body, health: frame.health)
     }
 
     /// `report monthly --format html`: 预算执行进度预警报告.
@@ -39,7 +39,7 @@ public enum HTMLRenderer {
         body += section("五、结转资金使用", carryoverUseTable(r, money: m))
         body += section("六、分单位汇总", unitTable(r.status.units, totals: t, money: m))
         body += section("附：项目执行明细", projectTable(projects, totals: t, money: m, foot: foot(frame, notes: [RenderSupport.gapNote])))
-        return document(title: RenderSupport.monthlyTitle(r), body: body)
+        return document(title: RenderSupport.monthlyTitle(r), body: body, health: frame.health)
     }
 
     /// `report carryover --format html`: 年终结转结余表, landscape A4.
@@ -94,7 +94,7 @@ public enum HTMLRenderer {
         }
         let notes = ["预算 = 上年结转 + 本年下达 − 调减；未处理 = 预算 − 支出 − 结转下年 − 结余收回，年末应为 0；执行率 = 支出 ÷ 预算。"]
         body += "<section>\n" + table(columns, rows, className: "dense", foot: foot(frame, notes: notes)) + "</section>\n"
-        return document(title: RenderSupport.carryoverTitle(r), body: body, landscape: true)
+        return document(title: RenderSupport.carryoverTitle(r), body: body, landscape: true, health: frame.health)
     }
 
     /// `report indicators --format html`: 部门整体绩效指标.
@@ -115,7 +115,7 @@ public enum HTMLRenderer {
         body += section("绩效指标", table(columns, tableRows(rows.filter(\.primary))))
         body += section("计算依据", table(columns, tableRows(rows.filter { !$0.primary }),
                                           foot: foot(frame, notes: ["各指标口径见“公式”列；比率按精确金额计算，四舍五入保留两位小数。"])))
-        return document(title: RenderSupport.indicatorsTitle(r), body: body)
+        return document(title: RenderSupport.indicatorsTitle(r), body: body, health: frame.health)
     }
 
     /// `fundflow register --format html`: every entry, nothing cut.
@@ -125,7 +125,7 @@ public enum HTMLRenderer {
                         extra: [])
         if r.rows.isEmpty {
             body += "<p class=\"empty\">没有符合条件的分录。</p>\n"
-            return document(title: RegisterText.title(r), body: body + foot(frame, hasAmounts: false))
+            return document(title: RegisterText.title(r), body: body + foot(frame, hasAmounts: false), health: frame.health)
         }
         let columns = [Column("日期", width: "10%", cellClass: "date"), Column("项目", width: "7%", cellClass: "nowrap"), Column("动作", width: "5%", cellClass: "nowrap"),
                        Column("金额", numeric: true, width: "9%"), Column("可用余额", numeric: true, width: "9%"),
@@ -135,7 +135,7 @@ public enum HTMLRenderer {
                  m.string(row.availableAfterFen), escape(row.reference), escape(row.memo)], className: row.verb == .contract ? "muted" : nil)
         }
         body += table(columns, rows, className: "dense", foot: foot(frame, notes: [RegisterText.note]))
-        return document(title: RegisterText.title(r), body: body)
+        return document(title: RegisterText.title(r), body: body, health: frame.health)
     }
 
     // MARK: - Escaping
@@ -164,7 +164,7 @@ public enum HTMLRenderer {
     static let statusColour: [AlertLevel: String] = [.ok: "#2e7d32", .yellow: "#d4a017", .red: "#c0392b"]
     static let ink = "#1f4e79"
 
-    static func document(title: String, body: String, landscape: Bool = false) -> String {
+    static func document(title: String, body: String, landscape: Bool = false, health: JournalHealth = .clean) -> String {
         """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -173,7 +173,7 @@ public enum HTMLRenderer {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title))</title>
         <style>
-        \(css(landscape: landscape))
+        \(css(landscape: landscape))\(pageWarning(health))
         </style>
         </head>
         <body class="\(landscape ? "landscape" : "portrait")">
@@ -181,6 +181,14 @@ public enum HTMLRenderer {
         </html>
 
         """
+    }
+
+    /// On a journal with errors every printed page carries the warning at its top, not only
+    /// the first (a loose page must not look clean either).
+    static func pageWarning(_ health: JournalHealth) -> String {
+        guard health.bannerText != nil else { return "" }
+        let text = health.sealFailed ? "严重警告：封账校验失败，本表数字不可信，不得签章报送" : "注意：日记账有 \(health.errorCount) 个错误，本表数字不完整"
+        return "\n@page { @top-center { content: \"\(text)\"; color: \(health.sealFailed ? "#c0392b" : "#8a6a00"); font-size: 9pt; font-weight: 700; } }"
     }
 
     static func css(landscape: Bool) -> String {
