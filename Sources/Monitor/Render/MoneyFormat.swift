@@ -37,7 +37,7 @@ public enum MoneyFormat: String, Sendable, Hashable {
     /// The note under tables of rounded figures.
     public static let roundingNote = "因四舍五入，合计数与分项之和可能有尾差"
 
-    /// 万元 with exactly 2 decimals, rounded half away from zero: 15,834,560 分 → "158.35",
+    /// 万元 with exactly 2 decimals, rounded half away from zero: 1,583,456 分 → "1.58",
     /// 5,000 分 (0.005万) → "0.01". Exact integer arithmetic, no overflow for any Int64.
     public static func roundedWan(_ fen: Int64) -> String {
         let magnitude = fen.magnitude
