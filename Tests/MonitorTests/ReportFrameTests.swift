@@ -247,4 +247,20 @@ final class ReportFrameTests: XCTestCase {
         XCTAssertNil(Totals(one, asOf: asOf).overflow)
         XCTAssertEqual(Totals(one, asOf: asOf).budgetFen, 4_700_000_000_000_000_000)
     }
+
+    // MARK: - Print: a bar's colour is its project's status
+
+    func testProgressBarColourFollowsStatusNotLength() {
+        let journal = Fixtures.shipped("qinhuangdao-2020.journal")
+        let projects = StatusReport(journal: journal, asOf: Fixtures.date("2020-06-30")).projects
+        XCTAssertEqual(Set(projects.map(\.status)), [.ok, .yellow, .red], "the fixture has every status")
+        for p in projects where p.rateBasisPoints > 0 {
+            let bar = HTMLRenderer.progressBar(p)
+            let fill = "height=\"\(HTMLRenderer.barHeight)\" fill=\"\(HTMLRenderer.statusColour[p.status]!)\""
+            XCTAssertTrue(bar.contains(fill), "\(p.id) (\(p.status.key), \(p.rateBasisPoints) bp): \(bar.prefix(400))")
+            for other in [AlertLevel.ok, .yellow, .red] where other != p.status {
+                XCTAssertFalse(bar.contains("fill=\"\(HTMLRenderer.statusColour[other]!)\""), "\(p.id) drawn as \(other.key)")
+            }
+        }
+    }
 }

@@ -72,7 +72,7 @@ public indirect enum JSONValue: Sendable {
 /// Reports as JSON with the stable keys of spec §2: amounts as strings in 元 with two
 /// decimals, percentages as numbers with at most two decimals.
 public enum JSONRenderer {
-    static func amount(_ fen: Int64) -> JSONValue { .string(Amount.yuanString(fen)) }
+    static func amount(_ fen: Int64) -> JSONValue { .string(RenderSupport.exactYuan(fen)) }
     static func percent(_ bp: Int64) -> JSONValue { .number(Percent.jsonNumber(bp)) }
     static func percent(_ bp: Int64?) -> JSONValue { bp.map { .number(Percent.jsonNumber($0)) } ?? .null }
     static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
