@@ -209,7 +209,7 @@ public enum HTMLRenderer {
         }
         header.report { border-bottom: 2px solid \(ink); padding-bottom: 6px; margin-bottom: 10px; }
         header.report h1 { font-size: 19pt; margin: 0; color: \(ink); letter-spacing: .04em; }
-        header.report .meta { color: #555; font-size: 9pt; }
+        header.report .meta { color: #555; font-size: 9pt; display: flex; flex-wrap: wrap; }
         header.report .meta span { white-space: nowrap; }
         header.report .meta span + span::before { content: "　·　"; color: #aaa; }
         h2 { font-size: 13pt; margin: 14px 0 6px; padding-left: 8px; border-left: 4px solid \(ink); color: #111;
