@@ -75,7 +75,7 @@ enum ReportOutput {
     static func refuseOverflow(_ overflow: String?) -> ExitCode? {
         guard let overflow else { return nil }
         Output.err("fundflow: 错误: \(overflow)超出可计算范围（最多 \(Amount.groupedYuanString(Int64.max)) 元），无法出表：" +
-                   "请检查日记账中是否有金额多写了位数（运行 fundflow check 查看各笔金额），或用 --unit 按单位分别出表\n")
+                   "请检查日记账中是否有金额多写了位数（fundflow register 逐笔列出金额），或按单位分别出表（status、report monthly、report carryover 的 --unit）\n")
         return .invalid
     }
 

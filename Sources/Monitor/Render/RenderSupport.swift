@@ -174,8 +174,6 @@ enum RenderSupport {
     static func yearPeriod(_ year: Int, asOf: CalendarDate) -> String { "报告期间：\(year)年度（截至 \(chineseDate(asOf))）" }
     static func yearEndPeriod(_ year: Int) -> String { "报告期间：\(year)年度（截至 \(year)年12月31日）" }
 
-    /// The note under the progress tables of status and monthly reports.
-    static let gapNote = "计划进度按支出计划在月度时钟上线性插值（部门合计按预算加权）；差距 = 计划进度 − 执行率（正数为落后，单位：个百分点），由精确值相减后四舍五入，可能与表中两数之差相差 0.01。"
     static func registerPeriod(from: CalendarDate?, to: CalendarDate?) -> String {
         switch (from, to) {
         case let (from?, to?): return "期间：\(chineseDate(from)) 至 \(chineseDate(to))"
@@ -184,4 +182,7 @@ enum RenderSupport {
         case (nil, nil): return "期间：全部分录"
         }
     }
+
+    /// The note under the progress tables of status and monthly reports.
+    static let gapNote = "计划进度按支出计划在月度时钟上线性插值（部门合计按预算加权）；差距 = 计划进度 − 执行率（正数为落后，单位：个百分点），由精确值相减后四舍五入，可能与表中两数之差相差 0.01。"
 }
