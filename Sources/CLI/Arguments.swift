@@ -22,7 +22,7 @@ struct Arguments {
 
     /// Options that take no value. Every other `--name` takes one (`--name value` or
     /// `--name=value`); each command then accepts only its own options (`requireOnly`).
-    static let flagNames: Set<String> = ["all", "json", "csv", "yuan", "help", "version", "no-color", "commit", "dry-run", "force"]
+    static let flagNames: Set<String> = ["all", "json", "csv", "yuan", "exact", "help", "version", "no-color", "commit", "dry-run", "force"]
     /// Options that may be given more than once.
     static let repeatableNames: Set<String> = ["seal"]
 

@@ -203,30 +203,35 @@ enum Help {
             optionNames: ["all", "format", "seal"])),
         (.reading, Topic(
             name: "status", alias: "状态", summary: "各项目截至某日的执行情况",
-            usage: ["fundflow status [--as-of 日期] [--unit 单位] [--json | --csv | --format 格式] [--yuan] [-o 文件]"],
+            usage: ["fundflow status [--as-of 日期] [--unit 单位] [--json | --csv | --format 格式] [--exact | --yuan] [-o 文件]"],
             about: """
             截至某日各项目的预算、支出、可用余额、执行率、计划进度、差距、状态（正常、滞后、
-            严重滞后）和预警，按单位小计，最后是合计。金额以万元显示，精确到分、不四舍五入。
+            严重滞后）和预警，按单位小计，最后是合计。金额以万元显示，保留两位小数（逐项四舍五入，
+            合计按精确数计算，可能有尾差）；--exact 显示精确万元，--yuan 显示元。CSV、JSON 始终为精确的元。
             """,
             options: [("--as-of 日期", "截至日期 YYYY-MM-DD，默认今天"),
                       ("--unit 单位", "只看该单位的项目"),
                       ("--json", "JSON 输出（键名固定，金额为元的字符串），供其他程序读取"),
                       ("--csv", "CSV 输出（Excel、WPS 可直接打开）"),
                       ("--format 格式", "text（默认）、md、csv、json 或 html"),
-                      ("--yuan", "金额以元显示（默认万元）"),
+                      ("--exact", "金额以精确万元显示（不四舍五入，小数位按需要）"),
+                      ("--yuan", "金额以元显示（默认万元，两位小数）"),
                       ("--no-color", "不用颜色（设置环境变量 NO_COLOR 同样有效）"),
                       ("-o 文件", "写入文件而不是屏幕")],
             examples: ["fundflow \(chengde) status --as-of 2019-06-30",
                        "fundflow \(chengde) status --as-of 2019-12-31 --unit 局机关 --json"],
-            optionNames: ["as-of", "unit", "json", "csv", "format", "yuan", "no-color", "o"])),
+            optionNames: ["as-of", "unit", "json", "csv", "format", "exact", "yuan", "no-color", "o"])),
         (.reading, Topic(
             name: "report", alias: "报表", summary: "月报、结转结余表、绩效指标",
-            usage: ["fundflow report monthly --month YYYY-MM [--unit 单位] [--format 格式] [--yuan] [-o 文件]",
-                    "fundflow report carryover --year YYYY [--unit 单位] [--format 格式] [--yuan] [-o 文件]",
-                    "fundflow report indicators --year YYYY [--format 格式] [-o 文件]"],
+            usage: ["fundflow report monthly --month YYYY-MM [--unit 单位] [--format 格式] [--exact | --yuan] [-o 文件]",
+                    "fundflow report carryover --year YYYY [--unit 单位] [--format 格式] [--exact | --yuan] [-o 文件]",
+                    "fundflow report indicators --year YYYY [--format 格式] [--exact | --yuan] [-o 文件]"],
             about: """
             财政部门每月、每年要的三张表。报表只计入通过校验的分录；日记账有错误时仍出表，
-            但先列出错误，退出码为 1。
+            但先列出错误，表内顶端注明（封账校验失败时为醒目的严重警告），退出码为 1。
+            每张表的表头有编制单位、报告期间、金额单位，表尾有最近封账日期和校验码、编制日期
+            和单位负责人、财务负责人、制表人签字栏。金额默认万元、两位小数（合计按精确数计算，
+            可能有尾差）；CSV、JSON 始终为精确的元。
             """,
             arguments: [("monthly（月报）", "月度预算执行进度预警报告，截至该月最后一天"),
                         ("carryover（结转）", "年终结转结余表：上年结转、下达、调减、支出、结转下年、收回、\n未处理余额和应付未付合同，截至 12 月 31 日"),
@@ -236,26 +241,33 @@ enum Help {
                       ("--unit 单位", "只看该单位的项目（月报、结转结余表）"),
                       ("--format 格式", "text（默认）、md、csv、json 或 html（可打印的 A4 网页）"),
                       ("--json, --csv", "同 --format json、--format csv"),
-                      ("--yuan", "金额以元显示（默认万元）"),
+                      ("--exact", "金额以精确万元显示（不四舍五入）"),
+                      ("--yuan", "金额以元显示（默认万元，两位小数）"),
                       ("--no-color", "不用颜色"),
                       ("-o 文件", "写入文件而不是屏幕")],
             examples: ["fundflow \(chengde) report monthly --month 2019-06",
                        "fundflow \(chengde) report carryover --year 2019 --format csv -o 结转结余表-2019.csv",
                        "fundflow \(chengde) report indicators --year 2019 --format html -o 绩效自评指标-2019.html"],
-            optionNames: ["month", "year", "unit", "format", "json", "csv", "yuan", "no-color", "o"])),
+            optionNames: ["month", "year", "unit", "format", "json", "csv", "exact", "yuan", "no-color", "o"])),
         (.reading, Topic(
             name: "register", alias: "明细", summary: "明细账（逐笔及余额）",
-            usage: ["fundflow register [项目] [--from 日期] [--to 日期] [--yuan] [-o 文件]"],
-            about: "按日期列出资金分录，以及每笔之后该项目的可用余额；合同金额列在括号内，不影响余额。",
+            usage: ["fundflow register [项目] [--from 日期] [--to 日期] [--format 格式] [--exact | --yuan] [-o 文件]"],
+            about: """
+            按日期列出资金分录，以及每笔之后该项目的可用余额；合同金额列在括号内，不影响余额。
+            只有屏幕上的表格会截短过长的文字；md、csv、json、html 完整列出每一项。
+            """,
             arguments: [("项目", "只列这个项目；不写则列出全部项目")],
             options: [("--from 日期", "从这一天起（含）"),
                       ("--to 日期", "到这一天止（含）"),
-                      ("--yuan", "金额以元显示（默认万元）"),
+                      ("--format 格式", "text（默认）、md、csv、json 或 html（审计常用 csv）"),
+                      ("--json, --csv", "同 --format json、--format csv"),
+                      ("--exact", "金额以精确万元显示（不四舍五入）"),
+                      ("--yuan", "金额以元显示（默认万元，两位小数）"),
                       ("--no-color", "不用颜色"),
                       ("-o 文件", "写入文件而不是屏幕")],
             examples: ["fundflow \(chengde) register P02",
-                       "fundflow \(chengde) register --from 2019-12-01 --to 2019-12-31"],
-            optionNames: ["from", "to", "yuan", "no-color", "o"])),
+                       "fundflow \(chengde) register --from 2019-12-01 --to 2019-12-31 --format csv -o 明细账-2019-12.csv"],
+            optionNames: ["from", "to", "format", "json", "csv", "exact", "yuan", "no-color", "o"])),
         (.interchange, Topic(
             name: "import", alias: "导入", summary: "从国库或银行的 CSV 批量导入支付",
             usage: ["fundflow import 文件.csv [--commit | --dry-run] [--map 映射文件] [--date-column 列] [--project-column 列]",

@@ -18,7 +18,8 @@ enum AlertRules {
     }
 
     static func percent(_ basisPoints: Int64) -> String { Percent.string(basisPoints) + "%" }
-    static func wan(_ fen: Int64) -> String { Amount.wanString(fen) + "万元" }
+    /// Amounts in messages as every human report shows them (万元, 2 decimals, half-up).
+    static func wan(_ fen: Int64) -> String { MoneyFormat.wan.withUnit(fen) }
     static func monthDay(_ date: CalendarDate) -> String { "\(date.month) 月 \(date.day) 日" }
 
     /// LAG: behind the interpolated plan.
@@ -38,7 +39,7 @@ enum AlertRules {
             let level = level(forGap: checkpoint.gapBasisPoints, input.settings)
             guard level != .ok else { return nil }
             return Alert(.checkpointMissed, level,
-                         "\(checkpoint.month)月底计划支出 \(Percent.jsonNumber(checkpoint.plannedBasisPoints))%，实际 \(percent(checkpoint.actualBasisPoints))，落后 \(Percent.string(checkpoint.gapBasisPoints)) 个百分点",
+                         "\(checkpoint.month)月底计划支出 \(percent(checkpoint.plannedBasisPoints))，实际 \(percent(checkpoint.actualBasisPoints))，落后 \(Percent.string(checkpoint.gapBasisPoints)) 个百分点",
                          checkpointDate: checkpoint.date)
         }
     }
@@ -47,7 +48,7 @@ enum AlertRules {
     static func lowRate(_ input: Input) -> [Alert] {
         let s = input.status
         guard input.asOf.isYearEnd, s.budgetFen > 0, s.rateBasisPoints < input.settings.targetRateBasisPoints else { return [] }
-        return [Alert(.lowRate, .red, "年末预算执行率 \(percent(s.rateBasisPoints))，低于目标 \(Percent.jsonNumber(input.settings.targetRateBasisPoints))%")]
+        return [Alert(.lowRate, .red, "年末预算执行率 \(percent(s.rateBasisPoints))，低于目标 \(percent(input.settings.targetRateBasisPoints))")]
     }
 
     /// NO_SPEND: money arrived at least 零支出天数 days ago and nothing has been paid.

@@ -9,6 +9,9 @@ public struct CarryoverStatement: Sendable {
     public var units: [UnitSummary]
     public var totals: Totals
 
+    /// The first total that does not fit in Int64 分, or nil (see `Totals.overflow`).
+    public var overflow: String? { totals.overflow ?? units.lazy.compactMap(\.totals.overflow).first }
+
     public struct Row: Hashable, Sendable {
         public var project: ProjectStatus
         /// Money neither spent, carried nor returned (available at 12-31).

@@ -18,7 +18,9 @@ public struct Indicators: Sendable {
     public var targetRateBasisPoints: Int64
     public var totalPaidFen: Int64
     public var basicPaidFen: Int64
-    public var projectPaidFen: Int64 { totalPaidFen - basicPaidFen }
+    public var projectPaidFen: Int64
+    /// The first sum that does not fit in Int64 分, or nil (the report is then refused).
+    public var overflow: String?
     public var sangong: (budgetFen: Int64, paidFen: Int64)
     public var procurement: (budgetFen: Int64, paidFen: Int64)
 
@@ -43,14 +45,27 @@ public struct Indicators: Sendable {
         scoreWeight = weight
         targetRateBasisPoints = replay.context.settings.targetRateBasisPoints
 
+        var overflow = totals.overflow
+        func checked(_ value: Int64?, _ name: String) -> Int64 {
+            if value == nil, overflow == nil { overflow = name }
+            return value ?? 0
+        }
         func tagged(_ tag: String) -> (budgetFen: Int64, paidFen: Int64) {
-            projects.filter { $0.tags.contains(tag) }.reduce((Int64(0), Int64(0))) { ($0.0 &+ $1.budgetFen, $0.1 &+ $1.paidFen) }
+            var sum = Totals()
+            for p in projects where p.tags.contains(tag) {
+                sum.add(p.budgetFen, to: \.budgetFen, "标签“\(tag)”项目预算合计")
+                sum.add(p.paidFen, to: \.paidFen, "标签“\(tag)”项目支出合计")
+            }
+            if overflow == nil { overflow = sum.overflow }
+            return (sum.budgetFen, sum.paidFen)
         }
         let budget = totals.budgetFen
         let paid = totals.paidFen
         executionRate = budget > 0 ? Percent.basisPoints(paid, of: budget) : nil
-        adjustmentRate = totals.initialFen > 0 ? Percent.basisPoints(budget - totals.carriedInFen - totals.initialFen, of: totals.initialFen) : nil
-        carryoverRate = budget > 0 ? Percent.basisPoints(budget - paid, of: budget) : nil
+        let carriedIn = totals.carriedInFen, initial = totals.initialFen
+        let adjusted = checked(Checked.subtract(budget, carriedIn).flatMap { Checked.subtract($0, initial) }, "预算调整额")
+        adjustmentRate = initial > 0 ? Percent.basisPoints(adjusted, of: initial) : nil
+        carryoverRate = budget > 0 ? Percent.basisPoints(checked(Checked.subtract(budget, paid), "结转结余额"), of: budget) : nil
         sangong = tagged("三公")
         procurement = tagged("采购")
         sangongControlRate = sangong.budgetFen > 0 ? Percent.basisPoints(sangong.paidFen, of: sangong.budgetFen) : nil
@@ -63,5 +78,7 @@ public struct Indicators: Sendable {
         }
         totalPaidFen = paid
         basicPaidFen = tagged("基本").paidFen
+        projectPaidFen = checked(Checked.subtract(paid, basicPaidFen), "项目支出")
+        self.overflow = overflow
     }
 }

@@ -15,6 +15,8 @@ public struct MonthlyReport: Sendable {
     public var carryovers: [CarryoverUse]
     /// Month 1…12: the department's plan and actual cumulative progress.
     public var curve: [CurvePoint]
+    /// The first sum that does not fit in Int64 分, or nil (the report is then refused).
+    public var overflow: String?
 
     public var asOf: CalendarDate { status.asOf }
     /// "2019-12"
@@ -50,6 +52,7 @@ public struct MonthlyReport: Sendable {
         self.year = year
         self.month = month
         status = StatusReport(replay: replay, unit: unit)
+        overflow = status.overflow
         // Sort keys computed once per project (a province has thousands), then the order.
         let flagged = status.projects.filter { !$0.alerts.isEmpty }
         let keys = flagged.map { p in (status: p.status, reds: p.alerts.filter { $0.level == .red }.count, gap: p.gapBasisPoints) }
@@ -70,6 +73,7 @@ public struct MonthlyReport: Sendable {
         }
         let projects = status.projects
         let budget = status.totals.budgetFen
+        var curveOverflow: String?
         curve = (1...12).compactMap { m in
             guard let monthEnd = CalendarDate.monthEnd(year: year, month: m) else { return nil }
             var weighted: Int128 = 0
@@ -80,10 +84,14 @@ public struct MonthlyReport: Sendable {
             let planned = budget > 0 ? Fraction.rounded(weighted, PlanClock.denominator(at: monthEnd) * Int128(budget)) : 0
             var paid: Int64?
             if monthEnd <= asOf {
-                paid = projects.reduce(Int64(0)) { $0 &+ (replay.figures($1.id, atEndOf: m)?.paidFen ?? 0) }
+                var sum = Totals()
+                for p in projects { sum.add(replay.figures(p.id, atEndOf: m)?.paidFen ?? 0, to: \.paidFen, "\(m)月底累计支出合计") }
+                paid = sum.paidFen
+                if curveOverflow == nil { curveOverflow = sum.overflow }
             }
             return CurvePoint(month: m, plannedBasisPoints: planned, paidFen: paid,
                               actualBasisPoints: paid.map { Percent.basisPoints($0, of: budget) })
         }
+        if overflow == nil { overflow = curveOverflow }
     }
 }

@@ -64,5 +64,17 @@ public struct ProjectStatus: Hashable, Sendable {
     public var budgetFen: Int64 { figures.budgetFen }
     public var paidFen: Int64 { figures.paidFen }
     public var availableFen: Int64 { figures.availableFen }
-    public var unpaidContractsFen: Int64 { contracts.reduce(0) { $0 + max(0, $1.unpaidFen) } }
+    /// The unpaid balances of the project's contracts, summed with checked arithmetic: nil
+    /// when the sum does not fit in Int64 (the report is then refused).
+    public var unpaidContractsCheckedFen: Int64? {
+        var sum: Int64 = 0
+        for contract in contracts where contract.unpaidFen > 0 {
+            guard let next = Checked.add(sum, contract.unpaidFen) else { return nil }
+            sum = next
+        }
+        return sum
+    }
+    /// The same, saturating at Int64.max for comparisons (alerts); reports show it only when
+    /// the checked sum exists (see `Totals.overflow`).
+    public var unpaidContractsFen: Int64 { unpaidContractsCheckedFen ?? Int64.max }
 }

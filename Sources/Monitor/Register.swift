@@ -19,8 +19,15 @@ public struct Register: Sendable {
     }
 
     public var rows: [Row]
+    /// The filters asked for (nil: all).
+    public var project: String?
+    public var from: CalendarDate?
+    public var to: CalendarDate?
 
     public init(journal: Journal, project: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
+        self.project = project
+        self.from = from
+        self.to = to
         var rows: [Row] = []
         journal.replayAccepted(through: to) { index, after in
             let (verb, date) = journal.verbAndDate(at: index)

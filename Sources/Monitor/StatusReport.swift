@@ -10,6 +10,9 @@ public struct StatusReport: Sendable {
     /// The years in which the journal moves money, for pointing an empty report elsewhere.
     public var yearsWithEntries: [Int]
 
+    /// The first total that does not fit in Int64 分, or nil (see `Totals.overflow`).
+    public var overflow: String? { totals.overflow ?? units.lazy.compactMap(\.totals.overflow).first }
+
     public init(journal: Journal, asOf: CalendarDate, unit: String? = nil) {
         self.init(replay: YearReplay(journal: journal, asOf: asOf), unit: unit)
     }

@@ -26,22 +26,26 @@ public struct Totals: Hashable, Sendable {
 
     public init() {}
 
+    /// The first figure whose sum does not fit in Int64 分 (`预算合计` …), or nil. Reports
+    /// with an overflow are refused (a diagnostic and exit 1), never printed wrapped.
+    public var overflow: String?
+
     public init(_ projects: [ProjectStatus], asOf: CalendarDate) {
         var weightedExpected: Int128 = 0
         for p in projects {
             projectCount += 1
             let f = p.figures
-            carriedInFen &+= f.carriedInFen
-            allottedFen &+= f.allottedFen
-            initialFen &+= f.initialFen
-            reducedFen &+= f.reducedFen
-            budgetFen &+= f.budgetFen
-            paidFen &+= f.paidFen
-            carriedOutFen &+= f.carriedOutFen
-            lapsedFen &+= f.lapsedFen
-            availableFen &+= f.availableFen
-            unpaidContractsFen &+= p.unpaidContractsFen
-            carriedInRemainingFen &+= p.carriedInRemainingFen
+            add(f.carriedInFen, to: \.carriedInFen, "上年结转合计")
+            add(f.allottedFen, to: \.allottedFen, "本年下达合计")
+            add(f.initialFen, to: \.initialFen, "年初预算合计")
+            add(f.reducedFen, to: \.reducedFen, "调减合计")
+            add(f.budgetFen, to: \.budgetFen, "预算合计")
+            add(f.paidFen, to: \.paidFen, "支出合计")
+            add(f.carriedOutFen, to: \.carriedOutFen, "结转下年合计")
+            add(f.lapsedFen, to: \.lapsedFen, "结余收回合计")
+            add(f.availableFen, to: \.availableFen, "可用余额合计")
+            if let unpaid = p.unpaidContractsCheckedFen { add(unpaid, to: \.unpaidContractsFen, "应付未付合同合计") } else { overflowed("项目 \(p.id) 的应付未付合同合计") }
+            add(p.carriedInRemainingFen, to: \.carriedInRemainingFen, "上年结转尚未使用合计")
             if p.status == .red { redCount += 1 } else if p.status == .yellow { yellowCount += 1 }
             weightedExpected += p.expectedNumerator * Int128(max(0, f.budgetFen))
         }
@@ -53,6 +57,17 @@ public struct Totals: Hashable, Sendable {
             gapBasisPoints = Fraction.rounded(weightedExpected - Int128(paidFen) * 10_000 * denominator, denominator * budget)
         }
         evenPaceBasisPoints = PlanClock.expectedBasisPoints(.evenPace, at: asOf)
+    }
+
+    /// Adds with checked arithmetic; an overflow is remembered (the first one named), the
+    /// figure left at its last representable value and never shown.
+    mutating func add(_ fen: Int64, to figure: WritableKeyPath<Totals, Int64>, _ name: String) {
+        guard let sum = Checked.add(self[keyPath: figure], fen) else { return overflowed(name) }
+        self[keyPath: figure] = sum
+    }
+
+    mutating func overflowed(_ name: String) {
+        if overflow == nil { overflow = name }
     }
 }
 

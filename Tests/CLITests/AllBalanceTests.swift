@@ -25,7 +25,7 @@ final class AllBalanceTests: FundflowTestCase {
     func testCarryAllThenLapseAllNextYear() throws {
         let carry = try assertAppends(["-f", journal, "carry", "P01", "--all", "--reason", "项目未完工", "--year", "2019"],
                                       line: "2019-12-31 结转 P01 56865.45 原因=项目未完工")
-        XCTAssertTrue(carry.stdout.contains("项目 P01 2019 年：预算 11.486544万元，已支付 5.599999万元，可用余额 0.00万元"), carry.summary)
+        XCTAssertTrue(carry.stdout.contains("项目 P01 2019 年：预算 11.49万元，已支付 5.60万元，可用余额 0.00万元"), carry.summary)
 
         // Nothing left in 2019.
         let again = try assertRefused(["-f", journal, "carry", "P01", "--all", "--year", "2019"], diagnostics: [])

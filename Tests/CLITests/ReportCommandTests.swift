@@ -523,6 +523,11 @@ final class ReportCommandTests: FundflowTestCase {
         }
         let text = try ff("status")
         XCTAssertEqual(text.exitCode, 0, text.summary)
-        XCTAssertTrue(text.stdout.contains("截至 \(before)") || text.stdout.contains("截至 \(after)"), text.stdout)
+        // The head names the date the Chinese way: 2019-06-30 → 2019年6月30日.
+        func chinese(_ iso: String) -> String {
+            let parts = iso.split(separator: "-").map { Int($0) ?? 0 }
+            return "截至日期：\(parts[0])年\(parts[1])月\(parts[2])日"
+        }
+        XCTAssertTrue(text.stdout.contains(chinese(before)) || text.stdout.contains(chinese(after)), text.stdout)
     }
 }

@@ -32,7 +32,7 @@ final class AlertTests: XCTestCase {
         let unpaid = x.alerts.filter { $0.code == .unpaidContract }
         XCTAssertEqual(unpaid.map(\.level), [.red, .yellow])
         XCTAssertTrue(unpaid[0].message.contains("HT-ZH-01") && unpaid[0].message.contains("60.00万元"), unpaid[0].message)
-        XCTAssertTrue(unpaid[1].message.contains("HT-ZH-02") && unpaid[1].message.contains("71.874万元"), unpaid[1].message)
+        XCTAssertTrue(unpaid[1].message.contains("HT-ZH-02") && unpaid[1].message.contains("71.87万元"), unpaid[1].message)
         // 225.83 / 371 = 0.608706… → 60.87 % (the seed's 资金执行率)
         XCTAssertEqual(x.rateBasisPoints, 6087)
         let monthly = try XCTUnwrap(MonthlyReport(journal: Fixtures.journal(text), year: 2021, month: 12))
@@ -86,7 +86,7 @@ final class AlertTests: XCTestCase {
         let missed = s.alerts.filter { $0.code == .checkpointMissed }
         XCTAssertEqual(missed.count, 1)
         XCTAssertEqual(missed.first?.level, .yellow)
-        XCTAssertEqual(missed.first?.message, "6月底计划支出 50%，实际 32.00%，落后 18.00 个百分点")
+        XCTAssertEqual(missed.first?.message, "6月底计划支出 50.00%，实际 32.00%，落后 18.00 个百分点")
         XCTAssertEqual(s.checkpoints.map(\.evaluated), [false, true])
         // Now (07-31): 50 + 40 × (1/4) = 60 % expected, actual 72 % → no LAG.
         XCTAssertNil(s.alerts.first { $0.code == .lag })

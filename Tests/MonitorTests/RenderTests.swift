@@ -55,6 +55,9 @@ final class RenderTests: XCTestCase {
     private var carryover: CarryoverStatement { CarryoverStatement(journal: Self.hostile, year: 2019)! }
     private var indicators: Indicators { Indicators(journal: Self.hostile, year: 2019)! }
     private var status: StatusReport { StatusReport(journal: Self.hostile, asOf: CalendarDate(year: 2019, month: 6, day: 30)!) }
+    /// The frame the CLI would build for the hostile journal (万元, 2 decimals).
+    private static let frame = ReportFrame(context: hostile.context)
+    private static let yuanFrame = ReportFrame(context: hostile.context, money: .yuan)
 
     func testFixtureIsValid() {
         let j = Self.hostile
@@ -117,46 +120,59 @@ final class RenderTests: XCTestCase {
     }
 
     func testCSVFramingOfEveryReport() {
-        Self.assertExcelFraming(CSVRenderer.monthly(monthly, yuan: false))
-        Self.assertExcelFraming(CSVRenderer.monthly(monthly, yuan: true))
-        Self.assertExcelFraming(CSVRenderer.status(status, yuan: false))
-        Self.assertExcelFraming(CSVRenderer.carryover(carryover, yuan: false))
-        Self.assertExcelFraming(CSVRenderer.indicators(indicators))
+        Self.assertExcelFraming(CSVRenderer.monthly(monthly, frame: Self.frame))
+        Self.assertExcelFraming(CSVRenderer.monthly(monthly, frame: Self.yuanFrame))
+        Self.assertExcelFraming(CSVRenderer.status(status, frame: Self.frame))
+        Self.assertExcelFraming(CSVRenderer.carryover(carryover, frame: Self.frame))
+        Self.assertExcelFraming(CSVRenderer.indicators(indicators, frame: Self.frame))
+        Self.assertExcelFraming(CSVRenderer.register(Register(journal: Self.hostile), frame: Self.frame))
     }
 
     func testCSVMonthlyLayout() {
-        let csv = CSVRenderer.monthly(monthly, yuan: false)
+        let csv = CSVRenderer.monthly(monthly, frame: Self.frame)
         let rows = Self.lines(csv)
-        // Headers carry their unit, so a file opened in Excel says what its numbers are.
-        XCTAssertEqual(rows.first, "单位,项目编号,项目名称,预算（万元）,支出（万元）,结转下年（万元）,可用余额（万元）,执行率（%）,计划进度（%）,差距（%）,状态,预警")
-        XCTAssertEqual(rows.count, 1 + 7 + 1 + 1, "header, 7 projects, blank line, totals")
-        XCTAssertEqual(rows[8], "")
-        XCTAssertTrue(rows[9].hasPrefix("合计,"))
-        for row in rows where !row.isEmpty { XCTAssertEqual(Self.fields(row).count, 12, row) }
-        // Amounts are exact 万元 and percentages plain numbers with two decimals.
-        let p04 = Self.fields(rows[4])
+        // The as-of row, then headers that carry their unit: CSV is always exact 元.
+        XCTAssertEqual(rows[0], "截至日期,2019-12-31,报告月份,2019-12")
+        XCTAssertEqual(rows[1], "单位,项目编号,项目名称,预算（元）,支出（元）,结转下年（元）,可用余额（元）,执行率（%）,计划进度（%）,差距（%）,状态,预警")
+        // Units in order of first appearance, each closed by its 小计; the 合计 right after (no blank line).
+        let table = rows[2...].prefix { !$0.isEmpty }.map(Self.fields)
+        XCTAssertEqual(table.map { $0[1] }, ["P01", "P03", "P04", "P05", "", "P02", "P06", "", "P07", "", ""])
+        XCTAssertEqual(table.map { $0[2] == "小计" ? "小计:" + $0[0] : $0[0] == "合计" ? "合计" : "·" },
+                       ["·", "·", "·", "·", "小计:局机关", "·", "·", #"小计:'&""#, "·", "小计:职工医保中心", "合计"])
+        for row in table { XCTAssertEqual(row.count, 12, row.joined(separator: ",")) }
+        // Amounts exact 元, percentages plain numbers with two decimals.
+        let p04 = table[2]
         XCTAssertEqual(p04[1], "P04")
-        XCTAssertEqual(Array(p04[3...9]), ["10.00", "10.00", "0.00", "0.00", "100.00", "100.00", "0.00"])
+        XCTAssertEqual(Array(p04[3...9]), ["100000.00", "100000.00", "0.00", "0.00", "100.00", "100.00", "0.00"])
         XCTAssertEqual(p04[10], "正常")
-        let total = Self.fields(rows[9])
-        XCTAssertEqual(total[3], Amount.wanString(monthly.status.totals.budgetFen))
+        let total = table.last!
+        XCTAssertEqual(total[3], Amount.yuanString(monthly.status.totals.budgetFen))
         XCTAssertEqual(total[7], Percent.string(monthly.status.totals.rateBasisPoints))
         // Alerts are joined with a full-width semicolon.
-        let p03 = Self.fields(rows[3])
+        let p03 = table[1]
         XCTAssertEqual(p03[11], monthly.status.projects[2].readableAlerts.map(\.message).joined(separator: "；"))
         XCTAssertTrue(p03[11].contains("；"))
+        // After one blank line, the unpaid contracts with their total.
+        let rest = Array(rows[(2 + table.count)...])
+        XCTAssertEqual(rest[0], "")
+        XCTAssertEqual(rest[1], "合同应付未付")
+        XCTAssertEqual(rest[2], "合同编号,项目编号,对方单位,签订日期,付款期限,合同金额（元）,已付（元）,未付（元）,状态")
+        let contracts = rest[3...].map(Self.fields)
+        XCTAssertEqual(contracts.dropLast().map { $0[0] }, monthly.unpaidContracts.map(\.id))
+        XCTAssertEqual(contracts.last?[0], "合计")
+        XCTAssertEqual(contracts.last?[7], Amount.yuanString(monthly.status.totals.unpaidContractsFen))
     }
 
-    func testCSVYuan() {
-        let rows = Self.lines(CSVRenderer.monthly(monthly, yuan: true))
-        XCTAssertEqual(Array(Self.fields(rows[4])[3...5]), ["100000.00", "100000.00", "0.00"])
+    func testCSVIsExactYuanWhateverTheHumanFormat() {
+        XCTAssertEqual(CSVRenderer.monthly(monthly, frame: Self.yuanFrame), CSVRenderer.monthly(monthly, frame: Self.frame))
+        XCTAssertEqual(CSVRenderer.monthly(monthly, frame: ReportFrame(money: .wanExact)), CSVRenderer.monthly(monthly, frame: Self.frame))
     }
 
     func testCSVQuotesCommasAndQuotes() {
-        let csv = CSVRenderer.monthly(monthly, yuan: false)
+        let csv = CSVRenderer.monthly(monthly, frame: Self.frame)
         XCTAssertTrue(csv.contains(#","a|b, ""c""","#), "a name with a comma and quotes is quoted, quotes doubled")
-        XCTAssertEqual(Self.fields(Self.lines(csv)[7])[2], #"a|b, "c""#)
-        let carry = CSVRenderer.carryover(carryover, yuan: false)
+        XCTAssertEqual(Self.fields(Self.lines(csv)[10])[2], #"a|b, "c""#)
+        let carry = CSVRenderer.carryover(carryover, frame: Self.frame)
         XCTAssertTrue(carry.contains(#""跨年, ""续建""""#), carry)
         XCTAssertEqual(CSVRenderer.quoted("a\nb"), "\"a\nb\"")
         XCTAssertEqual(CSVRenderer.quoted("a\rb"), "\"a\rb\"")
@@ -164,8 +180,8 @@ final class RenderTests: XCTestCase {
     }
 
     func testCSVNeutralisesFormulas() {
-        for csv in [CSVRenderer.monthly(monthly, yuan: false), CSVRenderer.status(status, yuan: false),
-                    CSVRenderer.carryover(carryover, yuan: false)] {
+        for csv in [CSVRenderer.monthly(monthly, frame: Self.frame), CSVRenderer.status(status, frame: Self.frame),
+                    CSVRenderer.carryover(carryover, frame: Self.frame)] {
             let names = Self.lines(csv).dropFirst().map(Self.fields).filter { $0.count > 2 }.map { $0[2] }
             XCTAssertTrue(names.contains(#"'=HYPERLINK("x")"#), "\(names)")
             XCTAssertTrue(names.contains("'+1"))
@@ -184,38 +200,39 @@ final class RenderTests: XCTestCase {
     }
 
     func testCSVCarryoverSubtotalsAndTotal() {
-        let rows = Self.lines(CSVRenderer.carryover(carryover, yuan: false)).map(Self.fields)
-        XCTAssertEqual(rows.first, ["单位", "项目编号", "项目名称", "上年结转（万元）", "本年下达（万元）", "调减（万元）", "预算（万元）", "支出（万元）",
-                                    "结转下年（万元）", "结余收回（万元）", "未处理（万元）", "执行率（%）", "应付未付合同（万元）", "原因"])
+        let rows = Self.lines(CSVRenderer.carryover(carryover, frame: Self.frame)).map(Self.fields)
+        XCTAssertEqual(rows.first, ["单位", "项目编号", "项目名称", "上年结转（元）", "本年下达（元）", "调减（元）", "预算（元）", "支出（元）",
+                                    "结转下年（元）", "结余收回（元）", "未处理（元）", "执行率（%）", "应付未付合同（元）", "原因"])
         let subtotals = rows.filter { $0.count > 2 && $0[2] == "小计" }
         XCTAssertEqual(subtotals.map { $0[0] }, carryover.units.map(\.unit))
         XCTAssertEqual(rows.last?.first, "合计")
-        XCTAssertEqual(rows.last?[6], Amount.wanString(carryover.totals.budgetFen))
-        XCTAssertEqual(rows.last?[8], Amount.wanString(carryover.totals.carriedOutFen))
+        XCTAssertEqual(rows.last?[6], Amount.yuanString(carryover.totals.budgetFen))
+        XCTAssertEqual(rows.last?[8], Amount.yuanString(carryover.totals.carriedOutFen))
         let p01 = rows.first { $0.count > 1 && $0[1] == "P01" }!
-        XCTAssertEqual(p01[3], "1.00", "上年结转")
-        XCTAssertEqual(p01[8], "7.00", "结转下年")
+        XCTAssertEqual(p01[3], "10000.00", "上年结转 1万")
+        XCTAssertEqual(p01[8], "70000.00", "结转下年 7万")
         XCTAssertEqual(p01[13], #"跨年, "续建""#)
         for row in rows { XCTAssertEqual(row.count, 14) }
     }
 
     func testCSVIndicators() {
-        let rows = Self.lines(CSVRenderer.indicators(indicators)).map(Self.fields)
-        XCTAssertEqual(rows.first, ["指标", "代码", "数值", "公式"])
+        let rows = Self.lines(CSVRenderer.indicators(indicators, frame: Self.frame)).map(Self.fields)
+        XCTAssertEqual(rows.first, ["指标", "代码", "数值", "单位", "公式"])
         let byKey = Dictionary(rows.dropFirst().map { ($0[1], $0) }, uniquingKeysWith: { a, _ in a })
         for key in ["execution_rate", "adjustment_rate", "carryover_rate", "sangong_control_rate", "procurement_rate",
                     "execution_score", "total_paid", "basic_paid", "project_paid"] {
             XCTAssertNotNil(byKey[key], key)
         }
         XCTAssertEqual(byKey["execution_rate"]?[2], indicators.executionRate.map(Percent.string))
-        XCTAssertEqual(byKey["total_paid"]?[2], Amount.wanString(indicators.totalPaidFen))
-        XCTAssertEqual(byKey["basic_paid"]?[2], "10.00")
+        XCTAssertEqual(byKey["total_paid"]?[2], Amount.yuanString(indicators.totalPaidFen))
+        XCTAssertEqual(byKey["basic_paid"]?[2], "100000.00")
+        XCTAssertEqual(byKey["basic_paid"]?[3], "元")
     }
 
     // MARK: - Markdown
 
     func testMarkdownMonthly() {
-        let md = MarkdownRenderer.monthly(monthly, yuan: false)
+        let md = MarkdownRenderer.monthly(monthly, frame: Self.frame)
         XCTAssertTrue(md.hasPrefix(#"# 承德市\<测试\>局 2019年12月 预算执行进度预警报告"#), String(md.prefix(80)))
         var last = md.startIndex
         for heading in ["## 一、总体情况", "## 二、预警项目", "## 三、合同应付未付", "## 四、结转资金使用", "## 五、分单位汇总"] {
@@ -240,15 +257,15 @@ final class RenderTests: XCTestCase {
     }
 
     func testMarkdownOtherReportsAndTitleWithoutOrganisation() {
-        for md in [MarkdownRenderer.status(status, yuan: true), MarkdownRenderer.carryover(carryover, yuan: false),
-                   MarkdownRenderer.indicators(indicators)] {
+        for md in [MarkdownRenderer.status(status, frame: Self.yuanFrame), MarkdownRenderer.carryover(carryover, frame: Self.frame),
+                   MarkdownRenderer.indicators(indicators, frame: Self.frame), MarkdownRenderer.register(Register(journal: Self.hostile), frame: Self.frame)] {
             XCTAssertTrue(md.hasPrefix("# "))
             XCTAssertFalse(md.contains("a|b"))
             Self.assertTablesAligned(md)
         }
-        XCTAssertTrue(MarkdownRenderer.carryover(carryover, yuan: false).contains("**小计**"))
+        XCTAssertTrue(MarkdownRenderer.carryover(carryover, frame: Self.frame).contains("**小计**"))
         let plain = Self.journal(Array(Self.hostileLines.dropFirst()))
-        let md = MarkdownRenderer.monthly(MonthlyReport(journal: plain, year: 2019, month: 12)!, yuan: false)
+        let md = MarkdownRenderer.monthly(MonthlyReport(journal: plain, year: 2019, month: 12)!, frame: ReportFrame(context: plain.context))
         XCTAssertTrue(md.hasPrefix("# 2019年12月 预算执行进度预警报告\n"))
     }
 
@@ -350,7 +367,7 @@ final class RenderTests: XCTestCase {
 
     func testHTMLMonthly() {
         let r = monthly
-        let html = HTMLRenderer.monthly(r, yuan: false)
+        let html = HTMLRenderer.monthly(r, frame: Self.frame)
         Self.assertSelfContained(html)
         Self.assertHostileTextEscaped(html)
         XCTAssertFalse(html.contains("承德市<测试>局"))
@@ -368,7 +385,7 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(html.contains("#c0392b") && html.contains("#d4a017") && html.contains("#2e7d32"))
         // Section order.
         var last = html.startIndex
-        for heading in ["一、总体情况", "二、预警项目", "三、合同应付未付", "四、结转资金使用", "五、分单位汇总"] {
+        for heading in ["一、总体情况", "二、各项目执行进度", "三、预警项目", "四、合同应付未付", "五、结转资金使用", "六、分单位汇总", "附：项目执行明细"] {
             guard let range = html.range(of: "<h2>\(heading)</h2>", range: last..<html.endIndex) else { return XCTFail(heading) }
             last = range.upperBound
         }
@@ -377,19 +394,24 @@ final class RenderTests: XCTestCase {
     }
 
     func testHTMLOtherReports() {
-        for html in [HTMLRenderer.status(status, yuan: false), HTMLRenderer.carryover(carryover, yuan: true)] {
+        for html in [HTMLRenderer.status(status, frame: Self.frame), HTMLRenderer.carryover(carryover, frame: Self.yuanFrame)] {
             Self.assertSelfContained(html)
             Self.assertHostileTextEscaped(html)
         }
-        let carry = HTMLRenderer.carryover(carryover, yuan: false)
+        // The register names projects by ID; its journal text (contract IDs, reasons) is escaped.
+        let register = HTMLRenderer.register(Register(journal: Self.hostile), frame: Self.frame)
+        Self.assertSelfContained(register)
+        XCTAssertTrue(register.contains("HT&amp;&lt;2&gt;") && !register.contains("HT&<2>"))
+        XCTAssertTrue(register.contains("&lt;i&gt;reason&lt;/i&gt;") && !register.contains("<i>reason"))
+        let carry = HTMLRenderer.carryover(carryover, frame: Self.frame)
         XCTAssertTrue(carry.contains("class=\"subtotal\""))
         XCTAssertTrue(carry.contains("class=\"total\""))
         XCTAssertFalse(carry.contains("<i>reason</i>"))
         XCTAssertTrue(carry.contains("&lt;i&gt;reason&lt;/i&gt;"))
-        let ind = HTMLRenderer.indicators(indicators)
+        let ind = HTMLRenderer.indicators(indicators, frame: Self.frame)
         Self.assertSelfContained(ind)
-        XCTAssertTrue(ind.contains("execution_rate"))
-        XCTAssertEqual(Self.count("<svg", in: HTMLRenderer.status(status, yuan: false)), status.projects.count)
+        XCTAssertFalse(ind.contains("execution_rate"), "no internal keys where a person reads")
+        XCTAssertEqual(Self.count("<svg", in: HTMLRenderer.status(status, frame: Self.frame)), status.projects.count)
     }
 
     func testHTMLEscape() {
@@ -414,28 +436,29 @@ final class RenderTests: XCTestCase {
         let j = Validator.validate(p)
         XCTAssertFalse(j.hasErrors)
         let r = MonthlyReport(journal: j, year: 2019, month: 12)!
-        let html = HTMLRenderer.monthly(r, yuan: false)
+        let frame = ReportFrame(context: j.context)
+        let html = HTMLRenderer.monthly(r, frame: frame)
         Self.assertSelfContained(html)
-        XCTAssertTrue(html.contains("<div class=\"org\">承德市医疗保障局</div>"))
+        XCTAssertTrue(html.contains("<span>编制单位：承德市医疗保障局</span>"))
         XCTAssertEqual(Self.count("<svg", in: html), r.status.projects.count + 1)
-        let md = MarkdownRenderer.monthly(r, yuan: false)
+        let md = MarkdownRenderer.monthly(r, frame: frame)
         XCTAssertTrue(md.hasPrefix("# 承德市医疗保障局 2019年12月 预算执行进度预警报告\n"))
         XCTAssertTrue(md.contains("192.31"))
-        let csv = CSVRenderer.monthly(r, yuan: false)
+        let csv = CSVRenderer.monthly(r, frame: frame)
         Self.assertExcelFraming(csv)
-        XCTAssertTrue(Self.lines(csv).last!.hasPrefix("合计,,共 9 个项目,192.31,158.89,33.42,0.00,82.62,"))
+        XCTAssertTrue(Self.lines(csv).contains { $0.hasPrefix("合计,,共 9 个项目,1923100.00,1588900.00,334200.00,0.00,82.62,") })
 
         if let out = ProcessInfo.processInfo.environment["FUNDFLOW_RENDER_OUT"] {
             let c = CarryoverStatement(journal: j, year: 2019)!, i = Indicators(journal: j, year: 2019)!
             let files: [(String, String)] = [
                 ("report.html", html), ("report.md", md), ("report.csv", csv),
-                ("carryover.html", HTMLRenderer.carryover(c, yuan: false)), ("carryover.csv", CSVRenderer.carryover(c, yuan: false)),
-                ("carryover.md", MarkdownRenderer.carryover(c, yuan: false)),
-                ("indicators.html", HTMLRenderer.indicators(i)), ("indicators.md", MarkdownRenderer.indicators(i)),
-                ("indicators.csv", CSVRenderer.indicators(i)),
-                ("hostile.html", HTMLRenderer.monthly(monthly, yuan: false)), ("hostile-carryover.html", HTMLRenderer.carryover(carryover, yuan: true)),
-                ("report-yuan.html", HTMLRenderer.monthly(r, yuan: true)),
-                ("june.html", HTMLRenderer.monthly(MonthlyReport(journal: j, year: 2019, month: 6)!, yuan: false)),
+                ("carryover.html", HTMLRenderer.carryover(c, frame: frame)), ("carryover.csv", CSVRenderer.carryover(c, frame: frame)),
+                ("carryover.md", MarkdownRenderer.carryover(c, frame: frame)),
+                ("indicators.html", HTMLRenderer.indicators(i, frame: frame)), ("indicators.md", MarkdownRenderer.indicators(i, frame: frame)),
+                ("indicators.csv", CSVRenderer.indicators(i, frame: frame)),
+                ("hostile.html", HTMLRenderer.monthly(monthly, frame: Self.frame)), ("hostile-carryover.html", HTMLRenderer.carryover(carryover, frame: Self.yuanFrame)),
+                ("report-yuan.html", HTMLRenderer.monthly(r, frame: ReportFrame(context: j.context, money: .yuan))),
+                ("june.html", HTMLRenderer.monthly(MonthlyReport(journal: j, year: 2019, month: 6)!, frame: frame)),
             ]
             for (name, text) in files {
                 try text.write(toFile: out + "/" + name, atomically: true, encoding: .utf8)

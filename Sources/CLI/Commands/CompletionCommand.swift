@@ -50,7 +50,7 @@ enum CompletionCommand {
 
     /// The options of one kind of report (the report command's help lists their union).
     static func reportOptions(_ kind: String) -> String {
-        let common = ["--format", "--json", "--csv", "--yuan", "--no-color", "-o", "--help"]
+        let common = ["--format", "--json", "--csv", "--exact", "--yuan", "--no-color", "-o", "--help"]
         switch kind {
         case "monthly": return (["--month", "--unit"] + common).joined(separator: " ")
         case "carryover": return (["--year", "--unit"] + common).joined(separator: " ")

@@ -1,5 +1,6 @@
 import Interchange
 import Ledger
+import Monitor
 
 /// `fundflow init`: starts a new journal for a unit — the 设置 line with its name and, from
 /// the year's budget table, a 项目 line and a 年初 下达 line per project — validated as a
@@ -106,7 +107,7 @@ enum InitCommand {
             let allotments = sheet.lines.filter { $0.amountFen != nil }.count
             var summary = "共 \(lines.count) 行"
             if !sheet.lines.isEmpty {
-                summary += "：项目 \(sheet.lines.count) 个，年初预算下达 \(allotments) 笔，合计 \(Amount.wanString(totalFen))万元"
+                summary += "：项目 \(sheet.lines.count) 个，年初预算下达 \(allotments) 笔，合计 \(MoneyFormat.wan.withUnit(totalFen))"
             }
             if dryRun {
                 for line in lines { Output.out(line + "\n") }

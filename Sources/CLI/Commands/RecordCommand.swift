@@ -1,4 +1,5 @@
 import Ledger
+import Monitor
 
 /// The recording commands (`project allot reduce pay contract reverse carry lapse plan
 /// set`): each turns its arguments into one entry, validates it against the whole journal
@@ -90,7 +91,7 @@ enum RecordCommand {
             guard let project = body.projectID else { return .failure(.init("缺少项目")) }
             let available = books.available(project, year: date.year)
             guard available > 0 else {
-                return .failure(.init("项目“\(project)”\(date.year) 年截至 \(date) 没有可\(verb == .carry ? "结转" : "收回")的余额（可用余额为 \(Amount.wanString(available))万元），未写入任何内容"))
+                return .failure(.init("项目“\(project)”\(date.year) 年截至 \(date) 没有可\(verb == .carry ? "结转" : "收回")的余额（可用余额为 \(MoneyFormat.wan.withUnit(available))），未写入任何内容"))
             }
             return .success(Appender.Draft(date: date, body: body.withAmount(available)))
         }
@@ -103,7 +104,8 @@ enum RecordCommand {
         Output.out("已记入 \(target) 第 \(lineNumber) 行：\(line)\n")
         if let kind { Output.out("类别：\(kind.chinese)（\(kind == .initial ? "本年第一笔下达，按年初预算计" : "本年已有下达，按追加计")）\n") }
         if let project, let figures {
-            Output.out("项目 \(project) \(date.year) 年：预算 \(Amount.wanString(figures.budgetFen))万元，已支付 \(Amount.wanString(figures.paidFen))万元，可用余额 \(Amount.wanString(figures.availableFen))万元\n")
+            let m = MoneyFormat.wan
+            Output.out("项目 \(project) \(date.year) 年：预算 \(m.withUnit(figures.budgetFen))，已支付 \(m.withUnit(figures.paidFen))，可用余额 \(m.withUnit(figures.availableFen))\n")
         }
     }
 

@@ -1,12 +1,14 @@
 import Ledger
 import Monitor
 
-/// `fundflow register [PROJECT] [--from D] [--to D]`: the money entries in date order with
-/// the project's available balance after each.
+/// `fundflow register [PROJECT] [--from D] [--to D] [--format …] [-o FILE]`: the money
+/// entries in date order with the project's available balance after each, in all five formats.
 enum RegisterCommand {
     static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
-        try arguments.requireOnly(["from", "to", "yuan", "no-color", "o"], command: "register")
-        try arguments.positionalCount(0...1, usage: "fundflow register [项目] [--from 日期] [--to 日期]")
+        try arguments.requireOnly(["from", "to", "yuan", "exact", "no-color", "o", "format", "json", "csv"], command: "register")
+        try arguments.positionalCount(0...1, usage: "fundflow register [项目] [--from 日期] [--to 日期] [--format text|csv|json|md|html] [-o 文件]")
+        let format = try ReportOutput.format(arguments)
+        _ = try ReportOutput.money(arguments)
         let from = try arguments.options["from"].map { try ReportOutput.date($0, option: "from") }
         let to = try arguments.options["to"].map { try ReportOutput.date($0, option: "to") }
         let journal: Journal
@@ -24,15 +26,9 @@ enum RegisterCommand {
         }
         let register = Register(journal: journal, project: project, from: from, to: to)
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
-        var table = TextTable(headers: ["日期", "项目", "动作", "金额", "可用余额", "凭证/文号", "摘要"],
-                              alignments: [.left, .left, .left, .right, .right, .left, .left])
-        for row in register.rows {
-            let amount = row.changeFen < 0 ? "-" + style.money(row.amountFen) : style.money(row.amountFen)
-            table.add([row.date.description, row.project, row.verb.chinese, row.verb == .contract ? style.dim("(" + style.money(row.amountFen) + ")") : amount,
-                       style.money(row.availableAfterFen), DisplayWidth.truncate(row.reference, to: 24), DisplayWidth.truncate(row.memo, to: 30)])
+        let frame = try ReportOutput.frame(arguments, context: journal.context, health: ReportOutput.health(journal), environment: environment)
+        return ReportOutput.emitReport(overflow: nil, health: frame.health, arguments) {
+            Renderers.register(register, format: format, style: style, frame: frame)
         }
-        let text = register.rows.isEmpty ? "（没有符合条件的分录）\n" : table.render() + "金额单位：\(style.moneyUnit)；合同金额在括号内，不影响余额\n"
-        let code = ReportOutput.emit(text, arguments)
-        return code == .success && journal.hasErrors ? .invalid : code
     }
 }

@@ -1,41 +1,51 @@
 import Monitor
 
-/// Chooses the renderer for a non-JSON format.
+/// Chooses the renderer for a format. Every renderer takes the same `ReportFrame` (amount
+/// format, journal health, head and foot).
 enum Renderers {
-    static func status(_ r: StatusReport, format: ReportOutput.Format, style: TextStyle) -> String {
+    static func status(_ r: StatusReport, format: ReportOutput.Format, style: TextStyle, frame: ReportFrame) -> String {
         switch format {
-        case .text: return TextRenderer.status(r, style: style)
-        case .md: return MarkdownRenderer.status(r, yuan: style.yuan)
-        case .csv: return CSVRenderer.status(r, yuan: style.yuan)
-        case .html: return HTMLRenderer.status(r, yuan: style.yuan)
-        case .json: return JSONRenderer.status(r)
+        case .text: return TextRenderer.status(r, frame: frame, style: style)
+        case .md: return MarkdownRenderer.status(r, frame: frame)
+        case .csv: return CSVRenderer.status(r, frame: frame)
+        case .html: return HTMLRenderer.status(r, frame: frame)
+        case .json: return JSONRenderer.status(r, frame: frame)
         }
     }
-    static func monthly(_ r: MonthlyReport, format: ReportOutput.Format, style: TextStyle) -> String {
+    static func monthly(_ r: MonthlyReport, format: ReportOutput.Format, style: TextStyle, frame: ReportFrame) -> String {
         switch format {
-        case .text: return TextRenderer.monthly(r, style: style)
-        case .md: return MarkdownRenderer.monthly(r, yuan: style.yuan)
-        case .csv: return CSVRenderer.monthly(r, yuan: style.yuan)
-        case .html: return HTMLRenderer.monthly(r, yuan: style.yuan)
-        case .json: return JSONRenderer.monthly(r)
+        case .text: return TextRenderer.monthly(r, frame: frame, style: style)
+        case .md: return MarkdownRenderer.monthly(r, frame: frame)
+        case .csv: return CSVRenderer.monthly(r, frame: frame)
+        case .html: return HTMLRenderer.monthly(r, frame: frame)
+        case .json: return JSONRenderer.monthly(r, frame: frame)
         }
     }
-    static func carryover(_ r: CarryoverStatement, format: ReportOutput.Format, style: TextStyle) -> String {
+    static func carryover(_ r: CarryoverStatement, format: ReportOutput.Format, style: TextStyle, frame: ReportFrame) -> String {
         switch format {
-        case .text: return TextRenderer.carryover(r, style: style)
-        case .md: return MarkdownRenderer.carryover(r, yuan: style.yuan)
-        case .csv: return CSVRenderer.carryover(r, yuan: style.yuan)
-        case .html: return HTMLRenderer.carryover(r, yuan: style.yuan)
-        case .json: return JSONRenderer.carryover(r)
+        case .text: return TextRenderer.carryover(r, frame: frame, style: style)
+        case .md: return MarkdownRenderer.carryover(r, frame: frame)
+        case .csv: return CSVRenderer.carryover(r, frame: frame)
+        case .html: return HTMLRenderer.carryover(r, frame: frame)
+        case .json: return JSONRenderer.carryover(r, frame: frame)
         }
     }
-    static func indicators(_ r: Indicators, format: ReportOutput.Format, style: TextStyle) -> String {
+    static func indicators(_ r: Indicators, format: ReportOutput.Format, style: TextStyle, frame: ReportFrame) -> String {
         switch format {
-        case .text: return TextRenderer.indicators(r, style: style)
-        case .md: return MarkdownRenderer.indicators(r)
-        case .csv: return CSVRenderer.indicators(r)
-        case .html: return HTMLRenderer.indicators(r)
-        case .json: return JSONRenderer.indicators(r)
+        case .text: return TextRenderer.indicators(r, frame: frame, style: style)
+        case .md: return MarkdownRenderer.indicators(r, frame: frame)
+        case .csv: return CSVRenderer.indicators(r, frame: frame)
+        case .html: return HTMLRenderer.indicators(r, frame: frame)
+        case .json: return JSONRenderer.indicators(r, frame: frame)
+        }
+    }
+    static func register(_ r: Register, format: ReportOutput.Format, style: TextStyle, frame: ReportFrame) -> String {
+        switch format {
+        case .text: return TextRenderer.register(r, frame: frame, style: style)
+        case .md: return MarkdownRenderer.register(r, frame: frame)
+        case .csv: return CSVRenderer.register(r, frame: frame)
+        case .html: return HTMLRenderer.register(r, frame: frame)
+        case .json: return JSONRenderer.register(r, frame: frame)
         }
     }
 }

@@ -16,27 +16,30 @@ enum ReportCommand {
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
         switch kind {
         case "monthly", "月报":
-            try arguments.requireOnly(["month", "unit", "format", "o", "yuan", "no-color", "json", "csv"], command: "report monthly")
+            try arguments.requireOnly(["month", "unit", "format", "o", "yuan", "exact", "no-color", "json", "csv"], command: "report monthly")
             guard let text = arguments.options["month"] else { throw UsageError("月报须给出 --month YYYY-MM，例如 --month 2019-12") }
             let parts = text.split(separator: "-")
             guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
                   (1...12).contains(month), let monthEnd = CalendarDate.monthEnd(year: year, month: month) else {
                 throw UsageError("月份“\(text)”无效：请写成 YYYY-MM，例如 --month 2019-06")
             }
-            return render(paths, asOf: monthEnd, today: today, arguments, environment) { replay in
-                Renderers.monthly(MonthlyReport(replay: replay, unit: arguments.options["unit"]), format: format, style: style)
+            return try render(paths, asOf: monthEnd, today: today, arguments, environment) { replay, frame in
+                let report = MonthlyReport(replay: replay, unit: arguments.options["unit"])
+                return (report.overflow, { Renderers.monthly(report, format: format, style: style, frame: frame) })
             }
         case "carryover", "结转":
-            try arguments.requireOnly(["year", "unit", "format", "o", "yuan", "no-color", "json", "csv"], command: "report carryover")
+            try arguments.requireOnly(["year", "unit", "format", "o", "yuan", "exact", "no-color", "json", "csv"], command: "report carryover")
             let yearEnd = try yearEndOption(arguments)
-            return render(paths, asOf: yearEnd, today: today, arguments, environment) { replay in
-                Renderers.carryover(CarryoverStatement(replay: replay, unit: arguments.options["unit"]), format: format, style: style)
+            return try render(paths, asOf: yearEnd, today: today, arguments, environment) { replay, frame in
+                let report = CarryoverStatement(replay: replay, unit: arguments.options["unit"])
+                return (report.overflow, { Renderers.carryover(report, format: format, style: style, frame: frame) })
             }
         case "indicators", "指标":
-            try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report indicators")
+            try arguments.requireOnly(["year", "format", "o", "yuan", "exact", "no-color", "json", "csv"], command: "report indicators")
             let yearEnd = try yearEndOption(arguments)
-            return render(paths, asOf: yearEnd, today: today, arguments, environment) { replay in
-                Renderers.indicators(Indicators(replay: replay), format: format, style: style)
+            return try render(paths, asOf: yearEnd, today: today, arguments, environment) { replay, frame in
+                let report = Indicators(replay: replay)
+                return (report.overflow, { Renderers.indicators(report, format: format, style: style, frame: frame) })
             }
         default:
             throw UsageError("没有报表“\(kind)”\(DidYouMean.phrase(kind, among: ["monthly", "carryover", "indicators", "月报", "结转", "指标"]))。用法：\n\(usage)")
@@ -52,14 +55,17 @@ enum ReportCommand {
         return yearEnd
     }
 
+    /// Loads the year, builds the report and its frame, refuses an overflowing report, writes it.
     static func render(_ paths: [String], asOf: CalendarDate, today: CalendarDate, _ arguments: Arguments, _ environment: [String: String],
-                       _ make: (YearReplay) -> String) -> ExitCode {
-        let replay: YearReplay, invalid: Bool
+                       _ make: (YearReplay, ReportFrame) -> (overflow: String?, render: () -> String)) throws -> ExitCode {
+        _ = try ReportOutput.money(arguments)    // a bad option is exit 2 before the journal is read
+        let replay: YearReplay, health: JournalHealth
         switch YearLoading.replay(paths, asOf: asOf, today: today) {
         case .failure(let code): return code
-        case .success(let value): (replay, invalid) = value
+        case .success(let value): (replay, health) = value
         }
-        let code = ReportOutput.emit(make(replay), arguments)
-        return code == .success && invalid ? .invalid : code
+        let frame = try ReportOutput.frame(arguments, context: replay.context, health: health, environment: environment)
+        let report = make(replay, frame)
+        return ReportOutput.emitReport(overflow: report.overflow, health: health, arguments, report.render)
     }
 }

@@ -35,10 +35,55 @@ enum ReportOutput {
         }
     }
 
+    /// What the journal's check found, for the report's banner and `journal_errors`.
+    static func health(_ journal: Journal) -> JournalHealth {
+        JournalHealth(errorCount: journal.errorCount, sealFailed: journal.sealFailed)
+    }
+
     static func style(_ arguments: Arguments, environment: [String: String], toFile: Bool) -> TextStyle {
         let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let colour = !toFile && !noColour && !arguments.flags.contains("no-color") && isatty(1) == 1
-        return TextStyle(colour: colour, yuan: arguments.flags.contains("yuan"))
+        return TextStyle(colour: colour)
+    }
+
+    /// `--exact` (万元, every decimal), `--yuan` (元), else 万元 to 2 decimals.
+    static func money(_ arguments: Arguments) throws -> MoneyFormat {
+        let exact = arguments.flags.contains("exact"), yuan = arguments.flags.contains("yuan")
+        if exact && yuan { throw UsageError("--exact 与 --yuan 只能选一个：--exact 显示精确万元，--yuan 显示元") }
+        return exact ? .wanExact : yuan ? .yuan : .wan
+    }
+
+    /// The frame of a report: amount format, health, 编制单位, latest seal and 编制日期.
+    static func frame(_ arguments: Arguments, context: JournalContext, health: JournalHealth,
+                      environment: [String: String]) throws -> ReportFrame {
+        ReportFrame(context: context, money: try money(arguments), health: health, preparedOn: preparedOn(environment))
+    }
+
+    /// 编制日期: today, or the day of `SOURCE_DATE_EPOCH` (seconds since 1970, read in China
+    /// Standard Time) when set — the reproducible-builds convention, so that a report made
+    /// twice from the same journal is the same file (the golden tests rely on it).
+    static func preparedOn(_ environment: [String: String]) -> CalendarDate {
+        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), seconds >= 0,
+           let date = CalendarDate(dayNumber: (seconds + 8 * 3600) / 86_400) {
+            return date
+        }
+        return CalendarDate.today()
+    }
+
+    /// A report whose totals do not fit in Int64 分 is refused: a diagnostic and exit 1,
+    /// never a wrapped number. Nil when the report may be printed.
+    static func refuseOverflow(_ overflow: String?) -> ExitCode? {
+        guard let overflow else { return nil }
+        Output.err("fundflow: 错误: \(overflow)超出可计算范围（最多 \(Amount.groupedYuanString(Int64.max)) 元），无法出表：" +
+                   "请检查日记账中是否有金额多写了位数（fundflow register 逐笔列出金额），或按单位分别出表（status、report monthly、report carryover 的 --unit）\n")
+        return .invalid
+    }
+
+    /// Writes a report unless its totals overflow; exit 1 when the journal has errors.
+    static func emitReport(overflow: String?, health: JournalHealth, _ arguments: Arguments, _ render: () -> String) -> ExitCode {
+        if let refused = refuseOverflow(overflow) { return refused }
+        let code = emit(render(), arguments)
+        return code == .success && health.errorCount > 0 ? .invalid : code
     }
 
     /// Writes to -o FILE (whole file, flushed) or standard output.

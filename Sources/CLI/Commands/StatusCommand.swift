@@ -4,14 +4,15 @@ import Monitor
 /// `fundflow status [--as-of D] [--unit U] [--json|--csv]`.
 enum StatusCommand {
     static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
-        try arguments.requireOnly(["as-of", "unit", "json", "csv", "format", "o", "yuan", "no-color"], command: "status")
+        try arguments.requireOnly(["as-of", "unit", "json", "csv", "format", "o", "yuan", "exact", "no-color"], command: "status")
         try arguments.positionalCount(0...0, usage: "fundflow status [--as-of 日期] [--unit 单位] [--json|--csv]")
         let asOf = try arguments.options["as-of"].map { try ReportOutput.date($0, option: "as-of") } ?? today
         let format = try ReportOutput.format(arguments)
-        let replay: YearReplay, invalid: Bool
+        _ = try ReportOutput.money(arguments)
+        let replay: YearReplay, health: JournalHealth
         switch YearLoading.replay(paths, asOf: asOf, today: today) {
         case .failure(let code): return code
-        case .success(let value): (replay, invalid) = value
+        case .success(let value): (replay, health) = value
         }
         let report = StatusReport(replay: replay, unit: arguments.options["unit"])
         if let unit = arguments.options["unit"], report.projects.isEmpty {
@@ -19,8 +20,9 @@ enum StatusCommand {
             Output.err("fundflow: 注意：单位“\(unit)”下没有项目\(Suggest.phrase(unit, among: units))；日记账中的单位有：\(units.joined(separator: "、"))\n")
         }
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
-        let text = Renderers.status(report, format: format, style: style)
-        let code = ReportOutput.emit(text, arguments)
-        return code == .success && invalid ? .invalid : code
+        let frame = try ReportOutput.frame(arguments, context: replay.context, health: health, environment: environment)
+        return ReportOutput.emitReport(overflow: report.overflow, health: health, arguments) {
+            Renderers.status(report, format: format, style: style, frame: frame)
+        }
     }
 }

@@ -4,76 +4,74 @@ import Ledger
 /// scripts, no external fonts, links or images, printable on A4. Every piece of journal text
 /// goes through `escape` (element content, attribute values, SVG `<text>` and `<title>`).
 ///
-/// Amounts are in 万元 (exact) unless `yuan` asks for 元 (with thousands separators). SVG
+/// Amounts as the frame's `MoneyFormat` says (万元 to 2 decimals by default). SVG
 /// coordinates are computed from basis points with integer arithmetic, in tenths of a unit.
 public enum HTMLRenderer {
     // MARK: - Reports
 
     /// `fundflow status --format html`: summary, progress bars, project table, unit summary.
-    public static func status(_ r: StatusReport, yuan: Bool) -> String {
+    public static func status(_ r: StatusReport, frame: ReportFrame) -> String {
         let t = r.totals
-        var body = header(organisation: r.organisation, title: "预算执行情况表",
-                          meta: ["截至 \(RenderSupport.chineseDate(r.asOf))", "金额单位：\(RenderSupport.unitName(yuan: yuan))",
-                                 "共 \(t.projectCount) 个项目"])
-        body += section("一、总体情况", summaryCards(t, yuan: yuan))
+        let m = frame.money
+        var body = head(Letterhead(frame, title: "预算执行情况表", period: RenderSupport.asOfPeriod(r.asOf)), frame,
+                        extra: ["共 \(t.projectCount) 个项目"])
+        body += section("一、总体情况", "<p class=\"lead\">\(escape(RenderSupport.overview(t, asOf: r.asOf, money: m)))</p>\n" + summaryCards(t, money: m))
         body += section("二、各项目执行进度", progressLegend() + progressTable(r.projects))
-        body += section("三、项目执行明细", projectTable(r.projects, totals: t, yuan: yuan))
-        body += section("四、分单位汇总", unitTable(r.units, totals: t, yuan: yuan))
-        body += footnote(.progress, yuan: yuan)
-        return document(title: RenderSupport.statusTitle(r) + "（截至 \(r.asOf)）", body: body)
+        body += section("三、项目执行明细", projectTable(r.projects, totals: t, money: m))
+        body += section("四、分单位汇总", unitTable(r.units, totals: t, money: m, foot: foot(frame, notes: [RenderSupport.gapNote])))
+        return document(title: RenderSupport.statusTitle(r) + "（截至 \(r.asOf)）", body: body, health: frame.health)
     }
 
     /// `report monthly --format html`: 预算执行进度预警报告.
-    public static func monthly(_ r: MonthlyReport, yuan: Bool) -> String {
+    public static func monthly(_ r: MonthlyReport, frame: ReportFrame) -> String {
         let t = r.status.totals
+        let m = frame.money
         let projects = r.status.projects
-        var body = header(organisation: r.status.organisation, title: "预算执行进度预警报告",
-                          meta: ["\(r.year)年\(r.month)月", "截至日期：\(RenderSupport.chineseDate(r.asOf))",
-                                 "金额单位：\(RenderSupport.unitName(yuan: yuan))", "共 \(t.projectCount) 个项目"])
+        var body = head(Letterhead(frame, title: "\(r.year)年\(r.month)月 预算执行进度预警报告", period: RenderSupport.monthlyPeriod(r)), frame,
+                        extra: ["共 \(t.projectCount) 个项目"])
         body += section("一、总体情况",
-                        "<p class=\"lead\">\(escape(RenderSupport.overview(t, asOf: r.asOf, yuan: yuan)))</p>\n"
-                        + summaryCards(t, yuan: yuan)
-                        + "<h3>各项目执行进度</h3>\n" + progressLegend() + progressTable(projects)
+                        "<p class=\"lead\">\(escape(RenderSupport.overview(t, asOf: r.asOf, money: m)))</p>\n"
+                        + summaryCards(t, money: m)
                         + "<h3>全年累计支出进度（按月）</h3>\n" + curveChart(r) + curveTable(r))
-        body += section("二、预警项目", alertTable(r.alerted, yuan: yuan))
-        body += section("三、合同应付未付", contractTable(r, yuan: yuan))
-        body += section("四、结转资金使用", carryoverUseTable(r, yuan: yuan))
-        body += section("五、分单位汇总", unitTable(r.status.units, totals: t, yuan: yuan))
-        body += section("附：项目执行明细", projectTable(projects, totals: t, yuan: yuan))
-        body += footnote(.progress, yuan: yuan)
-        return document(title: RenderSupport.monthlyTitle(r), body: body)
+        body += section("二、各项目执行进度", progressLegend() + progressTable(projects))
+        body += section("三、预警项目", alertTable(r.alerted, money: m))
+        body += section("四、合同应付未付", contractTable(r, money: m))
+        body += section("五、结转资金使用", carryoverUseTable(r, money: m))
+        body += section("六、分单位汇总", unitTable(r.status.units, totals: t, money: m))
+        body += section("附：项目执行明细", projectTable(projects, totals: t, money: m, foot: foot(frame, notes: [RenderSupport.gapNote])))
+        return document(title: RenderSupport.monthlyTitle(r), body: body, health: frame.health)
     }
 
     /// `report carryover --format html`: 年终结转结余表, landscape A4.
-    public static func carryover(_ r: CarryoverStatement, yuan: Bool) -> String {
+    public static func carryover(_ r: CarryoverStatement, frame: ReportFrame) -> String {
         let t = r.totals
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) }
-        var body = header(organisation: r.organisation, title: "\(r.year)年度 年终结转结余表",
-                          meta: ["截至 \(r.year)年12月31日", "金额单位：\(RenderSupport.unitName(yuan: yuan))",
-                                 "执行率单位：%", "共 \(t.projectCount) 个项目"])
+        let m = frame.money
+        func money(_ fen: Int64) -> String { m.string(fen) }
+        var body = head(Letterhead(frame, title: "\(r.year)年度 年终结转结余表", period: RenderSupport.yearEndPeriod(r.year)), frame,
+                        extra: ["共 \(t.projectCount) 个项目"])
+        let u = m.unitName
         var cards = [
-            Card(label: "预算合计", value: money(t.budgetFen), unit: RenderSupport.unitName(yuan: yuan)),
-            Card(label: "支出合计", value: money(t.paidFen), unit: RenderSupport.unitName(yuan: yuan)),
+            Card(label: "预算合计", value: money(t.budgetFen), unit: u),
+            Card(label: "支出合计", value: money(t.paidFen), unit: u),
             Card(label: "预算执行率", value: Percent.string(t.rateBasisPoints), unit: "%"),
-            Card(label: "结转下年", value: money(t.carriedOutFen), unit: RenderSupport.unitName(yuan: yuan)),
-            Card(label: "结余收回", value: money(t.lapsedFen), unit: RenderSupport.unitName(yuan: yuan)),
-            Card(label: "上年结转", value: money(t.carriedInFen), unit: RenderSupport.unitName(yuan: yuan)),
-            Card(label: "应付未付合同", value: money(t.unpaidContractsFen), unit: RenderSupport.unitName(yuan: yuan)),
+            Card(label: "结转下年", value: money(t.carriedOutFen), unit: u),
+            Card(label: "结余收回", value: money(t.lapsedFen), unit: u),
+            Card(label: "上年结转", value: money(t.carriedInFen), unit: u),
+            Card(label: "应付未付合同", value: money(t.unpaidContractsFen), unit: u),
         ]
-        cards.append(Card(label: "未处理余额", value: money(t.availableFen), unit: RenderSupport.unitName(yuan: yuan),
-                          level: t.availableFen != 0 ? .red : nil))
+        cards.append(Card(label: "未处理余额", value: money(t.availableFen), unit: u, level: t.availableFen != 0 ? .red : nil))
         body += "<section>\n" + cardGrid(cards) + "</section>\n"
 
         let columns = [
-            Column("项目编号", width: "7%"), Column("项目名称", width: "20%"),
+            Column("项目编号", width: "6%", cellClass: "nowrap"), Column("项目名称", width: "22%"),
             Column("上年结转", numeric: true), Column("本年下达", numeric: true), Column("调减", numeric: true),
             Column("预算", numeric: true), Column("支出", numeric: true), Column("结转下年", numeric: true),
-            Column("结余收回", numeric: true), Column("未处理", numeric: true), Column("执行率", numeric: true),
-            Column("应付未付合同", numeric: true), Column("原因", width: "21%"),
+            Column("结余收回", numeric: true), Column("未处理", numeric: true), Column("执行率%", numeric: true),
+            Column("应付未付合同", numeric: true), Column("原因", width: "25%"),
         ]
         func amounts(_ s: Totals) -> [String] {
             [s.carriedInFen, s.allottedFen, s.reducedFen, s.budgetFen, s.paidFen, s.carriedOutFen, s.lapsedFen]
-                .map(money) + [unresolved(s.availableFen, yuan: yuan), Percent.string(s.rateBasisPoints), money(s.unpaidContractsFen)]
+                .map(money) + [unresolved(s.availableFen, money: m), Percent.string(s.rateBasisPoints), money(s.unpaidContractsFen)]
         }
         var rows: [Row] = []
         var reasons: [String: [String]] = [:]
@@ -85,40 +83,59 @@ public enum HTMLRenderer {
                 let f = p.figures
                 rows.append(Row([escape(p.id), escape(p.name)]
                                 + [f.carriedInFen, f.allottedFen, f.reducedFen, f.budgetFen, f.paidFen, f.carriedOutFen, f.lapsedFen].map(money)
-                                + [unresolved(p.availableFen, yuan: yuan), Percent.string(p.rateBasisPoints), money(p.unpaidContractsFen),
+                                + [unresolved(p.availableFen, money: m), Percent.string(p.rateBasisPoints), money(p.unpaidContractsFen),
                                    (reasons[p.id] ?? []).map(escape).joined(separator: "；")]))
             }
             rows.append(Row(["", escape(unitLabel(group.unit.unit)) + " 小计"] + amounts(group.unit.totals) + [""], className: "subtotal"))
         }
         rows.append(Row(["合计", ""] + amounts(t) + [""], className: "total"))
-        body += section("结转结余明细", table(columns, rows, className: "dense"))
         if t.availableFen != 0 {
-            body += "<p class=\"warning\">尚有 \(money(t.availableFen)) \(RenderSupport.unitName(yuan: yuan)) 既未支出，也未结转或收回（“未处理”列标红），请录入结转（fundflow carry）或收回（fundflow lapse）。</p>\n"
+            body += "<p class=\"warning\">尚有 \(escape(m.withUnit(t.availableFen))) 既未支出，也未结转或收回（“未处理”列标红），请录入结转（fundflow carry）或收回（fundflow lapse）。</p>\n"
         }
-        body += footnote(.carryover, yuan: yuan)
-        return document(title: RenderSupport.carryoverTitle(r), body: body, landscape: true)
+        let notes = ["预算 = 上年结转 + 本年下达 − 调减；未处理 = 预算 − 支出 − 结转下年 − 结余收回，年末应为 0；执行率 = 支出 ÷ 预算。"]
+        body += "<section>\n" + table(columns, rows, className: "dense", foot: foot(frame, notes: notes)) + "</section>\n"
+        return document(title: RenderSupport.carryoverTitle(r), body: body, landscape: true, health: frame.health)
     }
 
     /// `report indicators --format html`: 部门整体绩效指标.
-    public static func indicators(_ r: Indicators) -> String {
-        var body = header(organisation: r.organisation, title: "\(r.year)年度 部门整体绩效指标",
-                          meta: ["截至 \(RenderSupport.chineseDate(r.asOf))", "金额单位：万元",
-                                 "执行率目标：\(Percent.jsonNumber(r.targetRateBasisPoints))%"])
-        let rows = RenderSupport.indicatorRows(r)
+    public static func indicators(_ r: Indicators, frame: ReportFrame) -> String {
+        var body = head(Letterhead(frame, title: "\(r.year)年度 部门整体绩效指标", period: RenderSupport.yearPeriod(r.year, asOf: r.asOf)), frame,
+                        extra: ["执行率目标：\(RenderSupport.percentText(r.targetRateBasisPoints))"])
+        let rows = RenderSupport.indicatorRows(r, money: frame.money.string, unit: frame.money.unitName)
         func shown(_ row: RenderSupport.IndicatorRow) -> String { row.value.isEmpty ? "—" : row.value }
         let cards = rows.filter { $0.primary && ($0.unit == "%" || $0.unit == "分") }.map {
             Card(label: $0.name, value: shown($0), unit: $0.value.isEmpty ? "无此类项目" : $0.unit)
         }
         body += "<section>\n" + cardGrid(cards) + "</section>\n"
-        let columns = [Column("指标", width: "22%"), Column("代码", width: "20%"), Column("数值", numeric: true, width: "14%"),
-                       Column("单位", width: "8%"), Column("公式")]
+        let columns = [Column("指标", width: "24%"), Column("数值", numeric: true, width: "16%"),
+                       Column("单位", width: "9%"), Column("公式")]
         func tableRows(_ list: [RenderSupport.IndicatorRow]) -> [Row] {
-            list.map { Row([escape($0.name), "<code>\(escape($0.key))</code>", shown($0), escape($0.unit), escape($0.formula)]) }
+            list.map { Row([escape($0.name), shown($0), escape($0.unit), escape($0.formula)]) }
         }
         body += section("绩效指标", table(columns, tableRows(rows.filter(\.primary))))
-        body += section("计算依据", table(columns, tableRows(rows.filter { !$0.primary })))
-        body += footnote(.indicators, yuan: false)
-        return document(title: RenderSupport.indicatorsTitle(r), body: body)
+        body += section("计算依据", table(columns, tableRows(rows.filter { !$0.primary }),
+                                          foot: foot(frame, notes: ["各指标口径见“公式”列；比率按精确金额计算，四舍五入保留两位小数。"])))
+        return document(title: RenderSupport.indicatorsTitle(r), body: body, health: frame.health)
+    }
+
+    /// `fundflow register --format html`: every entry, nothing cut.
+    public static func register(_ r: Register, frame: ReportFrame) -> String {
+        let m = frame.money
+        var body = head(Letterhead(frame, title: RegisterText.title(r), period: RenderSupport.registerPeriod(from: r.from, to: r.to)), frame,
+                        extra: [])
+        if r.rows.isEmpty {
+            body += "<p class=\"empty\">没有符合条件的分录。</p>\n"
+            return document(title: RegisterText.title(r), body: body + foot(frame, hasAmounts: false), health: frame.health)
+        }
+        let columns = [Column("日期", width: "10%", cellClass: "date"), Column("项目", width: "7%", cellClass: "nowrap"), Column("动作", width: "5%", cellClass: "nowrap"),
+                       Column("金额", numeric: true, width: "9%"), Column("可用余额", numeric: true, width: "9%"),
+                       Column("凭证/文号", width: "19%"), Column("摘要")]
+        let rows = r.rows.map { row in
+            Row([row.date.description, escape(row.project), row.verb.chinese, escape(RegisterText.signedAmount(row, m)),
+                 m.string(row.availableAfterFen), escape(row.reference), escape(row.memo)], className: row.verb == .contract ? "muted" : nil)
+        }
+        body += table(columns, rows, className: "dense", foot: foot(frame, notes: [RegisterText.note]))
+        return document(title: RegisterText.title(r), body: body, health: frame.health)
     }
 
     // MARK: - Escaping
@@ -147,7 +164,7 @@ public enum HTMLRenderer {
     static let statusColour: [AlertLevel: String] = [.ok: "#2e7d32", .yellow: "#d4a017", .red: "#c0392b"]
     static let ink = "#1f4e79"
 
-    static func document(title: String, body: String, landscape: Bool = false) -> String {
+    static func document(title: String, body: String, landscape: Bool = false, health: JournalHealth = .clean) -> String {
         """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -156,7 +173,7 @@ public enum HTMLRenderer {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title))</title>
         <style>
-        \(css(landscape: landscape))
+        \(css(landscape: landscape))\(pageWarning(health))
         </style>
         </head>
         <body class="\(landscape ? "landscape" : "portrait")">
@@ -166,9 +183,18 @@ public enum HTMLRenderer {
         """
     }
 
+    /// On a journal with errors every printed page carries the warning at its top, not only
+    /// the first (a loose page must not look clean either).
+    static func pageWarning(_ health: JournalHealth) -> String {
+        guard health.bannerText != nil else { return "" }
+        let text = health.sealFailed ? "严重警告：封账校验失败，本表数字不可信，不得签章报送" : "注意：日记账有 \(health.errorCount) 个错误，本表数字不完整"
+        return "\n@page { @top-center { content: \"\(text)\"; color: \(health.sealFailed ? "#c0392b" : "#8a6a00"); font-size: 9pt; font-weight: 700; } }"
+    }
+
     static func css(landscape: Bool) -> String {
         """
-        @page { size: A4\(landscape ? " landscape" : ""); margin: 15mm; }
+        @page { size: A4\(landscape ? " landscape" : ""); margin: 15mm 15mm 17mm;
+          @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; font-size: 8pt; color: #555; } }
         * { box-sizing: border-box; }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
@@ -182,9 +208,9 @@ public enum HTMLRenderer {
           body.landscape { max-width: 297mm; }
         }
         header.report { border-bottom: 2px solid \(ink); padding-bottom: 6px; margin-bottom: 10px; }
-        header.report .org { font-size: 12pt; color: #333; letter-spacing: .08em; }
         header.report h1 { font-size: 19pt; margin: 0; color: \(ink); letter-spacing: .04em; }
-        header.report .meta { color: #555; font-size: 9pt; }
+        header.report .meta { color: #555; font-size: 9pt; display: flex; flex-wrap: wrap; }
+        header.report .meta span { white-space: nowrap; }
         header.report .meta span + span::before { content: "　·　"; color: #aaa; }
         h2 { font-size: 13pt; margin: 14px 0 6px; padding-left: 8px; border-left: 4px solid \(ink); color: #111;
           break-after: avoid; page-break-after: avoid; }
@@ -196,6 +222,12 @@ public enum HTMLRenderer {
         .muted { color: #666; font-weight: normal; }
         .small { font-size: 8pt; }
         .cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6px; margin: 6px 0 4px; }
+        body.landscape .cards { grid-template-columns: repeat(8, minmax(0, 1fr)); gap: 4px; }
+        body.landscape .card { padding: 3px 6px; }
+        body.landscape .card .value { font-size: 12pt; }
+        body.landscape header.report h1 { font-size: 16pt; }
+        body.landscape footer.report { margin-top: 6px; }
+        body.landscape footer.report .signatures { margin-top: 8px; }
         .card { border: 1px solid #d0d7de; border-radius: 4px; padding: 5px 8px; background: #f8fafc;
           break-inside: avoid; page-break-inside: avoid; }
         .card .label { font-size: 8.5pt; color: #555; }
@@ -207,7 +239,8 @@ public enum HTMLRenderer {
         .card.yellow .value { color: #8a6a00; }
         .card.ok .value { color: #2e7d32; }
         table { width: 100%; border-collapse: collapse; font-size: 9pt; margin: 4px 0 8px; }
-        table.dense { font-size: 8pt; }
+        table.dense { font-size: 8pt; line-height: 1.3; }
+        table.dense th, table.dense td { padding: 2px 4px; }
         th, td { border: 1px solid #c8ced6; padding: 3px 5px; vertical-align: middle; overflow-wrap: anywhere; }
         thead { display: table-header-group; }
         thead th { background: #e8eef5; font-weight: 600; text-align: center; overflow-wrap: normal; white-space: nowrap; }
@@ -241,16 +274,36 @@ public enum HTMLRenderer {
         figure { margin: 4px 0 6px; }
         figure svg { display: block; width: 100%; height: auto; }
         code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 7.5pt; color: #444; white-space: nowrap; }
-        footer { margin-top: 14px; padding-top: 6px; border-top: 1px solid #c8ced6; font-size: 8pt; color: #666; }
+        footer.report { margin-top: 12px; padding-top: 6px; border-top: 1px solid #c8ced6; font-size: 9pt; color: #333;
+          break-inside: avoid; page-break-inside: avoid; }
+        footer.report .notes p { margin: 1px 0; font-size: 8pt; color: #555; }
+        footer.report .stamp { margin-top: 6px; }
+        footer.report .stamp span + span { margin-left: 2em; }
+        footer.report .signatures { display: flex; justify-content: space-between; margin-top: 14px; }
+        footer.report .signatures span { white-space: nowrap; }
+        footer.report .signatures i { display: inline-block; width: 28mm; border-bottom: 1px solid #333; margin-left: 2px; }
+        footer.report .generated { margin-top: 8px; font-size: 7.5pt; color: #888; }
+        tbody.keep-with-foot { break-inside: avoid; page-break-inside: avoid; }
+        tr.foot td { border: none; background: none !important; padding: 0; }
+        .banner { border: 2px solid #d4a017; background: #fdf8e6; color: #5c4500; padding: 6px 10px; margin: 0 0 10px;
+          font-weight: 600; break-inside: avoid; page-break-inside: avoid; }
+        .banner strong { margin-right: .6em; }
+        .banner.seal { border: 3px solid #c0392b; background: #fdecea; color: #c0392b; font-size: 12pt; }
+        .banner.seal strong { font-size: 14pt; }
+        td.nowrap { white-space: nowrap; overflow-wrap: normal; }
         """
     }
 
-    static func header(organisation: String, title: String, meta: [String]) -> String {
-        let org = RenderSupport.trimmed(organisation)
-        return "<header class=\"report\">\n"
-            + (org.isEmpty ? "" : "<div class=\"org\">\(escape(org))</div>\n")
-            + "<h1>\(escape(title))</h1>\n"
-            + "<div class=\"meta\">" + meta.map { "<span>\(escape($0))</span>" }.joined() + "</div>\n"
+    /// The banner (first, when the journal has errors), then the head: 编制单位, title,
+    /// period, amount unit and any `extra` items. One implementation for every HTML report.
+    static func head(_ head: Letterhead, _ frame: ReportFrame, extra: [String] = []) -> String {
+        var html = ""
+        if let text = frame.health.bannerText {
+            html += "<div class=\"banner\(frame.health.sealFailed ? " seal" : "")\" role=\"alert\"><strong>\(escape(frame.health.bannerTitle))</strong>"
+                + "\(escape(text))</div>\n"
+        }
+        return html + "<header class=\"report\">\n<h1>\(escape(head.title))</h1>\n"
+            + "<div class=\"meta\">" + (head.metaItems + extra).map { "<span>\(escape($0))</span>" }.joined() + "</div>\n"
             + "</header>\n"
     }
 
@@ -258,23 +311,19 @@ public enum HTMLRenderer {
         "<section>\n<h2>\(escape(title))</h2>\n\(content)</section>\n"
     }
 
-    /// The closing note: what the figures mean and the amount unit.
-    static func footnote(_ kind: FootnoteKind, yuan: Bool) -> String {
-        let amounts = "金额单位：\(RenderSupport.unitName(yuan: yuan))\(yuan ? "" : "，按分精确列示，不四舍五入")。"
-        let meaning: String
-        switch kind {
-        case .progress:
-            meaning = "执行率 = 支出 ÷ 预算；计划进度为各项目资金支出计划在截至日期按月线性插值（部门合计按预算加权）；"
-                + "序时进度 = 已过月数 ÷ 12；差距 = 计划进度 − 执行率（正数为落后，单位：个百分点）。"
-        case .carryover:
-            meaning = "预算 = 上年结转 + 本年下达 − 调减；未处理 = 预算 − 支出 − 结转下年 − 结余收回，年末应为 0；执行率 = 支出 ÷ 预算。"
-        case .indicators:
-            meaning = "各指标口径见“公式”列；比率按精确金额计算，四舍五入保留两位小数。"
-        }
-        return "<footer>说明：\(meaning)\(amounts)本报告由 fundflow 根据资金流水账生成。</footer>\n"
+    /// The notes (the 尾差 note when cells are rounded), the latest seal, 编制日期 and the
+    /// signature lines, kept together on the last page.
+    static func foot(_ frame: ReportFrame, notes: [String] = [], hasAmounts: Bool = true) -> String {
+        var all = notes
+        if hasAmounts && frame.money.rounds { all.append(MoneyFormat.roundingNote + "。") }
+        let foot = Letterhead.foot(frame)
+        var html = "<footer class=\"report\">\n"
+        if !all.isEmpty { html += "<div class=\"notes\">" + all.map { "<p>注：\(escape($0))</p>" }.joined() + "</div>\n" }
+        html += "<div class=\"stamp\"><span>\(escape(foot.seal))</span>" + (foot.prepared.map { "<span>\(escape($0))</span>" } ?? "") + "</div>\n"
+        html += "<div class=\"signatures\">" + foot.signatures.map { "<span>\(escape($0))<i></i></span>" }.joined() + "</div>\n"
+        return html + "<div class=\"generated\">本报告由 fundflow 根据资金流水账生成。</div>\n</footer>\n"
     }
 
-    enum FootnoteKind { case progress, carryover, indicators }
 
     static func unitLabel(_ unit: String) -> String { unit.isEmpty ? "（未填单位）" : unit }
 
@@ -288,8 +337,8 @@ public enum HTMLRenderer {
             + (unit ? "<br><span class=\"muted small\">\(escape(unitLabel(p.unit)))</span>" : "")
     }
 
-    static func unresolved(_ fen: Int64, yuan: Bool) -> String {
-        let text = RenderSupport.readableAmount(fen, yuan: yuan)
+    static func unresolved(_ fen: Int64, money: MoneyFormat) -> String {
+        let text = money.string(fen)
         return fen != 0 ? "<span class=\"alarm\">\(text)</span>" : text
     }
 
@@ -309,9 +358,9 @@ public enum HTMLRenderer {
         }.joined() + "</div>\n"
     }
 
-    static func summaryCards(_ t: Totals, yuan: Bool) -> String {
-        let u = RenderSupport.unitName(yuan: yuan)
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) }
+    static func summaryCards(_ t: Totals, money m: MoneyFormat) -> String {
+        let u = m.unitName
+        func money(_ fen: Int64) -> String { m.string(fen) }
         let gapLevel: AlertLevel? = t.gapBasisPoints > 0 ? (t.redCount > 0 ? .red : .yellow) : .ok
         return cardGrid([
             Card(label: "预算合计", value: money(t.budgetFen), unit: u),
@@ -354,32 +403,46 @@ public enum HTMLRenderer {
         }
     }
 
-    static func table(_ columns: [Column], _ rows: [Row], className: String? = nil) -> String {
+    /// Rows kept on the page of the report's foot (with the table's head repeated above them).
+    static let rowsKeptWithFoot = 3
+
+    /// A table; with `foot`, the report's foot is its last row, kept on one page with the last
+    /// few rows (a `<tbody>` that does not break), so that the signature lines never stand
+    /// alone on a page — Chromium keeps a row group together but ignores break-before between
+    /// a table and what follows it.
+    static func table(_ columns: [Column], _ rows: [Row], className: String? = nil, foot: String? = nil) -> String {
         var html = "<table\(className.map { " class=\"\($0)\"" } ?? "")>\n"
         if columns.contains(where: { $0.width != nil }) {
             html += "<colgroup>" + columns.map { c in c.width.map { "<col style=\"width:\($0)\">" } ?? "<col>" }.joined() + "</colgroup>\n"
         }
-        html += "<thead><tr>" + columns.map { "<th>\(escape($0.title))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in rows {
-            html += "<tr\(row.className.map { " class=\"\($0)\"" } ?? "")>"
-            if let span = row.span {
-                html += "<td colspan=\"\(span)\">\(row.cells.first ?? "")</td>"
-            } else {
-                for (index, cell) in row.cells.enumerated() {
-                    let cellClass = index < columns.count ? columns[index].cellClass : nil
-                    html += cellClass.map { "<td class=\"\($0)\">\(cell)</td>" } ?? "<td>\(cell)</td>"
-                }
-            }
-            html += "</tr>\n"
+        html += "<thead><tr>" + columns.map { "<th>\(escape($0.title))</th>" }.joined() + "</tr></thead>\n"
+        let kept = foot == nil ? 0 : min(rowsKeptWithFoot, rows.count)
+        html += "<tbody>\n" + rows.dropLast(kept).map { tableRow($0, columns) }.joined() + "</tbody>\n"
+        if let foot {
+            html += "<tbody class=\"keep-with-foot\">\n" + rows.suffix(kept).map { tableRow($0, columns) }.joined()
+                + "<tr class=\"foot\"><td colspan=\"\(columns.count)\">\(foot)</td></tr>\n</tbody>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</table>\n"
     }
 
-    static func projectTable(_ projects: [ProjectStatus], totals t: Totals, yuan: Bool) -> String {
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) }
-        let columns = [Column("单位", width: "13%"), Column("项目", width: "33%"), Column("预算", numeric: true),
+    static func tableRow(_ row: Row, _ columns: [Column]) -> String {
+        var html = "<tr\(row.className.map { " class=\"\($0)\"" } ?? "")>"
+        if let span = row.span {
+            html += "<td colspan=\"\(span)\">\(row.cells.first ?? "")</td>"
+        } else {
+            for (index, cell) in row.cells.enumerated() {
+                let cellClass = index < columns.count ? columns[index].cellClass : nil
+                html += cellClass.map { "<td class=\"\($0)\">\(cell)</td>" } ?? "<td>\(cell)</td>"
+            }
+        }
+        return html + "</tr>\n"
+    }
+
+    static func projectTable(_ projects: [ProjectStatus], totals t: Totals, money m: MoneyFormat, foot: String? = nil) -> String {
+        func money(_ fen: Int64) -> String { m.string(fen) }
+        let columns = [Column("单位", cellClass: "nowrap"), Column("项目", width: "30%"), Column("预算", numeric: true),
                        Column("支出", numeric: true), Column("可用余额", numeric: true), Column("执行率%", numeric: true),
-                       Column("计划进度%", numeric: true), Column("差距", numeric: true), Column("状态")]
+                       Column("计划进度%", numeric: true), Column("差距", numeric: true), Column("状态", cellClass: "nowrap")]
         var rows = projects.map { p in
             Row([escape(unitLabel(p.unit)), "<span class=\"id\">\(escape(p.id))</span> \(escape(p.name))",
                  money(p.budgetFen), money(p.paidFen), money(p.availableFen), Percent.string(p.rateBasisPoints),
@@ -388,25 +451,25 @@ public enum HTMLRenderer {
         rows.append(Row(["合计", "共 \(t.projectCount) 个项目（\(escape(RenderSupport.countSummary(t)))）", money(t.budgetFen),
                          money(t.paidFen), money(t.availableFen), Percent.string(t.rateBasisPoints),
                          Percent.string(t.expectedBasisPoints), Percent.string(t.gapBasisPoints), ""], className: "total"))
-        return table(columns, rows)
+        return table(columns, rows, className: "dense", foot: foot)
     }
 
-    static func unitTable(_ units: [UnitSummary], totals t: Totals, yuan: Bool) -> String {
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) }
+    static func unitTable(_ units: [UnitSummary], totals t: Totals, money m: MoneyFormat, foot: String? = nil) -> String {
+        func money(_ fen: Int64) -> String { m.string(fen) }
         func cells(_ s: Totals) -> [String] {
             ["\(s.projectCount)", money(s.budgetFen), money(s.paidFen), money(s.availableFen), Percent.string(s.rateBasisPoints),
              Percent.string(s.expectedBasisPoints), Percent.string(s.gapBasisPoints), "\(s.redCount)", "\(s.yellowCount)"]
         }
-        let columns = [Column("单位", width: "20%"), Column("项目数", numeric: true), Column("预算", numeric: true),
+        let columns = [Column("单位", width: "20%", cellClass: "nowrap"), Column("项目数", numeric: true), Column("预算", numeric: true),
                        Column("支出", numeric: true), Column("可用余额", numeric: true), Column("执行率%", numeric: true),
                        Column("计划进度%", numeric: true), Column("差距", numeric: true), Column("严重滞后", numeric: true),
                        Column("滞后", numeric: true)]
         var rows = units.map { Row([escape(unitLabel($0.unit))] + cells($0.totals)) }
         rows.append(Row(["合计"] + cells(t), className: "total"))
-        return table(columns, rows)
+        return table(columns, rows, foot: foot)
     }
 
-    static func alertTable(_ alerted: [ProjectStatus], yuan: Bool) -> String {
+    static func alertTable(_ alerted: [ProjectStatus], money m: MoneyFormat) -> String {
         if alerted.isEmpty { return "<p class=\"empty\">本月无预警项目。</p>\n" }
         let columns = [Column("序号", width: "6%"), Column("项目", width: "27%"), Column("执行率 / 计划", numeric: true, width: "12%"),
                        Column("状态", width: "9%"), Column("预警内容")]
@@ -421,9 +484,9 @@ public enum HTMLRenderer {
         return table(columns, rows)
     }
 
-    static func contractTable(_ r: MonthlyReport, yuan: Bool) -> String {
+    static func contractTable(_ r: MonthlyReport, money m: MoneyFormat) -> String {
         if r.unpaidContracts.isEmpty { return "<p class=\"empty\">无应付未付合同。</p>\n" }
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) }
+        func money(_ fen: Int64) -> String { m.string(fen) }
         let columns = [Column("合同编号", width: "11%"), Column("项目", width: "25%"), Column("对方单位", width: "14%"),
                        Column("签订日期", cellClass: "date"), Column("付款期限", cellClass: "date"), Column("合同金额", numeric: true), Column("已付", numeric: true),
                        Column("未付", numeric: true), Column("状态")]
@@ -439,9 +502,9 @@ public enum HTMLRenderer {
         return table(columns, rows)
     }
 
-    static func carryoverUseTable(_ r: MonthlyReport, yuan: Bool) -> String {
+    static func carryoverUseTable(_ r: MonthlyReport, money m: MoneyFormat) -> String {
         if r.carryovers.isEmpty { return "<p class=\"empty\">本年无上年结转资金。</p>\n" }
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) }
+        func money(_ fen: Int64) -> String { m.string(fen) }
         let t = r.status.totals
         let columns = [Column("项目", width: "40%"), Column("上年结转", numeric: true), Column("已使用", numeric: true),
                        Column("尚未使用", numeric: true), Column("结转时长", numeric: true)]
@@ -517,10 +580,10 @@ public enum HTMLRenderer {
         var lastLabelEnd: Int64 = Int64.min
         for checkpoint in p.plan.checkpoints {
             let cx = x(checkpoint.percentBasisPoints)
-            svg += "<g><title>\(escape("\(checkpoint.month)月底计划累计支出 \(Percent.jsonNumber(checkpoint.percentBasisPoints))%"))</title>"
+            svg += "<g><title>\(escape("\(checkpoint.month)月底计划累计支出 \(RenderSupport.percentText(checkpoint.percentBasisPoints))"))</title>"
             svg += "<line x1=\"\(tenths(cx))\" y1=\"\(barTop - 2)\" x2=\"\(tenths(cx))\" y2=\"\(barTop + barHeight + 2)\" stroke=\"#222\" stroke-width=\"1.5\"/>"
             // The full label, else the month alone, else nothing.
-            for label in ["\(checkpoint.month)月 \(Percent.jsonNumber(checkpoint.percentBasisPoints))%", "\(checkpoint.month)月"] {
+            for label in ["\(checkpoint.month)月 \(RenderSupport.percentText(checkpoint.percentBasisPoints))", "\(checkpoint.month)月"] {
                 let labelWidth = textWidthTenths(label, fontSize: tickFontSize)
                 var start = cx - labelWidth / 2
                 var anchor = "middle"

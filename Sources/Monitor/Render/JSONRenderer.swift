@@ -72,7 +72,7 @@ public indirect enum JSONValue: Sendable {
 /// Reports as JSON with the stable keys of spec §2: amounts as strings in 元 with two
 /// decimals, percentages as numbers with at most two decimals.
 public enum JSONRenderer {
-    static func amount(_ fen: Int64) -> JSONValue { .string(Amount.yuanString(fen)) }
+    static func amount(_ fen: Int64) -> JSONValue { .string(RenderSupport.exactYuan(fen)) }
     static func percent(_ bp: Int64) -> JSONValue { .number(Percent.jsonNumber(bp)) }
     static func percent(_ bp: Int64?) -> JSONValue { bp.map { .number(Percent.jsonNumber($0)) } ?? .null }
     static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
@@ -120,15 +120,22 @@ public enum JSONRenderer {
         .array(units.map { .object([("unit", .string($0.unit)), ("projects", .array($0.projectIDs.map { .string($0) })), ("totals", totals($0.totals))]) })
     }
 
-    public static func status(_ r: StatusReport) -> String {
-        JSONValue.object([
+    /// The keys every report's JSON carries about the journal: `journal_errors` (0 when
+    /// clean), `seal_failed`, and the latest seal (null when unsealed).
+    static func journalKeys(_ frame: ReportFrame) -> [(String, JSONValue)] {
+        [("journal_errors", .number(String(frame.health.errorCount))), ("seal_failed", .bool(frame.health.sealFailed)),
+         ("latest_seal", frame.latestSeal.map { .object([("date", .string($0.date.description)), ("code", .string($0.code))]) } ?? .null)]
+    }
+
+    public static func status(_ r: StatusReport, frame: ReportFrame) -> String {
+        JSONValue.object(journalKeys(frame) + [
             ("as_of", .string(r.asOf.description)), ("organisation", .string(r.organisation)),
             ("projects", .array(r.projects.map(project))), ("units", units(r.units)), ("totals", totals(r.totals)),
         ]).serialized() + "\n"
     }
 
-    public static func monthly(_ r: MonthlyReport) -> String {
-        JSONValue.object([
+    public static func monthly(_ r: MonthlyReport, frame: ReportFrame) -> String {
+        JSONValue.object(journalKeys(frame) + [
             ("month", .string(r.monthKey)), ("as_of", .string(r.asOf.description)), ("organisation", .string(r.status.organisation)),
             ("projects", .array(r.status.projects.map(project))), ("units", units(r.status.units)), ("totals", totals(r.status.totals)),
             ("alerted", .array(r.alerted.map { .string($0.id) })),
@@ -144,14 +151,14 @@ public enum JSONRenderer {
         ]).serialized() + "\n"
     }
 
-    public static func carryover(_ s: CarryoverStatement) -> String {
+    public static func carryover(_ s: CarryoverStatement, frame: ReportFrame) -> String {
         func figures(_ t: Totals) -> [(String, JSONValue)] {
             [("carried_in", amount(t.carriedInFen)), ("allotted", amount(t.allottedFen)), ("reduced", amount(t.reducedFen)),
              ("budget", amount(t.budgetFen)), ("paid", amount(t.paidFen)), ("carried_out", amount(t.carriedOutFen)),
              ("lapsed", amount(t.lapsedFen)), ("unresolved", amount(t.availableFen)), ("rate", percent(t.rateBasisPoints)),
              ("unpaid_contracts", amount(t.unpaidContractsFen))]
         }
-        return JSONValue.object([
+        return JSONValue.object(journalKeys(frame) + [
             ("year", .number(String(s.year))), ("organisation", .string(s.organisation)),
             ("projects", .array(s.rows.map { row in
                 let p = row.project, f = p.figures
@@ -168,8 +175,8 @@ public enum JSONRenderer {
         ]).serialized() + "\n"
     }
 
-    public static func indicators(_ i: Indicators) -> String {
-        JSONValue.object([
+    public static func indicators(_ i: Indicators, frame: ReportFrame) -> String {
+        JSONValue.object(journalKeys(frame) + [
             ("year", .number(String(i.year))), ("as_of", .string(i.asOf.description)), ("organisation", .string(i.organisation)),
             ("execution_rate", percent(i.executionRate)), ("adjustment_rate", percent(i.adjustmentRate)),
             ("carryover_rate", percent(i.carryoverRate)), ("sangong_control_rate", percent(i.sangongControlRate)),
@@ -178,6 +185,18 @@ public enum JSONRenderer {
             ("total_paid", amount(i.totalPaidFen)), ("basic_paid", amount(i.basicPaidFen)), ("project_paid", amount(i.projectPaidFen)),
             ("budget", amount(i.totals.budgetFen)), ("initial", amount(i.totals.initialFen)), ("carried_in", amount(i.totals.carriedInFen)),
             ("target_rate", percent(i.targetRateBasisPoints)), ("score_weight", .number(String(i.scoreWeight))),
+        ]).serialized() + "\n"
+    }
+
+    /// `fundflow register --format json`: every entry with its effect and the balance after it.
+    public static func register(_ r: Register, frame: ReportFrame) -> String {
+        JSONValue.object(journalKeys(frame) + [
+            ("project", text(r.project)), ("from", text(r.from?.description)), ("to", text(r.to?.description)),
+            ("entries", .array(r.rows.map { row in
+                .object([("date", .string(row.date.description)), ("project", .string(row.project)), ("verb", .string(row.verb.chinese)),
+                         ("amount", amount(row.amountFen)), ("change", amount(row.changeFen)), ("available", amount(row.availableAfterFen)),
+                         ("reference", .string(row.reference)), ("memo", .string(row.memo)), ("line", .number(String(row.location.line)))])
+            })),
         ]).serialized() + "\n"
     }
 }

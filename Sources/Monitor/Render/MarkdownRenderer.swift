@@ -4,60 +4,80 @@ import Ledger
 /// Journal text (names, units, IDs, messages, reasons) goes through `escape`, so that a `|`
 /// cannot break a table and no `*`, `[`, `<` or leading `#` in a name can turn into markup.
 ///
-/// Amounts are in 万元 (exact) unless `yuan` asks for 元 (with thousands separators).
+/// Amounts as the frame's `MoneyFormat` says (万元 to 2 decimals by default).
 public enum MarkdownRenderer {
+    // MARK: - Head, banner, foot (one implementation for every Markdown report)
+
+    static func head(_ head: Letterhead, _ frame: ReportFrame, _ out: inout Out) {
+        if let text = frame.health.bannerText {
+            out.line("> **【\(frame.health.bannerTitle)】\(escape(text))**")
+            out.blank()
+        }
+        out.line("# " + escape(head.title))
+        out.blank()
+        out.line(head.metaItems.map(escape).joined(separator: "　"))
+        out.blank()
+    }
+
+    static func foot(_ frame: ReportFrame, notes: [String] = [], hasAmounts: Bool = true, _ out: inout Out) {
+        var all = notes
+        if hasAmounts && frame.money.rounds { all.append(MoneyFormat.roundingNote + "。") }
+        for note in all {
+            out.line("注：" + escape(note))
+            out.blank()
+        }
+        let foot = Letterhead.foot(frame)
+        out.line(escape(foot.seal) + (foot.prepared.map { "　" + $0 } ?? ""))
+        out.blank()
+        out.line(foot.signatures.map { $0 + "　　　　　　　　" }.joined())
+    }
+
     // MARK: - Reports
 
-    public static func status(_ r: StatusReport, yuan: Bool) -> String {
+    public static func status(_ r: StatusReport, frame: ReportFrame) -> String {
         var out = Out()
-        let u = RenderSupport.unitName(yuan: yuan)
-        out.line("# " + escape(RenderSupport.statusTitle(r)))
-        out.blank()
-        out.line("截至日期：\(RenderSupport.chineseDate(r.asOf))　金额单位：\(u)　共 \(r.totals.projectCount) 个项目")
-        out.blank()
+        let m = frame.money
+        head(Letterhead(frame, title: "预算执行情况表", period: RenderSupport.asOfPeriod(r.asOf)), frame, &out)
         out.line("## 一、总体情况")
         out.blank()
-        out.line(RenderSupport.overview(r.totals, asOf: r.asOf, yuan: yuan))
+        out.line(RenderSupport.overview(r.totals, asOf: r.asOf, money: m))
         out.blank()
         out.line("## 二、项目执行明细")
         out.blank()
-        out.table(projectTable(r.projects, totals: r.totals, yuan: yuan))
+        out.table(projectTable(r.projects, totals: r.totals, money: m))
         out.blank()
         out.line("## 三、分单位汇总")
         out.blank()
-        out.table(unitTable(r.units, totals: r.totals, yuan: yuan))
+        out.table(unitTable(r.units, totals: r.totals, money: m))
+        out.blank()
+        foot(frame, notes: [RenderSupport.gapNote], &out)
         return out.text
     }
 
-    public static func monthly(_ r: MonthlyReport, yuan: Bool) -> String {
+    public static func monthly(_ r: MonthlyReport, frame: ReportFrame) -> String {
         var out = Out()
-        let u = RenderSupport.unitName(yuan: yuan)
+        let m = frame.money
         let t = r.status.totals
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) }
-
-        out.line("# " + escape(RenderSupport.monthlyTitle(r)))
-        out.blank()
-        out.line("截至日期：\(RenderSupport.chineseDate(r.asOf))　金额单位：\(u)　共 \(t.projectCount) 个项目")
-        out.blank()
+        head(Letterhead(frame, title: "\(r.year)年\(r.month)月 预算执行进度预警报告", period: RenderSupport.monthlyPeriod(r)), frame, &out)
 
         out.line("## 一、总体情况")
         out.blank()
-        out.line(RenderSupport.overview(t, asOf: r.asOf, yuan: yuan))
+        out.line(RenderSupport.overview(t, asOf: r.asOf, money: m))
         out.blank()
         out.table(Table(
             columns: [("指标", .left), ("数值", .right)],
             rows: [
-                ["预算合计", "\(money(t.budgetFen)) \(u)"],
-                ["支出合计", "\(money(t.paidFen)) \(u)"],
-                ["可用余额", "\(money(t.availableFen)) \(u)"],
-                ["预算执行率", RenderSupport.percentSign(t.rateBasisPoints)],
-                ["序时进度", RenderSupport.percentSign(t.evenPaceBasisPoints)],
-                ["计划进度", RenderSupport.percentSign(t.expectedBasisPoints)],
-                ["与计划差距", "\(Percent.string(t.gapBasisPoints)) 个百分点"],
+                ["预算合计", m.withUnit(t.budgetFen)],
+                ["支出合计", m.withUnit(t.paidFen)],
+                ["可用余额", m.withUnit(t.availableFen)],
+                ["预算执行率", RenderSupport.percentText(t.rateBasisPoints)],
+                ["序时进度", RenderSupport.percentText(t.evenPaceBasisPoints)],
+                ["计划进度", RenderSupport.percentText(t.expectedBasisPoints)],
+                ["与计划差距", RenderSupport.gapPhrase(t.gapBasisPoints)],
                 ["严重滞后（红色预警）项目", "\(t.redCount) 个"],
                 ["滞后（黄色预警）项目", "\(t.yellowCount) 个"],
-                ["合同应付未付", "\(money(t.unpaidContractsFen)) \(u)"],
-                ["上年结转尚未使用", "\(money(t.carriedInRemainingFen)) \(u)"],
+                ["合同应付未付", m.withUnit(t.unpaidContractsFen)],
+                ["上年结转尚未使用", m.withUnit(t.carriedInRemainingFen)],
             ]))
         out.blank()
 
@@ -70,8 +90,8 @@ public enum MarkdownRenderer {
         for (index, p) in r.alerted.enumerated() {
             out.line("### \(index + 1). \(escape(p.id)) \(escape(p.name))")
             out.blank()
-            out.line("单位：\(escape(unitLabel(p.unit)))　状态：**\(p.status.statusName)**　预算 \(money(p.budgetFen)) \(u)　支出 \(money(p.paidFen)) \(u)　"
-                     + "执行率 \(Percent.string(p.rateBasisPoints))%　计划进度 \(Percent.string(p.expectedBasisPoints))%　差距 \(Percent.string(p.gapBasisPoints)) 个百分点")
+            out.line("单位：\(escape(unitLabel(p.unit)))　状态：**\(p.status.statusName)**　预算 \(m.withUnit(p.budgetFen))　支出 \(m.withUnit(p.paidFen))　"
+                     + "执行率 \(RenderSupport.percentText(p.rateBasisPoints))　计划进度 \(RenderSupport.percentText(p.expectedBasisPoints))　差距 \(Percent.string(p.gapBasisPoints)) 个百分点")
             out.blank()
             for alert in p.readableAlerts {
                 out.line("- 【\(alert.level.levelName)】\(alert.code.title)：\(escape(alert.message))")
@@ -88,10 +108,10 @@ public enum MarkdownRenderer {
             var rows: [[String]] = r.unpaidContracts.map { c in
                 [escape(c.id), escape(c.project), escape(names[c.project] ?? ""),
                  escape(c.party ?? ""), c.signed.description, c.due?.description ?? "—",
-                 money(c.amountFen), money(c.paidFen), money(c.unpaidFen),
+                 m.string(c.amountFen), m.string(c.paidFen), m.string(c.unpaidFen),
                  c.overdue ? "**已逾期**" : RenderSupport.contractState(c)]
             }
-            rows.append(["**合计**", "", "", "", "", "", "", "", "**\(money(t.unpaidContractsFen))**", ""])
+            rows.append(["**合计**", "", "", "", "", "", "", "", "**\(m.string(t.unpaidContractsFen))**", ""])
             out.table(Table(columns: [("合同编号", .left), ("项目编号", .left), ("项目名称", .left), ("对方单位", .left),
                                       ("签订日期", .left), ("付款期限", .left), ("合同金额", .right), ("已付", .right),
                                       ("未付", .right), ("状态", .left)], rows: rows))
@@ -104,11 +124,11 @@ public enum MarkdownRenderer {
             out.line("本年无上年结转资金。")
         } else {
             var rows: [[String]] = r.carryovers.map { c in
-                [escape(c.projectID), escape(c.projectName), money(c.carriedInFen), money(c.consumedFen), money(c.remainingFen),
+                [escape(c.projectID), escape(c.projectName), m.string(c.carriedInFen), m.string(c.consumedFen), m.string(c.remainingFen),
                  c.remainingFen > 0 ? (c.ageDays.map { "\($0) 天" } ?? "—") : "已用完"]
             }
-            rows.append(["**合计**", "", "**\(money(t.carriedInFen))**", "**\(money(t.carriedInFen - t.carriedInRemainingFen))**",
-                         "**\(money(t.carriedInRemainingFen))**", ""])
+            rows.append(["**合计**", "", "**\(m.string(t.carriedInFen))**", "**\(m.string(t.carriedInFen - t.carriedInRemainingFen))**",
+                         "**\(m.string(t.carriedInRemainingFen))**", ""])
             out.table(Table(columns: [("项目编号", .left), ("项目名称", .left), ("上年结转", .right), ("已使用", .right),
                                       ("尚未使用", .right), ("结转时长", .right)], rows: rows))
         }
@@ -116,45 +136,42 @@ public enum MarkdownRenderer {
 
         out.line("## 五、分单位汇总")
         out.blank()
-        out.table(unitTable(r.status.units, totals: t, yuan: yuan))
+        out.table(unitTable(r.status.units, totals: t, money: m))
         out.blank()
 
         out.line("## 附：项目执行明细")
         out.blank()
-        out.table(projectTable(r.status.projects, totals: t, yuan: yuan))
+        out.table(projectTable(r.status.projects, totals: t, money: m))
+        out.blank()
+        foot(frame, notes: [RenderSupport.gapNote], &out)
         return out.text
     }
 
-    public static func carryover(_ r: CarryoverStatement, yuan: Bool) -> String {
+    public static func carryover(_ r: CarryoverStatement, frame: ReportFrame) -> String {
         var out = Out()
-        let u = RenderSupport.unitName(yuan: yuan)
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) }
+        let m = frame.money
         func amounts(_ f: Totals, bold: Bool) -> [String] {
             [f.carriedInFen, f.allottedFen, f.reducedFen, f.budgetFen, f.paidFen, f.carriedOutFen, f.lapsedFen,
-             f.availableFen].map { bold ? "**\(money($0))**" : money($0) }
+             f.availableFen].map { bold ? "**\(m.string($0))**" : m.string($0) }
                 + [bold ? "**\(Percent.string(f.rateBasisPoints))**" : Percent.string(f.rateBasisPoints),
-                   bold ? "**\(money(f.unpaidContractsFen))**" : money(f.unpaidContractsFen)]
+                   bold ? "**\(m.string(f.unpaidContractsFen))**" : m.string(f.unpaidContractsFen)]
         }
-
-        out.line("# " + escape(RenderSupport.carryoverTitle(r)))
-        out.blank()
-        out.line("截至日期：\(r.year)年12月31日　金额单位：\(u)　执行率单位：%　共 \(r.totals.projectCount) 个项目")
-        out.blank()
+        head(Letterhead(frame, title: "\(r.year)年度 年终结转结余表", period: RenderSupport.yearEndPeriod(r.year)), frame, &out)
         var rows: [[String]] = []
         for group in RenderSupport.grouped(r.rows.map(\.project), units: r.units) {
             for p in group.projects {
                 let f = p.figures
                 rows.append([escape(unitLabel(p.unit)), escape(p.id), escape(p.name)]
                             + [f.carriedInFen, f.allottedFen, f.reducedFen, f.budgetFen, f.paidFen, f.carriedOutFen,
-                               f.lapsedFen, p.availableFen].map(money)
-                            + [Percent.string(p.rateBasisPoints), money(p.unpaidContractsFen)])
+                               f.lapsedFen, p.availableFen].map(m.string)
+                            + [Percent.string(p.rateBasisPoints), m.string(p.unpaidContractsFen)])
             }
             rows.append([escape(unitLabel(group.unit.unit)), "", "**小计**"] + amounts(group.unit.totals, bold: true))
         }
         rows.append(["**合计**", "", ""] + amounts(r.totals, bold: true))
         out.table(Table(columns: [("单位", .left), ("项目编号", .left), ("项目名称", .left), ("上年结转", .right),
                                   ("本年下达", .right), ("调减", .right), ("预算", .right), ("支出", .right),
-                                  ("结转下年", .right), ("结余收回", .right), ("未处理", .right), ("执行率", .right),
+                                  ("结转下年", .right), ("结余收回", .right), ("未处理", .right), ("执行率%", .right),
                                   ("应付未付合同", .right)], rows: rows))
         out.blank()
         let withReasons = r.rows.filter { !$0.reasons.isEmpty }
@@ -167,30 +184,54 @@ public enum MarkdownRenderer {
             out.blank()
         }
         if r.totals.availableFen != 0 {
-            out.line("> 注意：尚有 \(money(r.totals.availableFen)) \(u) 既未支出，也未结转或收回（“未处理”列），请录入结转或收回。")
+            out.line("> 注意：尚有 \(m.withUnit(r.totals.availableFen)) 既未支出，也未结转或收回（“未处理”列），请录入结转或收回。")
             out.blank()
         }
+        foot(frame, notes: ["预算 = 上年结转 + 本年下达 − 调减；未处理 = 预算 − 支出 − 结转下年 − 结余收回，年末应为 0。"], &out)
         return out.text
     }
 
-    public static func indicators(_ r: Indicators) -> String {
+    public static func indicators(_ r: Indicators, frame: ReportFrame) -> String {
         var out = Out()
-        out.line("# " + escape(RenderSupport.indicatorsTitle(r)))
+        head(Letterhead(frame, title: "\(r.year)年度 部门整体绩效指标", period: RenderSupport.yearPeriod(r.year, asOf: r.asOf)), frame, &out)
+        out.line("执行率目标：\(RenderSupport.percentText(r.targetRateBasisPoints))")
         out.blank()
-        out.line("截至日期：\(RenderSupport.chineseDate(r.asOf))　金额单位：万元　执行率目标：\(Percent.jsonNumber(r.targetRateBasisPoints))%")
-        out.blank()
-        let all = RenderSupport.indicatorRows(r)
+        let all = RenderSupport.indicatorRows(r, money: frame.money.string, unit: frame.money.unitName)
         func value(_ row: RenderSupport.IndicatorRow) -> String {
             if row.value.isEmpty { return "—（无此类项目）" }
             return row.unit == "%" ? row.value + "%" : row.value + " " + row.unit
         }
-        out.table(Table(columns: [("指标", .left), ("代码", .left), ("数值", .right), ("公式", .left)],
-                        rows: all.filter(\.primary).map { [$0.name, "`\($0.key)`", value($0), $0.formula] }))
+        out.table(Table(columns: [("指标", .left), ("数值", .right), ("公式", .left)],
+                        rows: all.filter(\.primary).map { [$0.name, value($0), $0.formula] }))
         out.blank()
         out.line("## 计算依据")
         out.blank()
-        out.table(Table(columns: [("项目", .left), ("代码", .left), ("金额", .right), ("说明", .left)],
-                        rows: all.filter { !$0.primary }.map { [$0.name, "`\($0.key)`", value($0), $0.formula] }))
+        out.table(Table(columns: [("项目", .left), ("金额", .right), ("说明", .left)],
+                        rows: all.filter { !$0.primary }.map { [$0.name, value($0), $0.formula] }))
+        out.blank()
+        foot(frame, notes: ["比率按精确金额计算，四舍五入保留两位小数。"], &out)
+        return out.text
+    }
+
+    /// `fundflow register --format md`: every entry, nothing cut.
+    public static func register(_ r: Register, frame: ReportFrame) -> String {
+        var out = Out()
+        let m = frame.money
+        head(Letterhead(frame, title: RegisterText.title(r), period: RenderSupport.registerPeriod(from: r.from, to: r.to)), frame, &out)
+        if r.rows.isEmpty {
+            out.line("没有符合条件的分录。")
+            out.blank()
+            foot(frame, hasAmounts: false, &out)
+            return out.text
+        }
+        out.table(Table(columns: [("日期", .left), ("项目", .left), ("动作", .left), ("金额", .right), ("可用余额", .right),
+                                  ("凭证/文号", .left), ("摘要", .left)],
+                        rows: r.rows.map { row in
+                            [row.date.description, escape(row.project), row.verb.chinese, RegisterText.signedAmount(row, m),
+                             m.string(row.availableAfterFen), escape(row.reference), escape(row.memo)]
+                        }))
+        out.blank()
+        foot(frame, notes: [RegisterText.note], &out)
         return out.text
     }
 
@@ -229,8 +270,8 @@ public enum MarkdownRenderer {
 
     static func unitLabel(_ unit: String) -> String { unit.isEmpty ? "（未填单位）" : unit }
 
-    static func projectTable(_ projects: [ProjectStatus], totals t: Totals, yuan: Bool) -> Table {
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) }
+    static func projectTable(_ projects: [ProjectStatus], totals t: Totals, money m: MoneyFormat) -> Table {
+        func money(_ fen: Int64) -> String { m.string(fen) }
         var rows: [[String]] = projects.map { p in
             [escape(unitLabel(p.unit)), escape(p.id), escape(p.name), money(p.budgetFen), money(p.paidFen),
              money(p.availableFen), Percent.string(p.rateBasisPoints), Percent.string(p.expectedBasisPoints),
@@ -244,8 +285,8 @@ public enum MarkdownRenderer {
                      rows: rows)
     }
 
-    static func unitTable(_ units: [UnitSummary], totals t: Totals, yuan: Bool) -> Table {
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) }
+    static func unitTable(_ units: [UnitSummary], totals t: Totals, money m: MoneyFormat) -> Table {
+        func money(_ fen: Int64) -> String { m.string(fen) }
         func cells(_ s: Totals) -> [String] {
             ["\(s.projectCount)", money(s.budgetFen), money(s.paidFen), money(s.availableFen),
              Percent.string(s.rateBasisPoints), Percent.string(s.expectedBasisPoints), Percent.string(s.gapBasisPoints),

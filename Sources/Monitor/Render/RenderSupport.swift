@@ -3,17 +3,8 @@ import Ledger
 /// Formatting shared by the CSV, Markdown and HTML renderers. Renderers only format: every
 /// figure comes from the report value, amounts stay integer 分 and percentages basis points.
 enum RenderSupport {
-    /// The amount in the report's unit: 万元 exactly (`15.42`, `7.737948`) or 元 (`154200.00`).
-    static func amount(_ fen: Int64, yuan: Bool) -> String {
-        yuan ? Amount.yuanString(fen) : Amount.wanString(fen)
-    }
-
-    /// For reading (Markdown, HTML): 万元 exactly, or 元 with thousands separators.
-    static func readableAmount(_ fen: Int64, yuan: Bool) -> String {
-        yuan ? Amount.groupedYuanString(fen) : Amount.wanString(fen)
-    }
-
-    static func unitName(yuan: Bool) -> String { yuan ? "元" : "万元" }
+    /// CSV and JSON amounts: always exact 元 with two decimals (`154200.00`), spec §2.
+    static func exactYuan(_ fen: Int64) -> String { Amount.yuanString(fen) }
 
     /// `44.93`
     static func percent(_ basisPoints: Int64) -> String { Percent.string(basisPoints) }
@@ -117,11 +108,11 @@ enum RenderSupport {
         var unit: String
     }
 
-    static func indicatorRows(_ r: Indicators, yuan: Bool = false) -> [IndicatorRow] {
-        let u = unitName(yuan: yuan)
+    /// The indicator table's rows; `money` writes amounts (the report's format, or exact 元
+    /// for CSV) and `unit` names their unit.
+    static func indicatorRows(_ r: Indicators, money: (Int64) -> String, unit u: String) -> [IndicatorRow] {
         func rate(_ bp: Int64?) -> String { bp.map(Percent.string) ?? "" }
-        func money(_ fen: Int64) -> String { amount(fen, yuan: yuan) }
-        let target = Percent.jsonNumber(r.targetRateBasisPoints)
+        let target = Percent.string(r.targetRateBasisPoints)
         return [
             IndicatorRow(name: "预算执行率", key: "execution_rate", value: rate(r.executionRate),
                          formula: "支出合计 ÷ 预算合计 × 100%", primary: true, unit: "%"),
@@ -158,15 +149,40 @@ enum RenderSupport {
         ]
     }
 
-    /// The one-sentence overview of a status (plain text: no Markdown or HTML marks).
-    static func overview(_ t: Totals, asOf: CalendarDate, yuan: Bool) -> String {
-        let u = unitName(yuan: yuan)
-        func money(_ fen: Int64) -> String { readableAmount(fen, yuan: yuan) }
-        let behind = t.gapBasisPoints > 0 ? "落后计划 \(Percent.string(t.gapBasisPoints)) 个百分点"
-            : t.gapBasisPoints < 0 ? "超前计划 \(Percent.string(-t.gapBasisPoints)) 个百分点" : "与计划持平"
-        return "截至 \(chineseDate(asOf))，\(t.projectCount) 个项目预算合计 \(money(t.budgetFen)) \(u)，"
-            + "已支出 \(money(t.paidFen)) \(u)，预算执行率 \(Percent.string(t.rateBasisPoints))%；"
-            + "序时进度 \(Percent.string(t.evenPaceBasisPoints))%，计划进度 \(Percent.string(t.expectedBasisPoints))%，\(behind)。"
+    /// The one-sentence overview of a status (plain text: no Markdown or HTML marks) — the
+    /// one wording of the headline in every format.
+    static func overview(_ t: Totals, asOf: CalendarDate, money: MoneyFormat) -> String {
+        "截至 \(chineseDate(asOf))，\(t.projectCount) 个项目预算合计 \(money.withUnit(t.budgetFen))，"
+            + "已支出 \(money.withUnit(t.paidFen))，预算执行率 \(Percent.string(t.rateBasisPoints))%；"
+            + "序时进度 \(Percent.string(t.evenPaceBasisPoints))%，计划进度 \(Percent.string(t.expectedBasisPoints))%，\(gapPhrase(t.gapBasisPoints))。"
             + "预警情况：\(countSummary(t))。"
     }
+
+    /// "落后计划 17.38 个百分点" / "超前计划 …" / "与计划持平".
+    static func gapPhrase(_ gapBasisPoints: Int64) -> String {
+        gapBasisPoints > 0 ? "落后计划 \(Percent.string(gapBasisPoints)) 个百分点"
+            : gapBasisPoints < 0 ? "超前计划 \(Percent.string(-gapBasisPoints)) 个百分点" : "与计划持平"
+    }
+
+    /// `44.93%`: every percentage a person reads, plan percentages included.
+    static func percentText(_ basisPoints: Int64) -> String { Percent.string(basisPoints) + "%" }
+
+    // MARK: Periods (the head's second item)
+
+    static func monthlyPeriod(_ r: MonthlyReport) -> String { "报告期间：\(r.year)年\(r.month)月（截至 \(chineseDate(r.asOf))）" }
+    static func asOfPeriod(_ date: CalendarDate) -> String { "截至日期：\(chineseDate(date))" }
+    static func yearPeriod(_ year: Int, asOf: CalendarDate) -> String { "报告期间：\(year)年度（截至 \(chineseDate(asOf))）" }
+    static func yearEndPeriod(_ year: Int) -> String { "报告期间：\(year)年度（截至 \(year)年12月31日）" }
+
+    static func registerPeriod(from: CalendarDate?, to: CalendarDate?) -> String {
+        switch (from, to) {
+        case let (from?, to?): return "期间：\(chineseDate(from)) 至 \(chineseDate(to))"
+        case let (from?, nil): return "期间：\(chineseDate(from)) 起"
+        case let (nil, to?): return "期间：截至 \(chineseDate(to))"
+        case (nil, nil): return "期间：全部分录"
+        }
+    }
+
+    /// The note under the progress tables of status and monthly reports.
+    static let gapNote = "计划进度按支出计划在月度时钟上线性插值（部门合计按预算加权）；差距 = 计划进度 − 执行率（正数为落后，单位：个百分点），由精确值相减后四舍五入，可能与表中两数之差相差 0.01。"
 }

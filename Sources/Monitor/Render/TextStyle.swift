@@ -2,12 +2,9 @@
 /// piped or when NO_COLOR is set (the CLI decides which).
 public struct TextStyle: Sendable {
     public var colour: Bool
-    /// Amounts in 元 instead of 万元.
-    public var yuan: Bool
 
-    public init(colour: Bool, yuan: Bool = false) {
+    public init(colour: Bool) {
         self.colour = colour
-        self.yuan = yuan
     }
 
     public func red(_ text: String) -> String { colour ? "\u{1B}[31;1m\(text)\u{1B}[0m" : text }
@@ -32,13 +29,4 @@ public struct TextStyle: Sendable {
         case .ok: return "—"
         }
     }
-
-    /// An amount in the unit chosen: exact 万元 (default) or 元 with separators.
-    public func money(_ fen: Int64) -> String {
-        yuan ? Amount.groupedYuanString(fen) : Amount.wanString(fen)
-    }
-
-    public var moneyUnit: String { yuan ? "元" : "万元" }
 }
-
-import Ledger
