@@ -12,7 +12,7 @@ enum ExportCommand {
         case hledger, beancount, csv
     }
 
-    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         try arguments.requireOnly(["format", "o"], command: "export")
         try arguments.positionalCount(0...0, usage: usage)
         guard let text = arguments.options["format"] else {

@@ -25,4 +25,16 @@ enum YearLoading {
         }
         return ReportOutput.load(paths).map { journal in (YearReplay(journal: journal, asOf: asOf), journal.hasErrors) }
     }
+
+    /// As of `asOf`, or of today in the journal's 时区 when it is nil. The 时区 is known only
+    /// once the journal is read: the year is replayed to today in China Standard Time, and
+    /// again in the rare case that the journal's own 时区 puts today on another day.
+    static func replay(_ paths: [String], asOf: CalendarDate?, clock: WallClock, environment: [String: String]) -> Result<(YearReplay, invalid: Bool), ExitCode> {
+        if let asOf { return replay(paths, asOf: asOf, environment: environment) }
+        let guess = Settings().today(clock)
+        let first = replay(paths, asOf: guess, environment: environment)
+        guard case .success(let (loaded, _)) = first else { return first }
+        let today = loaded.context.settings.today(clock)
+        return today == guess ? first : replay(paths, asOf: today, environment: environment)
+    }
 }
