@@ -29,9 +29,15 @@ public struct MonthlyReport: Sendable {
         public var ageDays: Int?
     }
 
+    /// One month of the curve. A month end on or before the report date stands as it stood
+    /// then — that day's budgets and plans — so a later report never rewrites what an
+    /// earlier month's report said (spec §2); a later month end shows the plan only, weighted
+    /// by the budgets as of the report date.
     public struct CurvePoint: Hashable, Sendable {
         public var month: Int
-        /// Budget-weighted plan at the month end (weights: budgets as of the report date).
+        /// The department's budget the month's percentages are of.
+        public var budgetFen: Int64
+        /// Budget-weighted plan at the month end.
         public var plannedBasisPoints: Int64
         /// Cumulative paid at the month end, for month ends on or before the report date.
         public var paidFen: Int64?
@@ -68,22 +74,27 @@ public struct MonthlyReport: Sendable {
                          consumedFen: p.figures.carriedInFen - p.carriedInRemainingFen, remainingFen: p.carriedInRemainingFen,
                          ageDays: p.carriedInAgeDays)
         }
-        let projects = status.projects
-        let budget = status.totals.budgetFen
-        curve = (1...12).compactMap { m in
-            guard let monthEnd = CalendarDate.monthEnd(year: year, month: m) else { return nil }
+        curve = MonthlyReport.curve(replay: replay, projects: status.projects, budgetFen: status.totals.budgetFen)
+    }
+
+    /// Month 1…12 of the year: each past month end with its own figures, later ones planned only.
+    static func curve(replay: YearReplay, projects: [ProjectStatus], budgetFen: Int64) -> [CurvePoint] {
+        (1...12).compactMap { m -> CurvePoint? in
+            guard let monthEnd = CalendarDate.monthEnd(year: replay.year, month: m) else { return nil }
+            let past = monthEnd <= replay.asOf
+            var budget: Int64 = 0, paid: Int64 = 0
             var weighted: Int128 = 0
             for p in projects {
-                let plan = replay.plan(for: p.id, on: min(monthEnd, asOf))
-                weighted += PlanClock.expectedNumerator(plan, at: monthEnd) * Int128(max(0, p.budgetFen))
+                let figures = past ? (replay.figures(p.id, atEndOf: m) ?? YearFigures()) : p.figures
+                let plan = replay.plan(for: p.id, on: min(monthEnd, replay.asOf))
+                weighted += PlanClock.expectedNumerator(plan, at: monthEnd) * Int128(max(0, figures.budgetFen))
+                budget &+= figures.budgetFen
+                paid &+= figures.paidFen
             }
+            if !past { budget = budgetFen }
             let planned = budget > 0 ? Fraction.rounded(weighted, PlanClock.denominator(at: monthEnd) * Int128(budget)) : 0
-            var paid: Int64?
-            if monthEnd <= asOf {
-                paid = projects.reduce(Int64(0)) { $0 &+ (replay.figures($1.id, atEndOf: m)?.paidFen ?? 0) }
-            }
-            return CurvePoint(month: m, plannedBasisPoints: planned, paidFen: paid,
-                              actualBasisPoints: paid.map { Percent.basisPoints($0, of: budget) })
+            return CurvePoint(month: m, budgetFen: budget, plannedBasisPoints: planned, paidFen: past ? paid : nil,
+                              actualBasisPoints: past ? Percent.basisPoints(paid, of: budget) : nil)
         }
     }
 }

@@ -93,8 +93,9 @@ public enum TextRenderer {
             var table = TextTable(headers: ["合同", "项目", "对方", "合同金额", "已付", "未付", "付款期限", "状态"],
                                   alignments: [.left, .left, .left, .right, .right, .right, .left, .left])
             for c in report.unpaidContracts {
-                table.add([c.id, c.project, DisplayWidth.truncate(c.party ?? "", to: 20), style.money(c.amountFen), style.money(c.paidFen),
-                           style.money(c.unpaidFen), c.due?.description ?? "未约定", c.overdue ? style.red("已逾期") : "未到期"])
+                table.add([RenderSupport.contractLabel(c, year: report.year), c.project, DisplayWidth.truncate(c.party ?? "", to: 20),
+                           style.money(c.amountFen), style.money(c.paidFen), style.money(c.unpaidFen), RenderSupport.dueText(c),
+                           c.overdue ? style.red("已逾期") : RenderSupport.contractState(c, asOf: report.asOf)])
             }
             let unpaid = report.unpaidContracts.reduce(Int64(0)) { $0 + $1.unpaidFen }
             table.addRule()
