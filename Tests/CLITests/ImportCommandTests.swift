@@ -123,7 +123,7 @@ final class ImportCommandTests: FundflowTestCase {
             XCTAssertEqual(result.exitCode, 1, result.summary)
             assertUnchanged(before, result)
             XCTAssertEqual(result.stderrLines, [
-                "pay.csv:4: 错误: 超支：项目“P02”在 2019-04-02 的可用余额为 8.00万元，本笔支付 8.000001万元，超出 0.000001万元。请核对金额，或先录入追加下达（下达 … 类别=追加）",
+                "pay.csv:4: 错误: 超支：项目“P02”在 2019-04-02 的可用余额为 8.00万元，本笔支付 8.000001万元，超出 0.000001万元。请核对金额，或先录入追加下达（fundflow allot P02 金额 --doc 文号 --kind 追加）",
             ], result.summary)
             XCTAssertFalse(result.stdout.contains("已记入 j.journal"), result.summary)
         }
@@ -225,6 +225,10 @@ final class ImportCommandTests: FundflowTestCase {
         XCTAssertEqual(result.exitCode, 1, result.summary)
         assertUnchanged(before, result)
         XCTAssertTrue(result.stderrLines.contains { $0.hasPrefix("j.journal:7:") && $0.contains("超支") }, result.summary)
+        // The existing line is named with the row that breaks it, and that row counts as an error.
+        XCTAssertTrue(result.stderrLines.contains { $0.hasPrefix("j.journal:7:19: 错误: 导入的 pay.csv 第 2 行的日期在这一行之前，记入后这一行将出错：超支") },
+                      result.summary)
+        XCTAssertTrue(result.stdout.contains("错误 1 行"), result.summary)
     }
 
     func testWithoutAJournalNothingIsCreated() throws {

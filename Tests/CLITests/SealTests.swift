@@ -93,10 +93,10 @@ final class SealTests: FundflowTestCase {
 
     func testSealingTheFutureIsRefusedButTodayIsFine() throws {
         write(lines: history)
-        let tomorrow = try assertRefused(["-f", journal, "seal", "--through", localToday(offsetDays: 1)], diagnostics: [])
+        let tomorrow = try assertRefused(["-f", journal, "seal", "--through", todayInChina(offsetDays: 1)], diagnostics: [])
         XCTAssertTrue(tomorrow.stderr.contains("不能封账到未来的日期"), tomorrow.summary)
         try assertRefused(["-f", journal, "seal", "--through", "2999-12-31"], diagnostics: [])
-        let today = localToday()
+        let today = todayInChina()
         let preceding = bytes() ?? []
         try assertAppends(["-f", journal, "seal", "--through", today], line: sealLine(today, over: preceding))
     }

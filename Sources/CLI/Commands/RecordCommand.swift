@@ -139,7 +139,7 @@ enum RecordCommand {
             Output.err("fundflow: 错误: \(message)\n")
             return .invalid
         case .refused(let diagnostics, let journal):
-            Output.err(DiagnosticPrinter.render(diagnostics, sources: journal.sources))
+            Output.err(refusal(diagnostics, journal: journal))
             Output.err("fundflow: 未写入：本条分录不合规（见上方说明），日记账保持原样\n")
             return .invalid
         case .appended(let lines, let warnings, let journal):
@@ -157,6 +157,29 @@ enum RecordCommand {
             }
             return .success
         }
+    }
+}
+
+extension RecordCommand {
+    /// A refusal of the one new entry: about the entry itself without a line number (its line
+    /// does not exist), and about an existing line it breaks with that line and the cause.
+    static func refusal(_ diagnostics: [Diagnostic], journal: Journal) -> String {
+        let wording = NewEntryWording(journal: journal, count: 1)
+        let entry = wording.newEntry(0)
+        let quoted = wording.newLineText(0).map { "（本笔分录：\($0)）" } ?? ""
+        var output = ""
+        for d in diagnostics {
+            if wording.newIndex(d) != nil {
+                output += "fundflow: \(d.severity.label): \(wording.messageForNew(d, entry: entry))\(quoted)\n"
+            } else {
+                var reworded = d
+                if let entry {
+                    reworded.message = NewEntryWording.messageForExisting(d, causes: "\(NewEntryWording.noun(entry.verb))（\(entry.date)）", project: entry.body.projectID)
+                }
+                output += DiagnosticPrinter.render([reworded], sources: journal.sources)
+            }
+        }
+        return output
     }
 }
 
