@@ -199,6 +199,22 @@ final class ImportCommandTests: FundflowTestCase {
         XCTAssertEqual(text(), journalText(base + ["2019-04-05 支付 P01 100.00"]))
     }
 
+    /// Issue 12, item 9: rows of 1,000.00 and a 合计 of 9,999.00 are not 试算通过.
+    func testATotalRowThatDisagreesFailsTheDryRun() throws {
+        write("日期,项目,金额,凭证号\n2019-04-01,P01,600,记-2019-04-001\n2019-04-02,P02,400,记-2019-04-002\n合计,,\"9,999.00\",\n", to: "pay.csv")
+        let before = bytes()
+        let result = try run(["-f", journal, "import", "pay.csv"])
+        XCTAssertEqual(result.exitCode, 1, result.summary)
+        assertUnchanged(before, result)
+        XCTAssertEqual(result.stderrLines, [
+            "pay.csv:4: 错误: 合计行的金额 9,999.00 元与上方 2 行支付金额之和 1,000.00 元不符，相差 8,999.00 元：请核对是否漏了行、多了行或金额有误（整批不会记入）",
+        ], result.summary)
+        XCTAssertFalse(result.stdout.contains("试算通过"), result.summary)
+        XCTAssertTrue(result.stdout.contains("试算未通过"), result.summary)
+        XCTAssertEqual(try run(["-f", journal, "import", "pay.csv", "--commit"]).exitCode, 1)
+        assertUnchanged(before, result)
+    }
+
     func testMissingColumnIsExplained() throws {
         write("时间,项目编码,金额\n2019-04-05,P01,100\n", to: "pay.csv")
         let result = try assertExit(1, ["-f", journal, "import", "pay.csv"])
