@@ -49,20 +49,53 @@ public enum TimeZoneProbe {
             // Whole lines only; the unfinished last one waits for the next piece.
             let end = offset < size ? (piece.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) : piece.count
             carried = Array(piece[end...])
-            for line in piece[0..<end].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) where mentionsTimeZone(line) {
-                if let minutes = setting(in: line) { found = minutes }
-            }
+            if let last = lastSetting(in: piece, end: end) { found = last }
         }
         return .some(found)
     }
 
-    static func mentionsTimeZone(_ line: ArraySlice<UInt8>) -> Bool {
-        markers.contains { marker in
-            guard line.count >= marker.count else { return false }
-            var index = line.startIndex
-            while let first = line[index...].firstIndex(of: marker[0]) {
+    /// The 时区 of the last valid 设置 line among the whole lines `piece[0..<end]`. Lines are
+    /// found with `memchr` and only those whose verb is 设置/set are parsed (a journal has
+    /// millions of lines and a handful of settings).
+    static func lastSetting(in piece: [UInt8], end: Int) -> Int? {
+        var found: Int?
+        piece.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < end {
+                let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start)
+                let lineEnd = newline.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+                let line = buffer[start..<lineEnd]
+                if isSettingLine(line), let minutes = setting(in: piece[start..<lineEnd]) { found = minutes }
+                start = lineEnd + 1
+            }
+        }
+        return found
+    }
+
+    static let settingVerbs: [[UInt8]] = [Array("设置".utf8), Array("set".utf8)]
+
+    /// `DATE 设置 …` or `DATE set …` (after any leading blanks), mentioning a time zone.
+    static func isSettingLine(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var index = line.startIndex
+        func skipBlanks() {
+            while index < line.endIndex {
+                if line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") { index += 1; continue }
+                if line[index] == 0xE3, index + 2 < line.endIndex, line[index + 1] == 0x80, line[index + 2] == 0x80 { index += 3; continue }
+                break
+            }
+        }
+        skipBlanks()
+        index += 10                       // YYYY-MM-DD
+        guard index < line.endIndex else { return false }
+        skipBlanks()
+        let rest = line[index...]
+        guard settingVerbs.contains(where: { rest.starts(with: $0) }) else { return false }
+        return markers.contains { marker in
+            var from = index
+            while let first = line[from...].firstIndex(of: marker[0]) {
                 if line[first...].starts(with: marker) { return true }
-                index = first + 1
+                from = first + 1
             }
             return false
         }
