@@ -7,6 +7,10 @@ import Ledger
 /// readable amounts (they are errors of their own), or whose own amount cell is empty or
 /// unreadable, is not checked either.
 struct TotalRowCheck {
+    /// What the rows' amounts are, in the message (支付金额, 预算金额).
+    let noun: String
+
+    init(noun: String = "支付金额") { self.noun = noun }
     /// Sums so far; nil once a row's amount is unknown or the sum overflows.
     private var wholeFen: Int64? = 0
     private var wholeRows = 0
@@ -37,7 +41,7 @@ struct TotalRowCheck {
         }
         guard let sum, sum != stated else { return nil }
         let difference = Checked.subtract(stated, sum).map { "，相差 \(Amount.groupedYuanString($0)) 元" } ?? ""
-        return "\(label)行的金额 \(Amount.groupedYuanString(stated)) 元与\(scope) \(rows) 行支付金额之和 \(Amount.groupedYuanString(sum)) 元不符\(difference)："
+        return "\(label)行的金额 \(Amount.groupedYuanString(stated)) 元与\(scope) \(rows) 行\(noun)之和 \(Amount.groupedYuanString(sum)) 元不符\(difference)："
             + "请核对是否漏了行、多了行或金额有误（整批不会记入）"
     }
 

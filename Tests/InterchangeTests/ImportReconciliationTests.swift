@@ -92,3 +92,18 @@ final class ImportReconciliationTests: XCTestCase {
         XCTAssertEqual(result.problems.map(\.row), [2])
     }
 }
+
+/// The budget table's 合计 is reconciled the same way (`init --budget`).
+final class BudgetTotalTests: XCTestCase {
+    func problems(_ text: String) -> [RowProblem] {
+        guard case .success(let sheet) = BudgetImport.read(csvTable(text), defaultDoc: "D") else { XCTFail("not read"); return [] }
+        return sheet.problems
+    }
+
+    func testBudgetTotalMustAgree() {
+        // 120 + 1,508.5 = 1,628.5万; a project without money counts 0.
+        XCTAssertEqual(problems("项目编码,项目名称,预算数（万元）\nA,甲,120\nB,乙,\"1,508.5\"\nC,丙,\n合计,,\"1,628.5\"\n"), [])
+        XCTAssertEqual(problems("项目编码,项目名称,预算数（万元）\nA,甲,120\nB,乙,\"1,508.5\"\n合计,,\"1,682.5\"\n"), [RowProblem(row: 4, message:
+            "合计行的金额 16,825,000.00 元与上方 2 行预算金额之和 16,285,000.00 元不符，相差 540,000.00 元：请核对是否漏了行、多了行或金额有误（整批不会记入）")])
+    }
+}
