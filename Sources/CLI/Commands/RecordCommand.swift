@@ -140,7 +140,7 @@ enum RecordCommand {
             return .invalid
         case .refused(let diagnostics, let journal):
             Output.err(refusal(diagnostics, journal: journal))
-            Output.err("fundflow: 未写入：本条分录不合规（见上方说明），日记账保持原样\n")
+            Output.err("fundflow: 未写入：本条分录不合规（见上方说明），日记账 \(paths.last ?? "") 保持原样\n")
             return .invalid
         case .appended(let lines, let warnings, let journal):
             let line = lines.joined(separator: "\n")
