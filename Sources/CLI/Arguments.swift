@@ -55,6 +55,9 @@ struct Arguments {
                 throw UsageError("不认识的选项“\(word)”：选项以 -- 开头，例如 --date 2019-03-05；运行 fundflow --help 查看用法")
             }
             var name = String(word.dropFirst(2))
+            if let wide = name.firstIndex(where: { fullWidthPunctuation[$0] != nil }), !name[..<wide].contains("=") {
+                throw fullWidthError(word, name: String(name[..<wide]), mark: name[wide], value: String(name[name.index(after: wide)...]))
+            }
             var inlineValue: String?
             if let equals = name.firstIndex(of: "=") {
                 inlineValue = String(name[name.index(after: equals)...])
@@ -83,6 +86,20 @@ struct Arguments {
             }
         }
         return result
+    }
+
+    /// Full-width marks typed where the ASCII one belongs in `--name=value` (a Chinese input
+    /// method's habit), named like the journal reader names them.
+    static let fullWidthPunctuation: [Character: (name: String, ascii: String)] = [
+        "＝": ("全角等号", "="), "：": ("全角冒号", ":"), "，": ("全角逗号", ","), "　": ("全角空格", " "),
+    ]
+
+    static func fullWidthError(_ word: String, name: String, mark: Character, value: String) -> UsageError {
+        let what = fullWidthPunctuation[mark] ?? (name: "全角符号", ascii: "=")
+        guard mark == "＝" || mark == "　" else {
+            return UsageError("选项“\(word)”中的“\(mark)”是\(what.name)：选项名后请用半角“=”或空格接值，例如 --\(name)=\(value) 或 --\(name) \(value)")
+        }
+        return UsageError("选项“\(word)”中的“\(mark)”是\(what.name)：请改用半角“=”，写成 --\(name)=\(value)，或用空格分开：--\(name) \(value)")
     }
 
     /// `-5` or `-1.5万` is an amount (refused later with a clear message), not an option.

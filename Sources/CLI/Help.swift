@@ -165,7 +165,7 @@ enum Help {
             optionNames: ["date"])),
         (.recording, Topic(
             name: "set", alias: "设置", summary: "日记账设置（单位名称、预警线……）",
-            usage: ["fundflow set [--org 单位名称] [--default-plan 计划] [--warn-gap 10] [--alarm-gap 20] [--target-rate 90] [--idle-days 90] [--date 日期]"],
+            usage: ["fundflow set [--org 单位名称] [--default-plan 计划] [--warn-gap 10] [--alarm-gap 20] [--target-rate 90] [--idle-days 90] [--grace-days 30] [--timezone +08:00] [--date 日期]"],
             about: "写一行日记账设置（至少一项）。同一项设置写了多次时，以日记账中后面的为准。",
             options: [("--org 单位名称", "单位名称，印在报表标题上"),
                       ("--default-plan 计划", "未声明计划的项目所用的支出计划，默认 12月:100（序时进度）"),
@@ -173,9 +173,11 @@ enum Help {
                       ("--alarm-gap 百分点", "落后多少个百分点算“严重滞后”（红色），默认 20"),
                       ("--target-rate 百分比", "年末预算执行率目标，低于它预警，默认 90"),
                       ("--idle-days 天数", "资金到位多少天仍零支出即预警，默认 90"),
+                      ("--grace-days 天数", "项目当年首笔资金到位后多少天内不按计划考核进度，默认 30"),
+                      ("--timezone ±HH:MM", "确定“今天”的时区（相对 UTC 的时差），默认 +08:00（北京时间）"),
                       ("--date 日期", "设置日期 YYYY-MM-DD，默认今天")],
             examples: ["fundflow \(chengde) set --org 承德市医疗保障局 --warn-gap 10 --alarm-gap 20 --date 2020-01-01"],
-            optionNames: ["org", "default-plan", "warn-gap", "alarm-gap", "target-rate", "idle-days", "date"])),
+            optionNames: ["org", "default-plan", "warn-gap", "alarm-gap", "target-rate", "idle-days", "grace-days", "timezone", "date"])),
         (.recording, Topic(
             name: "seal", alias: "封账", summary: "封账（防篡改）",
             usage: ["fundflow seal --through 日期"],
@@ -417,6 +419,7 @@ enum Help {
             "  fundflow \(chengde) pay P08 18万 --contract HT-2019-08 --voucher 记-2020-05-003 --date 2020-05-20",
             "",
             "金额可写 116100、116,100.00元、11.61万、50.094万元（须为整分）；命令和选项写错时会提示最接近的写法。",
+            "“默认今天”指日记账时区（设置 时区=，默认 +08:00 北京时间）的今天，与服务器的时区无关。",
             "退出码：0 成功（可有警告）；1 日记账或本条分录不合规；2 命令行有误；3 文件无法读写。",
             "fundflow help 命令   查看某个命令的用法、选项和示例（如 fundflow help pay）。",
         ]

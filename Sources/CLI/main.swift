@@ -25,29 +25,29 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
             return .success
         }
         let paths = arguments.resolvedJournalPaths(environment: environment)
-        let today = CalendarDate.today()
+        let clock = try CommandClock.now(environment)
         switch command {
         case "check", "检查":
-            return try CheckCommand.run(arguments, paths: paths, today: today)
+            return try CheckCommand.run(arguments, paths: paths, clock: clock)
         case "seal", "封账":
-            return try SealCommand.run(arguments, paths: paths, today: today)
+            return try SealCommand.run(arguments, paths: paths, clock: clock)
         case "status", "状态":
-            return try StatusCommand.run(arguments, paths: paths, today: today, environment: environment)
+            return try StatusCommand.run(arguments, paths: paths, clock: clock, environment: environment)
         case "report", "报表":
-            return try ReportCommand.run(arguments, paths: paths, today: today, environment: environment)
+            return try ReportCommand.run(arguments, paths: paths, clock: clock, environment: environment)
         case "register", "明细":
-            return try RegisterCommand.run(arguments, paths: paths, today: today, environment: environment)
+            return try RegisterCommand.run(arguments, paths: paths, clock: clock, environment: environment)
         case "import", "导入":
-            return try ImportCommand.run(arguments, paths: paths, today: today, environment: environment)
+            return try ImportCommand.run(arguments, paths: paths, clock: clock, environment: environment)
         case "export", "导出":
-            return try ExportCommand.run(arguments, paths: paths, today: today, environment: environment)
+            return try ExportCommand.run(arguments, paths: paths, clock: clock, environment: environment)
         case "init", "新建":
-            return try InitCommand.run(arguments, paths: paths, today: today, environment: environment)
+            return try InitCommand.run(arguments, paths: paths, clock: clock, environment: environment)
         case "completion":
-            return try CompletionCommand.run(arguments, paths: paths, today: today, environment: environment)
+            return try CompletionCommand.run(arguments, paths: paths, clock: clock, environment: environment)
         default:
             if let verb = Verb.named(command), verb != .seal {
-                return try RecordCommand.run(verb, arguments, paths: paths, today: today, environment: environment)
+                return try RecordCommand.run(verb, arguments, paths: paths, clock: clock, environment: environment)
             }
             throw UsageError("没有命令“\(command)”\(DidYouMean.phrase(command, among: Help.commandWords))。运行 fundflow --help 查看全部命令")
         }

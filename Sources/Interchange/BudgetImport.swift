@@ -92,6 +92,7 @@ public enum BudgetImport {
         var sheet = Sheet(headerRow: header.number, generatedIDs: columns[.id] == nil)
         var seenIDs: [String: Int] = [:]
         var dataRows = 0
+        var totals = TotalRowCheck(noun: "预算金额")
         for row in table.rows where row.number > header.number && !row.isBlank {
             func cell(_ field: Field) -> String? {
                 guard let column = columns[field] else { return nil }
@@ -100,6 +101,10 @@ public enum BudgetImport {
             }
             if PaymentImport.isTotalRow(row) && (cell(.id) == nil || cell(.name) == nil || cell(.name)!.hasPrefix("合计")) {
                 sheet.totalRows.append(row.number)
+                let stated = cell(.amount).flatMap { try? SpreadsheetAmount.parseFen($0, unit: unit).get() }
+                if let label = PaymentImport.totalLabel(row), let mismatch = totals.check(label: label, stated: stated) {
+                    sheet.problems.append(RowProblem(row: row.number, message: mismatch))
+                }
                 continue
             }
             dataRows += 1
@@ -119,13 +124,16 @@ public enum BudgetImport {
             if !id.isEmpty, let earlier = seenIDs[id] { problems.append("项目编码“\(id)”与第 \(earlier) 行重复：每个项目只声明一次") }
 
             var amountFen: Int64?
+            var readable = true
             if let text = cell(.amount) {
                 switch SpreadsheetAmount.parseFen(text, unit: unit) {
                 case .success(let fen): amountFen = fen
                 case .failure(let problem):
-                    if !problem.isZero { problems.append(problem.message) }
+                    if !problem.isZero { problems.append(problem.message); readable = false }
                 }
             }
+            // A row without an amount (or of 0) declares a project with no money yet.
+            totals.add(readable ? amountFen ?? 0 : nil)
             let doc = cell(.doc) ?? defaultDoc
             if amountFen != nil, doc == nil {
                 problems.append("缺少文号：下达预算必须写明文号（预算批复文件号），请在文号列填写，或用 --doc 给出全表共用的文号")

@@ -178,11 +178,17 @@ public struct ImportMapping: Sendable, Equatable {
                     return .failure(Problem(message: "没有表头行时必须用列号指定\(field.chinese)列：--\(field.option) 列号"))
                 }
             }
+            var nameColumn: Int?
+            if let names, let projectColumn = found[.project] {
+                let keys = names.map(CellText.headerKey)
+                nameColumn = ResolvedMapping.projectNameHeaders.lazy.compactMap { keys.firstIndex(of: CellText.headerKey($0)) }
+                    .first { $0 != projectColumn }
+            }
             var unit = amountUnit ?? .yuan
             if amountUnit == nil, let names, let column = found[.amount], column < names.count, let fromHeader = AmountUnit.fromHeader(names[column]) {
                 unit = fromHeader
             }
-            return .success(ResolvedMapping(headerRow: header?.number ?? 0, columns: found, amountUnit: unit))
+            return .success(ResolvedMapping(headerRow: header?.number ?? 0, columns: found, amountUnit: unit, projectNameColumn: nameColumn))
         }
 
         let rows = table.rows.filter { !$0.isBlank }
@@ -229,10 +235,17 @@ public struct ResolvedMapping: Sendable, Equatable {
     public var headerRow: Int
     public var columns: [ImportField: Int]
     public var amountUnit: AmountUnit
+    /// A project-name column besides the project column (a sheet with both 项目编码 and
+    /// 项目名称): rows whose project cell is empty are matched by the exact name in it.
+    public var projectNameColumn: Int?
 
-    public init(headerRow: Int, columns: [ImportField: Int], amountUnit: AmountUnit = .yuan) {
+    /// Headers of a project-name column.
+    static let projectNameHeaders = ["项目名称", "项目", "预算项目"]
+
+    public init(headerRow: Int, columns: [ImportField: Int], amountUnit: AmountUnit = .yuan, projectNameColumn: Int? = nil) {
         self.headerRow = headerRow
         self.columns = columns
         self.amountUnit = amountUnit
+        self.projectNameColumn = projectNameColumn
     }
 }

@@ -51,6 +51,7 @@ public enum PaymentImport {
             let value = CellText.clean(row[column])
             return value.isEmpty ? nil : value
         }
+        var totals = TotalRowCheck()
         for row in table.rows where row.number > mapping.headerRow && !row.isBlank {
             let dateText = cell(row, .date) ?? ""
             var problems: [String] = []
@@ -58,17 +59,27 @@ public enum PaymentImport {
             switch SpreadsheetDate.parse(dateText) {
             case .success(let value): date = value
             case .failure(let problem):
-                if isTotalRow(row) { sheet.totalRows.append(row.number); continue }
+                if let label = totalLabel(row) {
+                    sheet.totalRows.append(row.number)
+                    let stated = try? SpreadsheetAmount.parseFen(cell(row, .amount) ?? "", unit: mapping.amountUnit).get()
+                    if let mismatch = totals.check(label: label, stated: stated) { sheet.problems.append(RowProblem(row: row.number, message: mismatch)) }
+                    continue
+                }
                 problems.append(problem.message)
             }
             sheet.rowCount += 1
-            let project = cell(row, .project)
+            // With both a code and a name column, a row without a code is matched by its name.
+            let project = cell(row, .project) ?? mapping.projectNameColumn.flatMap { column in
+                let name = CellText.clean(row[column])
+                return name.isEmpty ? nil : name
+            }
             if project == nil { problems.append("项目为空：请填写项目编码或项目名称") }
             var amount: Int64?
             switch SpreadsheetAmount.parseFen(cell(row, .amount) ?? "", unit: mapping.amountUnit) {
             case .success(let fen): amount = fen
             case .failure(let problem): problems.append(problem.message)
             }
+            totals.add(amount)
             if let date, let project, let amount, problems.isEmpty {
                 sheet.rows.append(PaymentRow(row: row.number, date: date, project: project, amountFen: amount,
                                              voucher: cell(row, .voucher), payee: cell(row, .payee),
@@ -82,11 +93,15 @@ public enum PaymentImport {
     }
 
     /// A 合计/总计/小计 line at the foot of an export (its date cell is not a date).
-    static func isTotalRow(_ row: CSVRow) -> Bool {
-        row.cells.contains { cell in
+    static func isTotalRow(_ row: CSVRow) -> Bool { totalLabel(row) != nil }
+
+    /// The label of a total row (`合计`, `小计`, `本页合计` …), nil for any other row.
+    static func totalLabel(_ row: CSVRow) -> String? {
+        for cell in row.cells {
             let text = CellText.headerKey(cell)
-            return text.hasPrefix("合计") || text.hasPrefix("总计") || text.hasPrefix("小计") || text.hasPrefix("本页合计") || text.hasPrefix("累计")
+            for label in ["合计", "总计", "小计", "本页合计", "累计"] where text.hasPrefix(label) { return label }
         }
+        return nil
     }
 
     /// What makes two payments the same payment.

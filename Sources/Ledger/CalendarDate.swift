@@ -97,13 +97,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return CalendarDate(year: year, month: month, day: day)
     }
 
-    /// Today in the local time zone of the machine (the accountant's calendar day).
+    /// Today in China Standard Time (the default 时区); commands use `Settings.today`, which
+    /// honours the journal's 时区.
     public static func today() -> CalendarDate {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-            ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        WallClock.system().today(utcOffsetMinutes: UTCOffset.chinaStandardTimeMinutes)
     }
 }
 

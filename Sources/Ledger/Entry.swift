@@ -235,10 +235,15 @@ public struct SettingsChange: Hashable, Sendable {
     public var alarmGapBasisPoints: Int64?
     public var targetRateBasisPoints: Int64?
     public var idleDays: Int?
+    public var graceDays: Int?
+    /// 时区 as minutes east of UTC (`+08:00` is 480).
+    public var utcOffsetMinutes: Int?
     public init(organisation: String? = nil, defaultPlan: DisbursementPlan? = nil, warnGapBasisPoints: Int64? = nil,
-                alarmGapBasisPoints: Int64? = nil, targetRateBasisPoints: Int64? = nil, idleDays: Int? = nil) {
+                alarmGapBasisPoints: Int64? = nil, targetRateBasisPoints: Int64? = nil, idleDays: Int? = nil,
+                graceDays: Int? = nil, utcOffsetMinutes: Int? = nil) {
         self.organisation = organisation; self.defaultPlan = defaultPlan; self.warnGapBasisPoints = warnGapBasisPoints
         self.alarmGapBasisPoints = alarmGapBasisPoints; self.targetRateBasisPoints = targetRateBasisPoints; self.idleDays = idleDays
+        self.graceDays = graceDays; self.utcOffsetMinutes = utcOffsetMinutes
     }
 }
 
@@ -256,8 +261,16 @@ public struct Settings: Hashable, Sendable {
     public var alarmGapBasisPoints: Int64 = 2_000
     public var targetRateBasisPoints: Int64 = 9_000
     public var idleDays: Int = 90
+    /// 宽限天数: for this many days from a project's first money of the year it is not judged
+    /// against its plan.
+    public var graceDays: Int = 30
+    /// 时区, minutes east of UTC: the offset that defines "today" (China Standard Time unless set).
+    public var utcOffsetMinutes: Int = UTCOffset.chinaStandardTimeMinutes
 
     public init() {}
+
+    /// Today's date in the journal's 时区 at `clock`'s instant.
+    public func today(_ clock: WallClock) -> CalendarDate { clock.today(utcOffsetMinutes: utcOffsetMinutes) }
 
     public mutating func apply(_ change: SettingsChange) {
         if let value = change.organisation { organisation = value }
@@ -266,5 +279,7 @@ public struct Settings: Hashable, Sendable {
         if let value = change.alarmGapBasisPoints { alarmGapBasisPoints = value }
         if let value = change.targetRateBasisPoints { targetRateBasisPoints = value }
         if let value = change.idleDays { idleDays = value }
+        if let value = change.graceDays { graceDays = value }
+        if let value = change.utcOffsetMinutes { utcOffsetMinutes = value }
     }
 }

@@ -114,6 +114,15 @@ public enum EntryParser {
                 return .evenPace
             }
         }
+        func days(_ key: AttributeKey, _ range: ClosedRange<Int>, example: Int) -> Int? {
+            guard let field = attributes[key] else { return nil }
+            guard let value = Int(field.value), field.value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), range.contains(value) else {
+                problems.append(Problem(column: field.column, code: "bad-setting",
+                    message: "\(key.chinese)“\(shown(field.value))”应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数天数，例如 \(key.chinese)=\(example)"))
+                return nil
+            }
+            return value
+        }
         func percent(_ key: AttributeKey) -> Int64? {
             guard let field = attributes[key] else { return nil }
             guard let value = DisbursementPlan.parsePercentBasisPoints(field.value), value <= 10_000 else {
@@ -179,17 +188,17 @@ public enum EntryParser {
             change.warnGapBasisPoints = percent(.warnGap)
             change.alarmGapBasisPoints = percent(.alarmGap)
             change.targetRateBasisPoints = percent(.targetRate)
-            if let field = attributes[.idleDays] {
-                if let days = Int(field.value), field.value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), (1...3660).contains(days) {
-                    change.idleDays = days
-                } else {
+            change.idleDays = days(.idleDays, 1...3660, example: 90)
+            change.graceDays = days(.graceDays, 0...366, example: 30)
+            if let field = attributes[.timezone] {
+                if let minutes = UTCOffset.parseMinutes(field.value) { change.utcOffsetMinutes = minutes } else {
                     problems.append(Problem(column: field.column, code: "bad-setting",
-                        message: "零支出天数“\(shown(field.value))”应为 1 到 3660 之间的整数天数，例如 零支出天数=90"))
+                        message: "时区“\(shown(field.value))”无效：\(UTCOffset.allowed)"))
                 }
             }
             if attributes.isEmpty {
                 problems.append(Problem(column: fields[1].column, code: "missing-key",
-                    message: "“设置”没有写任何设置项：可用的有 单位名称、默认计划、黄线、红线、执行率目标、零支出天数"))
+                    message: "“设置”没有写任何设置项：可用的有 \(AttributeKey.settings.map(\.chinese).joined(separator: "、"))"))
             }
             body = .set(change)
         case .seal:

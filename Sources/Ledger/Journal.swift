@@ -16,14 +16,15 @@ public struct Journal: Sendable {
 
     var store: RecordStore
     var outcome: Checker.Outcome
-    let today: CalendarDate?
     let cache = JournalCache()
 
-    init(store: RecordStore, outcome: Checker.Outcome, sources: [JournalSource], today: CalendarDate?) {
+    /// Today in the journal's 时区 (nil when the journal was checked without a clock).
+    public var today: CalendarDate? { outcome.today }
+
+    init(store: RecordStore, outcome: Checker.Outcome, sources: [JournalSource]) {
         self.store = store
         self.outcome = outcome
         self.sources = sources
-        self.today = today
         lineCounts = store.files.map(\.lineCount)
         context = JournalContext(store: store, outcome: outcome)
     }
@@ -99,13 +100,13 @@ extension JournalContext {
 
 /// parse → check: the one way a journal is loaded, from files or from memory.
 public enum Validator {
-    /// Reads the files and checks them as one journal. `today` (in the journal's time zone)
-    /// raises the future-date warning; without it no date is in the future.
-    public static func load(paths: [String], today: CalendarDate? = nil, tail: [UInt8] = []) -> Result<Journal, FileFailure> {
-        load(paths: paths, today: today, tail: tail, tuning: JournalLoader.Tuning())
+    /// Reads the files and checks them as one journal. `clock` gives "today" in the journal's
+    /// 时区 (the future-date warning); without it no date is in the future.
+    public static func load(paths: [String], clock: WallClock? = nil, tail: [UInt8] = []) -> Result<Journal, FileFailure> {
+        load(paths: paths, clock: clock, tail: tail, tuning: JournalLoader.Tuning())
     }
 
-    static func load(paths: [String], today: CalendarDate?, tail: [UInt8], tuning: JournalLoader.Tuning) -> Result<Journal, FileFailure> {
+    static func load(paths: [String], clock: WallClock?, tail: [UInt8], tuning: JournalLoader.Tuning) -> Result<Journal, FileFailure> {
         var backings: [ByteSource.Backing] = []
         for (index, path) in paths.enumerated() {
             switch FileIO.openForReading(path: path) {
@@ -117,27 +118,27 @@ public enum Validator {
             }
         }
         let sources = paths.map { JournalSource(path: $0, bytes: []) }
-        return check(ByteSource(backings), sources: sources, today: today, tuning: tuning)
+        return check(ByteSource(backings), sources: sources, clock: clock, tuning: tuning)
     }
 
     /// Checks a journal held in memory (its sources' bytes).
-    public static func validate(_ parsed: ParsedJournal, today: CalendarDate? = nil) -> Journal {
-        validate(sources: parsed.sources, today: today)
+    public static func validate(_ parsed: ParsedJournal, clock: WallClock? = nil) -> Journal {
+        validate(sources: parsed.sources, clock: clock)
     }
 
-    public static func validate(sources: [JournalSource], today: CalendarDate? = nil) -> Journal {
+    public static func validate(sources: [JournalSource], clock: WallClock? = nil) -> Journal {
         let source = ByteSource(sources.map { .memory($0.bytes) })
-        switch check(source, sources: sources, today: today, tuning: JournalLoader.Tuning()) {
+        switch check(source, sources: sources, clock: clock, tuning: JournalLoader.Tuning()) {
         case .success(let journal): return journal
         case .failure(let failure): preconditionFailure("reading memory cannot fail: \(failure)")
         }
     }
 
-    static func check(_ source: ByteSource, sources: [JournalSource], today: CalendarDate?, tuning: JournalLoader.Tuning) -> Result<Journal, FileFailure> {
+    static func check(_ source: ByteSource, sources: [JournalSource], clock: WallClock?, tuning: JournalLoader.Tuning) -> Result<Journal, FileFailure> {
         JournalLoader.read(source, paths: sources.map(\.path), tuning: tuning).map { store in
-            var checker = Checker(store, today: today)
+            var checker = Checker(store, clock: clock)
             let outcome = checker.run()
-            return Journal(store: checker.store, outcome: outcome, sources: sources, today: today)
+            return Journal(store: checker.store, outcome: outcome, sources: sources)
         }
     }
 }

@@ -49,6 +49,8 @@ public enum JournalWriter {
             attribute(.alarmGap, s.alarmGapBasisPoints.map(Percent.jsonNumber))
             attribute(.targetRate, s.targetRateBasisPoints.map(Percent.jsonNumber))
             attribute(.idleDays, s.idleDays.map { String($0) })
+            attribute(.graceDays, s.graceDays.map { String($0) })
+            attribute(.timezone, s.utcOffsetMinutes.map(UTCOffset.string))
         case .seal(let s):
             attribute(.sha256, s.sha256)
         }

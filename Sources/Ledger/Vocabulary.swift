@@ -81,9 +81,9 @@ public enum AttributeKey: String, CaseIterable, Sendable {
     case reason
     case sha256
     case org, defaultPlan = "default-plan", warnGap = "warn-gap", alarmGap = "alarm-gap"
-    case targetRate = "target-rate", idleDays = "idle-days"
+    case targetRate = "target-rate", idleDays = "idle-days", graceDays = "grace-days", timezone
 
-    public static let settings: [AttributeKey] = [.org, .defaultPlan, .warnGap, .alarmGap, .targetRate, .idleDays]
+    public static let settings: [AttributeKey] = [.org, .defaultPlan, .warnGap, .alarmGap, .targetRate, .idleDays, .graceDays, .timezone]
 
     public var chinese: String {
         switch self {
@@ -110,6 +110,8 @@ public enum AttributeKey: String, CaseIterable, Sendable {
         case .alarmGap: return "红线"
         case .targetRate: return "执行率目标"
         case .idleDays: return "零支出天数"
+        case .graceDays: return "宽限天数"
+        case .timezone: return "时区"
         }
     }
 

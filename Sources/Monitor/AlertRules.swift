@@ -22,26 +22,34 @@ enum AlertRules {
     static func wan(_ fen: Int64) -> String { MoneyFormat.wan.withUnit(fen) }
     static func monthDay(_ date: CalendarDate) -> String { "\(date.month) 月 \(date.day) 日" }
 
-    /// LAG: behind the interpolated plan.
+    /// Whether `date` lies at least 宽限天数 days after the project's first money of the
+    /// year: money that has just arrived is not judged against the plan yet.
+    static func graceOver(firstArrival: CalendarDate?, on date: CalendarDate, _ settings: Settings) -> Bool {
+        guard let firstArrival else { return false }
+        return firstArrival.days(until: date) >= settings.graceDays
+    }
+
+    /// LAG: behind the interpolated plan, once the grace period after the first money is over.
     static func lag(_ input: Input) -> [Alert] {
         let s = input.status
-        guard s.budgetFen > 0 else { return [] }
+        guard s.budgetFen > 0, graceOver(firstArrival: s.figures.firstArrival, on: input.asOf, input.settings) else { return [] }
         let level = level(forGap: s.gapBasisPoints, input.settings)
         guard level != .ok else { return [] }
         let when = input.asOf.isMonthEnd ? "\(input.asOf.month)月底" : "截至\(input.asOf.month)月\(input.asOf.day)日"
         return [Alert(.lag, level, "\(when)计划支出 \(percent(s.expectedBasisPoints))，实际 \(percent(s.rateBasisPoints))，落后 \(Percent.string(s.gapBasisPoints)) 个百分点")]
     }
 
-    /// CHECKPOINT_MISSED: at a past plan checkpoint the project was at least 黄线 behind.
+    /// CHECKPOINT_MISSED: at the latest evaluated checkpoint the project was at least 黄线
+    /// behind, and it still is now (one that caught up is no longer flagged; the miss stays
+    /// in its checkpoint history). Leveled by the gap at that checkpoint.
     static func checkpointMissed(_ input: Input) -> [Alert] {
-        input.status.checkpoints.compactMap { checkpoint in
-            guard checkpoint.evaluated else { return nil }
-            let level = level(forGap: checkpoint.gapBasisPoints, input.settings)
-            guard level != .ok else { return nil }
-            return Alert(.checkpointMissed, level,
-                         "\(checkpoint.month)月底计划支出 \(percent(checkpoint.plannedBasisPoints))，实际 \(percent(checkpoint.actualBasisPoints))，落后 \(Percent.string(checkpoint.gapBasisPoints)) 个百分点",
-                         checkpointDate: checkpoint.date)
-        }
+        let s = input.status
+        guard let checkpoint = s.checkpoints.last(where: { $0.evaluated && $0.date <= input.asOf }) else { return [] }
+        let level = level(forGap: checkpoint.gapBasisPoints, input.settings)
+        guard level != .ok, s.budgetFen > 0, s.gapBasisPoints >= input.settings.warnGapBasisPoints else { return [] }
+        var message = "\(checkpoint.month)月底计划支出 \(percent(checkpoint.plannedBasisPoints))，实际 \(percent(checkpoint.actualBasisPoints))，落后 \(Percent.string(checkpoint.gapBasisPoints)) 个百分点"
+        if checkpoint.date != input.asOf { message += "；至今仍落后 \(Percent.string(s.gapBasisPoints)) 个百分点" }
+        return [Alert(.checkpointMissed, level, message, checkpointDate: checkpoint.date)]
     }
 
     /// LOW_RATE: at year end, the rate is below 执行率目标.
@@ -61,18 +69,30 @@ enum AlertRules {
         return [Alert(.noSpend, .red, "资金于 \(monthDay(arrived))\(how)，至今零支出（已 \(idle) 天）")]
     }
 
-    /// UNPAID_CONTRACT: a contract still has an unpaid balance — red past its due date,
-    /// yellow at year end when it has none.
+    /// UNPAID_CONTRACT: contracts with an unpaid balance — red once the report date is past
+    /// the due date, yellow on the due date itself and on any 12-31 before it. One alert for
+    /// all of a project's contracts, as bad as the worst.
     static func unpaidContract(_ input: Input) -> [Alert] {
-        input.status.contracts.compactMap { contract in
-            guard contract.unpaidFen > 0 else { return nil }
-            if let due = contract.due {
-                guard due < input.asOf else { return nil }
-                return Alert(.unpaidContract, .red, "合同 \(contract.id) 应付未付 \(wan(contract.unpaidFen))，已过付款期限（\(due)）")
+        var level = AlertLevel.ok
+        var parts: [String] = []
+        for contract in input.status.contracts where contract.unpaidFen > 0 {
+            let due = contract.dueDate, asOf = input.asOf
+            let written = contract.due == nil ? "未约定付款期限，按签订当年年末 \(due) 计" : "付款期限 \(due)"
+            let signed = contract.signed.year < asOf.year ? "（\(contract.signed.year) 年签订）" : " "
+            let head = "合同 \(contract.id)\(signed)应付未付 \(wan(contract.unpaidFen))"
+            if due < asOf {
+                level = .red
+                parts.append(contract.due == nil ? "\(head)，\(written)，已逾期" : "\(head)，已过付款期限（\(due)）")
+            } else if due == asOf {
+                level = max(level, .yellow)
+                parts.append("\(head)，今天到期（\(written)）")
+            } else if asOf.isYearEnd {
+                level = max(level, .yellow)
+                parts.append("\(head)，年末仍未付清（\(written)）")
             }
-            guard input.asOf.isYearEnd else { return nil }
-            return Alert(.unpaidContract, .yellow, "合同 \(contract.id) 应付未付 \(wan(contract.unpaidFen))，未约定付款期限，年末仍未付清")
         }
+        guard level != .ok else { return [] }
+        return [Alert(.unpaidContract, level, parts.joined(separator: "；"))]
     }
 
     /// OVERCOMMITTED: unpaid contract balances exceed the money still held.

@@ -31,9 +31,15 @@ public struct MonthlyReport: Sendable {
         public var ageDays: Int?
     }
 
+    /// One month of the curve. A month end on or before the report date stands as it stood
+    /// then — that day's budgets and plans — so a later report never rewrites what an
+    /// earlier month's report said (spec §2); a later month end shows the plan only, weighted
+    /// by the budgets as of the report date.
     public struct CurvePoint: Hashable, Sendable {
         public var month: Int
-        /// Budget-weighted plan at the month end (weights: budgets as of the report date).
+        /// The department's budget the month's percentages are of.
+        public var budgetFen: Int64
+        /// Budget-weighted plan at the month end.
         public var plannedBasisPoints: Int64
         /// Cumulative paid at the month end, for month ends on or before the report date.
         public var paidFen: Int64?
@@ -71,27 +77,34 @@ public struct MonthlyReport: Sendable {
                          consumedFen: p.figures.carriedInFen - p.carriedInRemainingFen, remainingFen: p.carriedInRemainingFen,
                          ageDays: p.carriedInAgeDays)
         }
-        let projects = status.projects
-        let budget = status.totals.budgetFen
-        var curveOverflow: String?
-        curve = (1...12).compactMap { m in
-            guard let monthEnd = CalendarDate.monthEnd(year: year, month: m) else { return nil }
-            var weighted: Int128 = 0
-            for p in projects {
-                let plan = replay.plan(for: p.id, on: min(monthEnd, asOf))
-                weighted += PlanClock.expectedNumerator(plan, at: monthEnd) * Int128(max(0, p.budgetFen))
-            }
-            let planned = budget > 0 ? Fraction.rounded(weighted, PlanClock.denominator(at: monthEnd) * Int128(budget)) : 0
-            var paid: Int64?
-            if monthEnd <= asOf {
-                var sum = Totals()
-                for p in projects { sum.add(replay.figures(p.id, atEndOf: m)?.paidFen ?? 0, to: \.paidFen, "\(m)月底累计支出合计") }
-                paid = sum.paidFen
-                if curveOverflow == nil { curveOverflow = sum.overflow }
-            }
-            return CurvePoint(month: m, plannedBasisPoints: planned, paidFen: paid,
-                              actualBasisPoints: paid.map { Percent.basisPoints($0, of: budget) })
-        }
+        let (points, curveOverflow) = MonthlyReport.curve(replay: replay, projects: status.projects, budgetFen: status.totals.budgetFen)
+        curve = points
         if overflow == nil { overflow = curveOverflow }
     }
+
+    /// Month 1…12 of the year: each past month end with its own figures (that month end's
+    /// budget as the denominator), later ones planned only; the first sum that overflows, named.
+    static func curve(replay: YearReplay, projects: [ProjectStatus], budgetFen: Int64) -> ([CurvePoint], overflow: String?) {
+        var curveOverflow: String?
+        let points = (1...12).compactMap { m -> CurvePoint? in
+            guard let monthEnd = CalendarDate.monthEnd(year: replay.year, month: m) else { return nil }
+            let past = monthEnd <= replay.asOf
+            var sum = Totals()
+            var weighted: Int128 = 0
+            for p in projects {
+                let figures = past ? (replay.figures(p.id, atEndOf: m) ?? YearFigures()) : p.figures
+                let plan = replay.plan(for: p.id, on: min(monthEnd, replay.asOf))
+                weighted += PlanClock.expectedNumerator(plan, at: monthEnd) * Int128(max(0, figures.budgetFen))
+                sum.add(figures.budgetFen, to: \.budgetFen, "\(m)月底预算合计")
+                sum.add(figures.paidFen, to: \.paidFen, "\(m)月底累计支出合计")
+            }
+            if curveOverflow == nil { curveOverflow = sum.overflow }
+            let budget = past ? sum.budgetFen : budgetFen
+            let planned = budget > 0 ? Fraction.rounded(weighted, PlanClock.denominator(at: monthEnd) * Int128(budget)) : 0
+            return CurvePoint(month: m, budgetFen: budget, plannedBasisPoints: planned, paidFen: past ? sum.paidFen : nil,
+                              actualBasisPoints: past ? Percent.basisPoints(sum.paidFen, of: budget) : nil)
+        }
+        return (points, curveOverflow)
+    }
 }
+

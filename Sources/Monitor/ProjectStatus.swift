@@ -10,9 +10,17 @@ public struct ContractStatus: Hashable, Sendable {
     public var amountFen: Int64
     public var paidFen: Int64
     public var unpaidFen: Int64 { amountFen - paidFen }
+    /// The 期限 written on the contract, if any.
     public var due: CalendarDate?
+    /// When it falls due: its 期限, else 12-31 of the year it was signed (spec §1 Alerts).
+    public var dueDate: CalendarDate
     /// Past its due date on the report's date with money still unpaid.
     public var overdue: Bool
+
+    /// The due date of a contract signed on `signed` with 期限 `due`.
+    public static func dueDate(signed: CalendarDate, due: CalendarDate?) -> CalendarDate {
+        due ?? CalendarDate.yearEnd(signed.year) ?? signed
+    }
 }
 
 /// The project's state at one plan checkpoint already past.
@@ -24,7 +32,8 @@ public struct CheckpointResult: Hashable, Sendable {
     public var gapBasisPoints: Int64
     public var budgetFen: Int64
     public var paidFen: Int64
-    /// False when the budget was zero then (the checkpoint is skipped).
+    /// False when the budget was zero then, or the project's first money of the year had
+    /// arrived less than 宽限天数 days before (the checkpoint is not judged).
     public var evaluated: Bool
 }
 

@@ -7,12 +7,12 @@ import Ledger
 public enum StatusBuilder {
     public static func projects(_ replay: YearReplay, unit: String? = nil) -> [ProjectStatus] {
         var contractsByProject: [String: [ContractStatus]] = [:]
-        for state in replay.state.contracts {
-            let id = state.signing.contractID
-            let overdue = state.unpaidFen > 0 && (state.signing.due.map { $0 < replay.asOf } ?? false)
+        for state in replay.reportedContracts {
+            let dueDate = ContractStatus.dueDate(signed: state.date, due: state.signing.due)
             contractsByProject[state.signing.project, default: []].append(ContractStatus(
-                id: id, project: state.signing.project, signed: state.date, party: state.signing.party, memo: state.signing.memo,
-                amountFen: state.signing.amountFen, paidFen: state.paidFen, due: state.signing.due, overdue: overdue))
+                id: state.signing.contractID, project: state.signing.project, signed: state.date, party: state.signing.party,
+                memo: state.signing.memo, amountFen: state.signing.amountFen, paidFen: state.paidFen, due: state.signing.due,
+                dueDate: dueDate, overdue: state.unpaidFen > 0 && dueDate < replay.asOf))
         }
         let declarations = replay.reportedProjects.compactMap { id -> ProjectDeclaration? in
             guard let declaration = replay.context.projects[id] else { return nil }
@@ -54,7 +54,8 @@ public enum StatusBuilder {
                 month: month, date: date, plannedBasisPoints: checkpoint.percentBasisPoints,
                 actualBasisPoints: Percent.basisPoints(then.paidFen, of: then.budgetFen),
                 gapBasisPoints: PlanClock.gapBasisPoints(expectedNumerator: numerator, at: date, paidFen: then.paidFen, budgetFen: then.budgetFen),
-                budgetFen: then.budgetFen, paidFen: then.paidFen, evaluated: then.budgetFen > 0))
+                budgetFen: then.budgetFen, paidFen: then.paidFen,
+                evaluated: then.budgetFen > 0 && AlertRules.graceOver(firstArrival: then.firstArrival, on: date, replay.context.settings)))
         }
 
         let consumed = max(0, min(figures.carriedInFen, figures.paidFen))

@@ -36,11 +36,20 @@ public struct YearReplay: Sendable {
     }
 
     /// Projects reported for the year: those with a budget, or with money moving in the year
-    /// up to `asOf`, in declaration order.
+    /// up to `asOf`, or with an unpaid contract, in declaration order.
     public var reportedProjects: [String] {
-        context.projectOrder.filter { id in
+        var owing = Set<String>()
+        for contract in state.contracts where contract.unpaidFen > 0 { owing.insert(contract.signing.project) }
+        return context.projectOrder.filter { id in
             let figures = figures(id)
-            return figures.budgetFen != 0 || figures.carriedInFen != 0 || state.activeProjects.contains(id)
+            return figures.budgetFen != 0 || figures.carriedInFen != 0 || state.activeProjects.contains(id) || owing.contains(id)
         }
+    }
+
+    /// The contracts a report of the year shows: those signed in the year up to `asOf`, and
+    /// those of earlier years still unpaid — contracts outlive their year until paid (spec §1
+    /// Alerts), while one settled in an earlier year is that year's history.
+    public var reportedContracts: [ContractState] {
+        state.contracts.filter { $0.date.year == year || ($0.date.year < year && $0.unpaidFen > 0) }
     }
 }

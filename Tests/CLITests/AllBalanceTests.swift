@@ -35,7 +35,7 @@ final class AllBalanceTests: FundflowTestCase {
         try assertAppends(["-f", journal, "lapse", "P01", "--all", "--date", "2020-03-01"], line: "2020-03-01 收回 P01 56865.45")
         let none = try assertRefused(["-f", journal, "lapse", "P01", "--all", "--date", "2020-04-01"], diagnostics: [])
         XCTAssertTrue(none.stderr.contains("没有可收回的余额"), none.summary)
-        try assertRefused(["-f", journal, "pay", "P01", "0.01", "--date", "2020-04-01"], diagnostics: ["j.journal:10:19: 错误: 超支"])
+        try assertRefused(["-f", journal, "pay", "P01", "0.01", "--date", "2020-04-01"], diagnostics: ["fundflow: 错误: 超支"])
         XCTAssertEqual(try ff("check").exitCode, 0)
     }
 
@@ -59,7 +59,7 @@ final class AllBalanceTests: FundflowTestCase {
         // On 05-15 the balance is 116100 − 56100 − 1234.56 = 58765.44; returning all of it
         // leaves only the 100.01 reversed on 06-01 for the 2000.00 收回 of 07-01 (line 7).
         try assertRefused(["-f", journal, "lapse", "P01", "--all", "--date", "2019-05-15"],
-                          diagnostics: ["j.journal:7:19: 错误: 收回金额超过余额：项目“P01”在 2019-07-01 的可用余额为 0.010001万元，本笔收回 0.20万元"])
+                          diagnostics: ["j.journal:7:19: 错误: 本笔收回（2019-05-15）的日期在这一行之前，记入后这一行将出错：收回金额超过余额：项目“P01”在 2019-07-01 的可用余额为 0.010001万元，该行收回 0.20万元"])
     }
 
     func testCarryAllIncludesMoneyCarriedInFromTheYearBefore() throws {

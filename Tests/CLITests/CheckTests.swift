@@ -140,7 +140,8 @@ final class CheckTests: FundflowTestCase {
                           line: "2019-05-01 支付 P01 40000.00 凭证=V2", journalFile: "b.journal")
         XCTAssertEqual(bytes("a.journal"), aBefore)
         try assertRefused(["-f", "a.journal", "-f", "b.journal", "pay", "P01", "0.01", "--date", "2019-05-02"],
-                          diagnostics: ["b.journal:3:19: 错误: 超支：项目“P01”在 2019-05-02 的可用余额为 0.00万元"], journalFile: "b.journal")
+                          diagnostics: ["fundflow: 错误: 超支：项目“P01”在 2019-05-02 的可用余额为 0.00万元", "fundflow: 未写入：本条分录不合规（见上方说明），日记账 b.journal 保持原样"],
+                          journalFile: "b.journal")
         XCTAssertEqual(bytes("a.journal"), aBefore)
         // -f also after the command word, and --file / --file=.
         let late = try run(["check", "--file", "a.journal", "-f", "b.journal"])
@@ -166,10 +167,11 @@ final class CheckTests: FundflowTestCase {
                                                                 "2019-04-01 支付 P01 100.00"]))
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("fundflow.journal").path))
 
-        // Diagnostics name the file by the variable's value.
+        // A refusal names the file by the variable's value (the new entry itself has no line yet).
         let refused = try run(["pay", "P01", "0.01", "--date", "2019-04-02"], environment: ["FUNDFLOW_JOURNAL": envPath], in: work)
         XCTAssertEqual(refused.exitCode, 1, refused.summary)
-        XCTAssertTrue(refused.stderrLines.contains { $0.hasPrefix("\(envPath):4:19: 错误: 超支") }, refused.summary)
+        XCTAssertTrue(refused.stderrLines.contains { $0.hasPrefix("fundflow: 错误: 超支") }, refused.summary)
+        XCTAssertTrue(refused.stderr.contains("日记账 \(envPath) 保持原样"), refused.summary)
 
         // A relative value is relative to the working folder.
         let relative = try run(["check"], environment: ["FUNDFLOW_JOURNAL": "books/env.journal"])

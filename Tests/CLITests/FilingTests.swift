@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Ledger
 
 /// Reports a finance office can sign and file (spec §2 "Checking and reporting"), end to end
 /// on the built binary: the banner of a broken journal in every format, the loudest one for
@@ -234,7 +235,7 @@ final class FilingTests: FundflowTestCase {
             }
         }
         // Without SOURCE_DATE_EPOCH, 编制日期 is today.
-        let today = localToday().split(separator: "-").map { Int($0)! }
+        let today = CalendarDate.today().description.split(separator: "-").map { Int($0)! }   // China Standard Time
         let now = try ff("report", "indicators", "--year", "2019")
         XCTAssertTrue(now.stdout.contains("编制日期：\(today[0])年\(today[1])月\(today[2])日"), now.stdout)
     }

@@ -172,11 +172,12 @@ func runFundflow(_ arguments: [String], environment: [String: String] = [:], dir
     try RunningFundflow(arguments, environment: environment, directory: directory).finish()
 }
 
-/// Today's date in the local time zone, the way an accountant's calendar shows it.
-func localToday(offsetDays: Int = 0) -> String {
-    var now = time(nil) + time_t(offsetDays * 86_400)
+/// Today's date in China Standard Time (UTC+08:00, the default 时区), whatever the machine's
+/// own time zone: what fundflow takes for today in a journal without 时区.
+func todayInChina(offsetDays: Int = 0) -> String {
+    var now = time(nil) + time_t(8 * 3600) + time_t(offsetDays * 86_400)
     var parts = tm()
-    localtime_r(&now, &parts)
+    gmtime_r(&now, &parts)
     return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
 }
 

@@ -173,7 +173,7 @@ final class HelpTests: FundflowTestCase {
         let before = bytes()
         let result = try run(["-f", journal, "pay", "P1", "1万", "--date", "2019-02-01"])
         XCTAssertEqual(result.exitCode, 1, result.summary)
-        XCTAssertTrue(result.stderr.contains("未知的项目“P1”（是不是“P01”？）"), result.summary)
+        XCTAssertTrue(result.stderr.contains("本笔支付的项目“P1”尚未声明（是不是“P01”？）：请先声明该项目，例如 fundflow project P1 项目名称"), result.summary)
         XCTAssertTrue(bytes() == before, "nothing written")
         try assertExit(1, ["-f", journal, "register", "P1"], stderrContains: "（是不是“P01”？）")
     }

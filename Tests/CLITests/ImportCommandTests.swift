@@ -123,7 +123,7 @@ final class ImportCommandTests: FundflowTestCase {
             XCTAssertEqual(result.exitCode, 1, result.summary)
             assertUnchanged(before, result)
             XCTAssertEqual(result.stderrLines, [
-                "pay.csv:4: 错误: 超支：项目“P02”在 2019-04-02 的可用余额为 8.00万元，本笔支付 8.000001万元，超出 0.000001万元。请核对金额，或先录入追加下达（下达 … 类别=追加）",
+                "pay.csv:4: 错误: 超支：项目“P02”在 2019-04-02 的可用余额为 8.00万元，本笔支付 8.000001万元，超出 0.000001万元。请核对金额，或先录入追加下达（fundflow allot P02 金额 --doc 文号 --kind 追加）",
             ], result.summary)
             XCTAssertFalse(result.stdout.contains("已记入 j.journal"), result.summary)
         }
@@ -200,6 +200,22 @@ final class ImportCommandTests: FundflowTestCase {
         XCTAssertEqual(text(), journalText(base + ["2019-04-05 支付 P01 100.00"]))
     }
 
+    /// Issue 12, item 9: rows of 1,000.00 and a 合计 of 9,999.00 are not 试算通过.
+    func testATotalRowThatDisagreesFailsTheDryRun() throws {
+        write("日期,项目,金额,凭证号\n2019-04-01,P01,600,记-2019-04-001\n2019-04-02,P02,400,记-2019-04-002\n合计,,\"9,999.00\",\n", to: "pay.csv")
+        let before = bytes()
+        let result = try run(["-f", journal, "import", "pay.csv"])
+        XCTAssertEqual(result.exitCode, 1, result.summary)
+        assertUnchanged(before, result)
+        XCTAssertEqual(result.stderrLines, [
+            "pay.csv:4: 错误: 合计行的金额 9,999.00 元与上方 2 行支付金额之和 1,000.00 元不符，相差 8,999.00 元：请核对是否漏了行、多了行或金额有误（整批不会记入）",
+        ], result.summary)
+        XCTAssertFalse(result.stdout.contains("试算通过"), result.summary)
+        XCTAssertTrue(result.stdout.contains("试算未通过"), result.summary)
+        XCTAssertEqual(try run(["-f", journal, "import", "pay.csv", "--commit"]).exitCode, 1)
+        assertUnchanged(before, result)
+    }
+
     func testMissingColumnIsExplained() throws {
         write("时间,项目编码,金额\n2019-04-05,P01,100\n", to: "pay.csv")
         let result = try assertExit(1, ["-f", journal, "import", "pay.csv"])
@@ -226,6 +242,10 @@ final class ImportCommandTests: FundflowTestCase {
         XCTAssertEqual(result.exitCode, 1, result.summary)
         assertUnchanged(before, result)
         XCTAssertTrue(result.stderrLines.contains { $0.hasPrefix("j.journal:7:") && $0.contains("超支") }, result.summary)
+        // The existing line is named with the row that breaks it, and that row counts as an error.
+        XCTAssertTrue(result.stderrLines.contains { $0.hasPrefix("j.journal:7:19: 错误: 导入的 pay.csv 第 2 行的日期在这一行之前，记入后这一行将出错：超支") },
+                      result.summary)
+        XCTAssertTrue(result.stdout.contains("错误 1 行"), result.summary)
     }
 
     func testWithoutAJournalNothingIsCreated() throws {

@@ -47,7 +47,7 @@ final class InitCommandTests: FundflowTestCase {
     func testOrganisationOnlyDatedJanuaryFirstOfThisYearByDefault() throws {
         let result = try ff("init", "--org", "承德市医疗保障局")
         XCTAssertEqual(result.exitCode, 0, result.summary)
-        XCTAssertEqual(text(), "\(localToday().prefix(4))-01-01 设置 单位名称=承德市医疗保障局\n")
+        XCTAssertEqual(text(), "\(todayInChina().prefix(4))-01-01 设置 单位名称=承德市医疗保障局\n")
     }
 
     func testDateOptionAndPlanColumnAndDefaultDoc() throws {

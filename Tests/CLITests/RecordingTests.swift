@@ -169,12 +169,12 @@ final class RecordingTests: FundflowTestCase {
     }
 
     func testDateDefaultsToToday() throws {
-        let before = localToday()
+        let before = todayInChina()
         write(lines: [])
         try assertAppends(["-f", journal, "project", "P01", "一号项目"], line: "\(before) 项目 P01 一号项目")
         try assertAppends(["-f", journal, "allot", "P01", "1万", "--doc", "A1"], line: "\(before) 下达 P01 10000.00 文号=A1")
         let result = try assertAppends(["-f", journal, "pay", "P01", "0.3万"], line: "\(before) 支付 P01 3000.00")
-        XCTAssertEqual(localToday(), before, "the day changed during the test; rerun it")
+        XCTAssertEqual(todayInChina(), before, "the day changed during the test; rerun it")
         let year = before.prefix(4)
         XCTAssertTrue(result.stdout.contains("项目 P01 \(year) 年：预算 1.00万元，已支付 0.30万元，可用余额 0.70万元"), result.summary)
     }
@@ -221,7 +221,7 @@ final class RecordingTests: FundflowTestCase {
         try assertAppends(["-f", journal, "pay", "P01", "99999.99", "--date", "2019-04-01"], line: "2019-04-01 支付 P01 99999.99")
         try assertAppends(["-f", journal, "pay", "P01", "0.01", "--date", "2019-04-02"], line: "2019-04-02 支付 P01 0.01")
         try assertRefused(["-f", journal, "pay", "P01", "0.01", "--date", "2019-04-03"],
-                          diagnostics: ["j.journal:5:19: 错误: 超支：项目“P01”在 2019-04-03 的可用余额为 0.00万元，本笔支付 0.000001万元"])
+                          diagnostics: ["fundflow: 错误: 超支：项目“P01”在 2019-04-03 的可用余额为 0.00万元，本笔支付 0.000001万元"])
     }
 }
 

@@ -501,7 +501,7 @@ final class ReportCommandTests: FundflowTestCase {
     // MARK: --as-of defaults to today
 
     func testStatusAsOfDefaultsToToday() throws {
-        let before = localToday()
+        let before = todayInChina()
         let year = String(before.prefix(4))
         write(lines: [
             "\(year)-01-01 项目 A 今年项目 单位=本级",
@@ -509,7 +509,7 @@ final class ReportCommandTests: FundflowTestCase {
             "\(year)-01-01 支付 A 3万 凭证=记-1",
         ])
         let json = try ff("status", "--json")
-        let after = localToday()
+        let after = todayInChina()
         XCTAssertEqual(json.exitCode, 0, json.summary)
         let root = try jsonObject(json)
         let asOf = root["as_of"] as? String ?? ""

@@ -198,7 +198,7 @@ final class RobustnessTests: FundflowTestCase {
         XCTAssertTrue(errors.last?.hasPrefix("j.journal:1001:19: 错误: 累计金额超出可表示的范围") == true, errors.last ?? "")
         // Recording on top of it refuses cleanly.
         try assertRefused(["-f", journal, "allot", "P01", "100000000000000", "--doc", "B", "--date", "2019-03-02"],
-                          diagnostics: ["j.journal:1002:19: 错误: 累计金额超出可表示的范围"])
+                          diagnostics: ["fundflow: 错误: 本笔下达：累计金额超出可表示的范围"])
     }
 
     func testSpecialFilesAreRefusedPromptly() throws {

@@ -94,10 +94,10 @@ final class SealTests: FundflowTestCase {
 
     func testSealingTheFutureIsRefusedButTodayIsFine() throws {
         write(lines: history)
-        let tomorrow = try assertRefused(["-f", journal, "seal", "--through", localToday(offsetDays: 1)], diagnostics: [])
+        let tomorrow = try assertRefused(["-f", journal, "seal", "--through", todayInChina(offsetDays: 1)], diagnostics: [])
         XCTAssertTrue(tomorrow.stderr.contains("不能封账到未来的日期"), tomorrow.summary)
         try assertRefused(["-f", journal, "seal", "--through", "2999-12-31"], diagnostics: [])
-        let today = localToday()
+        let today = todayInChina()
         let preceding = bytes() ?? []
         try assertAppends(["-f", journal, "seal", "--through", today], line: sealLine(today, over: preceding))
     }
@@ -141,7 +141,8 @@ final class SealTests: FundflowTestCase {
         // A seal covers its own file's bytes only: sealing b through 06-30 while a.journal's
         // lines of that period are covered by no seal would leave them open — refused.
         try assertRefused(["-f", "a.journal", "-f", "b.journal", "seal", "--through", "2019-06-30"],
-                          diagnostics: ["a.journal:1:1: 错误: 2019-01-01 已封账（b.journal 第 2 行封账至 2019-06-30）"], journalFile: "b.journal")
+                          diagnostics: ["a.journal:1:1: 错误: 本条封账（2019-06-30）的日期在这一行之前，记入后这一行将出错：2019-01-01 已封账（b.journal 第 2 行封账至 2019-06-30）"],
+                          journalFile: "b.journal")
         // Each file sealed on its own: a first, then b (the seal goes to the last file).
         try assertAppends(["-f", "a.journal", "seal", "--through", "2019-03-31"],
                           line: sealLine("2019-03-31", over: Array(first.utf8)), journalFile: "a.journal")

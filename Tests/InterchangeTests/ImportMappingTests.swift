@@ -64,7 +64,9 @@ final class ImportMappingTests: XCTestCase {
 
     func testChineseDefaultHeaders() {
         let result = resolved(ImportMapping(), "序号,支付日期,项目编码,项目名称,支付金额,凭证号,收款单位,用途,合同编号\n")
-        XCTAssertEqual(result, ResolvedMapping(headerRow: 1, columns: [.date: 1, .project: 2, .amount: 4, .voucher: 5, .payee: 6, .memo: 7, .contract: 8]))
+        // 项目名称 (column 3) is the fallback for rows without a code.
+        XCTAssertEqual(result, ResolvedMapping(headerRow: 1, columns: [.date: 1, .project: 2, .amount: 4, .voucher: 5, .payee: 6, .memo: 7, .contract: 8],
+                                               projectNameColumn: 3))
     }
 
     func testProjectByNameColumnWhenThereIsNoCode() {

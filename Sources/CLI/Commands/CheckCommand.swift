@@ -9,7 +9,7 @@ enum CheckCommand {
     /// Diagnostics of one kind printed before "还有 N 条".
     static let shownPerCode = 20
 
-    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], clock: WallClock) throws -> ExitCode {
         try arguments.requireOnly(["all", "format", "seal"], command: "check")
         try arguments.positionalCount(0...0, usage: "fundflow check [--all] [--format text|json] [--seal 校验码]…")
         let format = arguments.options["format"] ?? "text"
@@ -19,7 +19,7 @@ enum CheckCommand {
             throw UsageError("校验码“\(code)”无效：应为封账时打印的 16 位十六进制数字，例如 --seal 3f2a9c0d41b7e865")
         }
         let journal: Journal
-        switch Validator.load(paths: paths, today: today) {
+        switch Validator.load(paths: paths, clock: clock) {
         case .success(let value): journal = value
         case .failure(let failure): Output.err("\(failure)\n"); return .file
         }

@@ -11,7 +11,7 @@ import Ledger
 enum CompletionCommand {
     static let usage = "fundflow completion bash"
 
-    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         if let word = arguments.positionals.first, word.hasPrefix("__") {
             listWords(word, paths: paths)
             return .success

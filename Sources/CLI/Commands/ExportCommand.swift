@@ -12,7 +12,7 @@ enum ExportCommand {
         case hledger, beancount, csv
     }
 
-    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         try arguments.requireOnly(["format", "o"], command: "export")
         try arguments.positionalCount(0...0, usage: usage)
         guard let text = arguments.options["format"] else {
@@ -22,7 +22,7 @@ enum ExportCommand {
             throw UsageError("不支持的导出格式“\(text)”\(DidYouMean.phrase(text, among: Format.allCases.map(\.rawValue)))：可选 hledger、beancount、csv")
         }
         let journal: Journal
-        switch ReportOutput.load(paths, today: today) {
+        switch ReportOutput.load(paths, clock: clock) {
         case .failure(let code): return code
         case .success(let value): journal = value
         }

@@ -14,7 +14,7 @@ enum ImportCommand {
     static let options: Set<String> = Set(ImportField.allCases.map(\.option))
         .union(["map", "header-row", "encoding", "amount-unit", "commit", "dry-run"])
 
-    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         try arguments.requireOnly(options, command: "import")
         try arguments.positionalCount(1...1, usage: usage)
         let committing = arguments.flags.contains("commit")

@@ -8,7 +8,7 @@ import Monitor
 enum InitCommand {
     static let usage = "fundflow init [--org 单位名称] [--budget 预算表.csv] [--year 年度] [--date 日期] [--doc 文号] [--amount-unit 元|万元] [--encoding auto|utf-8|gbk] [--dry-run]"
 
-    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         try arguments.requireOnly(["org", "budget", "year", "date", "doc", "amount-unit", "encoding", "dry-run"], command: "init")
         try arguments.positionalCount(0...0, usage: usage)
         let journalPath = paths.last ?? "fundflow.journal"
@@ -33,6 +33,8 @@ enum InitCommand {
             }
             year = value
         }
+        // A new journal has no 时区 yet: today is China Standard Time's.
+        let today = Settings().today(clock)
         var date = CalendarDate(year: year ?? today.year, month: 1, day: 1) ?? today
         if let text = arguments.options["date"] {
             guard let value = CalendarDate.parse(text) else {

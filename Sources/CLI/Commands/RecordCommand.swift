@@ -26,12 +26,12 @@ enum RecordCommand {
         case .carry: return Shape(verb: verb, usage: "fundflow carry 项目 (金额 | --all) [--reason 原因] --year 年度", positionals: 2, options: ["reason", "year", "all"], allowsAll: true)
         case .lapse: return Shape(verb: verb, usage: "fundflow lapse 项目 (金额 | --all) [--doc 文号] [--reason 原因] [--date 日期]", positionals: 2, options: ["doc", "reason", "date", "all"], allowsAll: true)
         case .plan: return Shape(verb: verb, usage: "fundflow plan 项目 计划 [--date 日期]   例如 fundflow plan P01 3月:30,6月:50,10月:90,12月:100 --date 2020-01-01", positionals: 2, options: ["date"])
-        case .set: return Shape(verb: verb, usage: "fundflow set [--org 单位名称] [--default-plan 计划] [--warn-gap 10] [--alarm-gap 20] [--target-rate 90] [--idle-days 90] [--date 日期]", positionals: 0, options: ["org", "default-plan", "warn-gap", "alarm-gap", "target-rate", "idle-days", "date"])
+        case .set: return Shape(verb: verb, usage: "fundflow set [--org 单位名称] [--default-plan 计划] [--warn-gap 10] [--alarm-gap 20] [--target-rate 90] [--idle-days 90] [--grace-days 30] [--timezone +08:00] [--date 日期]", positionals: 0, options: ["org", "default-plan", "warn-gap", "alarm-gap", "target-rate", "idle-days", "grace-days", "timezone", "date"])
         case .seal: return nil
         }
     }
 
-    static func run(_ verb: Verb, _ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String] = [:]) throws -> ExitCode {
+    static func run(_ verb: Verb, _ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String] = [:]) throws -> ExitCode {
         guard let shape = shape(for: verb) else { return .usage }
         try arguments.requireOnly(shape.options, command: verb.english)
         let useAll = arguments.flags.contains("all")
@@ -44,8 +44,8 @@ enum RecordCommand {
             throw UsageError("“set”至少要给出一个设置项。用法：\(shape.usage)")
         }
 
-        // The entry's date.
-        var date = today
+        // The entry's date: --year for 结转, else --date, else today in the journal's 时区.
+        let date: CalendarDate
         if verb == .carry {
             guard let yearText = arguments.options["year"] else {
                 throw UsageError("结转必须给出年度 --year（结转记在该年 12 月 31 日），例如 --year 2019。用法：\(shape.usage)")
@@ -59,6 +59,11 @@ enum RecordCommand {
                 return refuse("日期“\(text)”无效：请写成 YYYY-MM-DD 的真实日期，例如 --date 2019-03-05")
             }
             date = value
+        } else {
+            switch CommandClock.today(clock, paths: paths) {
+            case .success(let today): date = today
+            case .failure(let code): return code
+            }
         }
 
         // Build the line in the journal language and read it with the journal's own parser,
@@ -85,7 +90,7 @@ enum RecordCommand {
             }
         }
 
-        let outcome = Appender.append(paths: paths, today: today) { context in
+        let outcome = Appender.append(paths: paths, clock: clock) { context in
             guard useAll else { return .success(Appender.Draft(date: date, body: body)) }
             let books = context.journal.books(through: date)
             guard let project = body.projectID else { return .failure(.init("缺少项目")) }
@@ -124,8 +129,8 @@ enum RecordCommand {
             Output.err("fundflow: 错误: \(message)\n")
             return .invalid
         case .refused(let diagnostics, let journal):
-            Output.err(DiagnosticPrinter.render(diagnostics, sources: journal.sources))
-            Output.err("fundflow: 未写入：本条分录不合规（见上方说明），日记账保持原样\n")
+            Output.err(refusal(diagnostics, journal: journal))
+            Output.err("fundflow: 未写入：本条分录不合规（见上方说明），日记账 \(paths.last ?? "") 保持原样\n")
             return .invalid
         case .appended(let lines, let warnings, let journal):
             let line = lines.joined(separator: "\n")
@@ -148,6 +153,29 @@ enum RecordCommand {
             }
             return .success
         }
+    }
+}
+
+extension RecordCommand {
+    /// A refusal of the one new entry: about the entry itself without a line number (its line
+    /// does not exist), and about an existing line it breaks with that line and the cause.
+    static func refusal(_ diagnostics: [Diagnostic], journal: Journal) -> String {
+        let wording = NewEntryWording(journal: journal, count: 1)
+        let entry = wording.newEntry(0)
+        let quoted = wording.newLineText(0).map { "（本笔分录：\($0)）" } ?? ""
+        var output = ""
+        for d in diagnostics {
+            if wording.newIndex(d) != nil {
+                output += "fundflow: \(d.severity.label): \(wording.messageForNew(d, entry: entry))\(quoted)\n"
+            } else {
+                var reworded = d
+                if let entry {
+                    reworded.message = NewEntryWording.messageForExisting(d, causes: "\(NewEntryWording.noun(entry.verb))（\(entry.date)）", project: entry.body.projectID)
+                }
+                output += DiagnosticPrinter.render([reworded], sources: journal.sources)
+            }
+        }
+        return output
     }
 }
 

@@ -4,7 +4,7 @@ import Monitor
 /// `fundflow register [PROJECT] [--from D] [--to D] [--format …] [-o FILE]`: the money
 /// entries in date order with the project's available balance after each, in all five formats.
 enum RegisterCommand {
-    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         try arguments.requireOnly(["from", "to", "yuan", "exact", "no-color", "o", "format", "json", "csv"], command: "register")
         try arguments.positionalCount(0...1, usage: "fundflow register [项目] [--from 日期] [--to 日期] [--format text|csv|json|md|html] [-o 文件]")
         let format = try ReportOutput.format(arguments)
@@ -12,7 +12,7 @@ enum RegisterCommand {
         let from = try arguments.options["from"].map { try ReportOutput.date($0, option: "from") }
         let to = try arguments.options["to"].map { try ReportOutput.date($0, option: "to") }
         let journal: Journal
-        switch ReportOutput.load(paths, today: today) {
+        switch ReportOutput.load(paths, clock: clock) {
         case .failure(let code): return code
         case .success(let value): journal = value
         }

@@ -9,7 +9,7 @@ enum ReportCommand {
     fundflow report indicators --year YYYY [--format …] [-o 文件]
     """
 
-    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         guard let kind = arguments.positionals.first else { throw UsageError("缺少报表种类。用法：\n\(usage)") }
         try arguments.positionalCount(1...1, usage: usage)
         let format = try ReportOutput.format(arguments)
@@ -23,21 +23,21 @@ enum ReportCommand {
                   (1...12).contains(month), let monthEnd = CalendarDate.monthEnd(year: year, month: month) else {
                 throw UsageError("月份“\(text)”无效：请写成 YYYY-MM，例如 --month 2019-06")
             }
-            return try render(paths, asOf: monthEnd, today: today, arguments, environment) { replay, frame in
+            return try render(paths, asOf: monthEnd, clock: clock, arguments, environment) { replay, frame in
                 let report = MonthlyReport(replay: replay, unit: arguments.options["unit"])
                 return (report.overflow, { Renderers.monthly(report, format: format, style: style, frame: frame) })
             }
         case "carryover", "结转":
             try arguments.requireOnly(["year", "unit", "format", "o", "yuan", "exact", "no-color", "json", "csv"], command: "report carryover")
             let yearEnd = try yearEndOption(arguments)
-            return try render(paths, asOf: yearEnd, today: today, arguments, environment) { replay, frame in
+            return try render(paths, asOf: yearEnd, clock: clock, arguments, environment) { replay, frame in
                 let report = CarryoverStatement(replay: replay, unit: arguments.options["unit"])
                 return (report.overflow, { Renderers.carryover(report, format: format, style: style, frame: frame) })
             }
         case "indicators", "指标":
             try arguments.requireOnly(["year", "format", "o", "yuan", "exact", "no-color", "json", "csv"], command: "report indicators")
             let yearEnd = try yearEndOption(arguments)
-            return try render(paths, asOf: yearEnd, today: today, arguments, environment) { replay, frame in
+            return try render(paths, asOf: yearEnd, clock: clock, arguments, environment) { replay, frame in
                 let report = Indicators(replay: replay)
                 return (report.overflow, { Renderers.indicators(report, format: format, style: style, frame: frame) })
             }
@@ -56,11 +56,11 @@ enum ReportCommand {
     }
 
     /// Loads the year, builds the report and its frame, refuses an overflowing report, writes it.
-    static func render(_ paths: [String], asOf: CalendarDate, today: CalendarDate, _ arguments: Arguments, _ environment: [String: String],
+    static func render(_ paths: [String], asOf: CalendarDate, clock: WallClock, _ arguments: Arguments, _ environment: [String: String],
                        _ make: (YearReplay, ReportFrame) -> (overflow: String?, render: () -> String)) throws -> ExitCode {
         _ = try ReportOutput.money(arguments)    // a bad option is exit 2 before the journal is read
         let replay: YearReplay, health: JournalHealth
-        switch YearLoading.replay(paths, asOf: asOf, today: today) {
+        switch YearLoading.replay(paths, asOf: asOf, clock: clock) {
         case .failure(let code): return code
         case .success(let value): (replay, health) = value
         }

@@ -20,8 +20,8 @@ enum ReportOutput {
 
     /// Loads and validates the journal; errors are printed (reports still run on the accepted
     /// entries, but the exit code says the journal is invalid).
-    static func load(_ paths: [String], today: CalendarDate) -> Result<Journal, ExitCode> {
-        switch Validator.load(paths: paths, today: today) {
+    static func load(_ paths: [String], clock: WallClock) -> Result<Journal, ExitCode> {
+        switch Validator.load(paths: paths, clock: clock) {
         case .failure(let failure):
             Output.err("\(failure)\n")
             return .failure(.file)

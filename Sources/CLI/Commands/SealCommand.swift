@@ -5,18 +5,20 @@ import Ledger
 enum SealCommand {
     static let usage = "fundflow seal --through 日期   例如 fundflow seal --through 2019-12-31"
 
-    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], clock: WallClock) throws -> ExitCode {
         try arguments.requireOnly(["through"], command: "seal")
         try arguments.positionalCount(0...0, usage: usage)
         guard let text = arguments.options["through"] else { throw UsageError("封账必须给出 --through 日期。用法：\(usage)") }
         guard let through = CalendarDate.parse(text) else {
             return RecordCommand.refuse("日期“\(text)”无效：请写成 YYYY-MM-DD，例如 --through 2019-12-31")
         }
-        guard through <= today else {
-            return RecordCommand.refuse("不能封账到未来的日期 \(through)（今天是 \(today)）：封账表示该日及以前的账已结清")
-        }
-        let outcome = Appender.append(paths: paths, today: today) { context in
-            guard context.journal.entryCount > 0 else {
+        let outcome = Appender.append(paths: paths, clock: clock) { context in
+            let journal = context.journal
+            let today = journal.settings.today(clock)
+            guard through <= today else {
+                return .failure(.init("不能封账到未来的日期 \(through)（今天是 \(today)）：封账表示该日及以前的账已结清"))
+            }
+            guard journal.entryCount > 0 else {
                 return .failure(.init("日记账“\(paths.last ?? "")”中没有任何分录，无需封账：请检查 -f 指定的文件是否正确"))
             }
             let errors = context.journal.errorCount

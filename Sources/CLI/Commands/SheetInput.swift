@@ -61,16 +61,24 @@ enum SheetInput {
     /// a new line with no row) as usual. Returns (row or nil, text) pairs and the rows with errors.
     static func render(_ diagnostics: [Diagnostic], journal: Journal, draftCount: Int, sheetPath: String,
                        rowOf: (Int) -> Int?) -> (lines: [(row: Int?, text: String)], errorRows: Set<Int>) {
-        let target = journal.sources.count - 1
-        let firstNew = (journal.lineCounts.last ?? 0) - draftCount + 1
+        let wording = NewEntryWording(journal: journal, count: draftCount)
         var lines: [(row: Int?, text: String)] = []
         var errorRows: Set<Int> = []
         for d in diagnostics {
-            if d.location.file == target, d.location.line >= firstNew, let row = rowOf(d.location.line - firstNew) {
-                lines.append((row, line(sheetPath, row: row, d.severity.label, d.message)))
+            if let index = wording.newIndex(d), let row = rowOf(index) {
+                lines.append((row, line(sheetPath, row: row, d.severity.label, wording.messageForNew(d, entry: wording.newEntry(index), namesEntry: false))))
                 if d.isError { errorRows.insert(row) }
             } else {
-                lines.append((nil, DiagnosticPrinter.render([d], sources: journal.sources)))
+                // An existing line that rows dated before it break: name those rows.
+                let rows = wording.causes(of: d).compactMap(rowOf)
+                var reworded = d
+                if !rows.isEmpty {
+                    let named = rows.prefix(3).map(String.init).joined(separator: "、") + (rows.count > 3 ? " 等" : "")
+                    let project = journal.entryIndex(file: d.location.file, line: d.location.line).flatMap { journal.projectID(at: $0) }
+                    reworded.message = NewEntryWording.messageForExisting(d, causes: "导入的 \(sheetPath) 第 \(named) 行", project: project)
+                    if d.isError { errorRows.formUnion(rows) }
+                }
+                lines.append((rows.first, DiagnosticPrinter.render([reworded], sources: journal.sources)))
             }
         }
         return (lines, errorRows)

@@ -3,14 +3,14 @@ import Monitor
 
 /// `fundflow status [--as-of D] [--unit U] [--json|--csv]`.
 enum StatusCommand {
-    static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
+    static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         try arguments.requireOnly(["as-of", "unit", "json", "csv", "format", "o", "yuan", "exact", "no-color"], command: "status")
         try arguments.positionalCount(0...0, usage: "fundflow status [--as-of 日期] [--unit 单位] [--json|--csv]")
-        let asOf = try arguments.options["as-of"].map { try ReportOutput.date($0, option: "as-of") } ?? today
+        let asOf = try arguments.options["as-of"].map { try ReportOutput.date($0, option: "as-of") }
         let format = try ReportOutput.format(arguments)
         _ = try ReportOutput.money(arguments)
         let replay: YearReplay, health: JournalHealth
-        switch YearLoading.replay(paths, asOf: asOf, today: today) {
+        switch YearLoading.replay(paths, asOf: asOf, clock: clock) {
         case .failure(let code): return code
         case .success(let value): (replay, health) = value
         }

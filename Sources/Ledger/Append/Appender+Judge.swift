@@ -17,7 +17,7 @@ struct JournalFiles {
     var target: TargetFile?
 
     /// Checks the journal with `tail` read after the target's last byte.
-    func check(tail: [UInt8], today: CalendarDate?) -> Result<Journal, FileFailure> {
+    func check(tail: [UInt8], clock: WallClock?) -> Result<Journal, FileFailure> {
         var backings: [ByteSource.Backing] = []
         for path in paths.dropLast() {
             switch FileIO.openForReading(path: path) {
@@ -33,7 +33,7 @@ struct JournalFiles {
             backings.append(.memory(tail))
         }
         let sources = paths.map { JournalSource(path: $0, bytes: []) }
-        return Validator.check(ByteSource(backings), sources: sources, today: today, tuning: JournalLoader.Tuning())
+        return Validator.check(ByteSource(backings), sources: sources, clock: clock, tuning: JournalLoader.Tuning())
     }
 
     /// The first earlier file that cannot be opened for reading, if any.
@@ -74,12 +74,12 @@ extension Appender {
     /// Asks for the drafts, then runs the checker once over the journal with the new lines as a
     /// tail. Only when that finds errors is the journal as it stood checked too, to tell the
     /// errors the new lines bring from those that were there before.
-    static func judge(_ files: JournalFiles, today: CalendarDate?, makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Judgement {
+    static func judge(_ files: JournalFiles, clock: WallClock?, makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Judgement {
         if let failure = files.unreadableEarlierFile() { return .finished(.failed(failure)) }
         let mend: [UInt8] = files.lacksFinalNewline ? [UInt8(ascii: "\n")] : []
         var readFailure: FileFailure?
         let context = Context(check: {
-            switch files.check(tail: [], today: today) {
+            switch files.check(tail: [], clock: clock) {
             case .success(let journal): return journal
             case .failure(let failure):
                 readFailure = failure
@@ -98,7 +98,7 @@ extension Appender {
         var addition: [UInt8] = []
         for line in lines { addition += Array(line.utf8); addition.append(UInt8(ascii: "\n")) }
         let after: Journal
-        switch files.check(tail: mend + addition, today: today) {
+        switch files.check(tail: mend + addition, clock: clock) {
         case .success(let journal): after = journal
         case .failure(let failure): return .finished(.failed(failure))
         }

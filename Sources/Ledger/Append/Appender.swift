@@ -56,13 +56,13 @@ public enum Appender {
 
     /// Appends one entry to the last of `paths`; the others are read as the earlier part of
     /// the journal.
-    public static func append(paths: [String], today: CalendarDate? = nil, draft makeDraft: (Context) -> Result<Draft, DeclineReason>) -> Outcome {
-        appendAll(paths: paths, today: today) { context in makeDraft(context).map { [$0] } }
+    public static func append(paths: [String], clock: WallClock? = nil, draft makeDraft: (Context) -> Result<Draft, DeclineReason>) -> Outcome {
+        appendAll(paths: paths, clock: clock) { context in makeDraft(context).map { [$0] } }
     }
 
     /// Appends a batch: all of its entries, judged together against the whole journal under
     /// one lock and written in one `write`, or none of them. An empty batch writes nothing.
-    public static func appendAll(paths: [String], today: CalendarDate? = nil, drafts makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Outcome {
+    public static func appendAll(paths: [String], clock: WallClock? = nil, drafts makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Outcome {
         guard let target = paths.last else { return .failed(FileFailure(path: "", reason: "没有指定日记账文件")) }
         let opened: LockedFile
         switch LockedFile.open(path: target) {
@@ -76,7 +76,7 @@ public enum Appender {
         case .failure(let failure): opened.discardIfCreated(); return .failed(FileFailure(path: target, reason: failure.reason))
         }
         let journal = JournalFiles(paths: paths, target: TargetFile(descriptor: opened.descriptor, size: size))
-        switch judge(journal, today: today, makeDrafts: makeDrafts) {
+        switch judge(journal, clock: clock, makeDrafts: makeDrafts) {
         case .finished(let outcome):
             opened.discardIfCreated()
             return outcome
@@ -88,7 +88,7 @@ public enum Appender {
 
     /// Judges a batch exactly as `appendAll` would, without locking or writing anything (a dry
     /// run). `.appended` means "would be appended". A missing target file reads as empty.
-    public static func preview(paths: [String], today: CalendarDate? = nil, drafts makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Outcome {
+    public static func preview(paths: [String], clock: WallClock? = nil, drafts makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Outcome {
         guard let target = paths.last else { return .failed(FileFailure(path: "", reason: "没有指定日记账文件")) }
         var file: TargetFile?
         switch FileIO.openForReading(path: target) {
@@ -97,7 +97,7 @@ public enum Appender {
         case .failure(let failure): return .failed(FileFailure(path: target, reason: failure.reason))
         }
         defer { if let file { close(file.descriptor) } }
-        switch judge(JournalFiles(paths: paths, target: file), today: today, makeDrafts: makeDrafts) {
+        switch judge(JournalFiles(paths: paths, target: file), clock: clock, makeDrafts: makeDrafts) {
         case .finished(let outcome): return outcome
         case .write(_, let lines, let warnings, let after): return .appended(lines: lines, warnings: warnings, journal: after)
         }

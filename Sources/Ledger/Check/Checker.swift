@@ -5,11 +5,13 @@
 /// own. Nothing here stops at the first problem, and nothing here builds a message.
 struct Checker {
     private(set) var store: RecordStore
-    private let today: CalendarDate?
+    private let clock: WallClock?
 
-    init(_ store: RecordStore, today: CalendarDate?) {
+    /// `clock`: the instant "today" is read from, in the journal's 时区 (future-date warnings);
+    /// without it no date is in the future.
+    init(_ store: RecordStore, clock: WallClock?) {
         self.store = store
-        self.today = today
+        self.clock = clock
     }
 
     struct Outcome {
@@ -20,6 +22,8 @@ struct Checker {
         var declarations: Declarations.Outcome
         var seals: [SealStamp]
         var balances: Balances
+        /// Today in the journal's 时区, when a clock was given.
+        var today: CalendarDate?
     }
 
     mutating func run() -> Outcome {
@@ -29,6 +33,7 @@ struct Checker {
         let declarations = Declarations.check(store, rejected: &rejected, findings: &findings)
         let seals = Seals.check(store, rejected: &rejected, findings: &findings)
         LoadPhases.mark("file order")
+        let today = clock.map { store.settings(rejected: rejected).today($0) }
         let dateOrder = store.dateOrder()
         var balances = store.emptyBalances()
         var warnings = Warnings(vouchers: store.voucherCount, unitOf: store.unitOfProjects(), today: today)
@@ -50,7 +55,7 @@ struct Checker {
         }
         LoadPhases.mark("date order")
         return Outcome(accepted: accepted, findings: findings, dateOrder: dateOrder, declarations: declarations,
-                       seals: seals, balances: balances)
+                       seals: seals, balances: balances, today: today)
     }
 
     /// Every dated rule that concerns the record, against the balances before it.

@@ -61,11 +61,11 @@ final class ExplainSession {
     private var paymentsByVoucher: [Int32: [Int32]]?
     private var units: [Int32: String]?
 
-    init(store: RecordStore, outcome: Checker.Outcome, today: CalendarDate?) {
+    init(store: RecordStore, outcome: Checker.Outcome) {
         self.store = store
         accepted = outcome.accepted
         declarationOrder = outcome.declarations.order
-        self.today = today
+        today = outcome.today
     }
 
     /// Accepted payments naming a voucher, in file order.

@@ -41,7 +41,7 @@ extension Journal {
 
     /// The problems `wanted` picks, explained, in source order.
     public func explained(where wanted: (ProblemKey) -> Bool) -> [Diagnostic] {
-        let session = ExplainSession(store: store, outcome: outcome, today: today)
+        let session = ExplainSession(store: store, outcome: outcome)
         return candidates().filter { wanted($0.key) }.compactMap { $0.diagnostic ?? $0.finding.flatMap(session.explain) }.sortedBySource()
     }
 
@@ -72,7 +72,7 @@ extension Journal {
     /// Diagnostics in source order, at most `limitPerCode` of each code (the first ones in
     /// source order), and how many of each code were left out.
     public func explained(limitPerCode: Int?) -> (shown: [Diagnostic], omitted: [DiagnosticCode: Int]) {
-        let session = ExplainSession(store: store, outcome: outcome, today: today)
+        let session = ExplainSession(store: store, outcome: outcome)
         var shownPerCode: [DiagnosticCode: Int] = [:]
         var omitted: [DiagnosticCode: Int] = [:]
         var shown: [Diagnostic] = []

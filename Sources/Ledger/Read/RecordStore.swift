@@ -67,6 +67,15 @@ struct RecordStore {
         return Balances(projects: projects.count, firstYear: firstYear, span: span, vouchers: voucherCount, contracts: contracts.count)
     }
 
+    /// The settings in force: 设置 lines in file order (the later line wins), but those refused.
+    func settings(rejected: [Bool]) -> Settings {
+        var settings = Settings()
+        for (index, record) in records.enumerated() where record.verb == .set && !rejected[index] {
+            if case .set(let change) = rare[Int(record.rare)].body { settings.apply(change) }
+        }
+        return settings
+    }
+
     /// Each project's unit, interned (-1 without one), from its first declaration.
     func unitOfProjects() -> [Int32] {
         var units = ByteInterner()

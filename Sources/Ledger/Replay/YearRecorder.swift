@@ -201,6 +201,33 @@ extension Journal {
         (store.records[index].verb, store.records[index].date)
     }
 
+    /// The entry written on a line, if the line reads as one (records are in file order: a
+    /// binary search).
+    public func entryIndex(file: Int, line: Int) -> Int? {
+        var low = 0, high = store.records.count
+        while low < high {
+            let middle = (low + high) / 2
+            let record = store.records[middle]
+            if (Int(record.file), Int(record.line)) < (file, line) { low = middle + 1 } else { high = middle }
+        }
+        guard low < store.records.count, Int(store.records[low].file) == file, Int(store.records[low].line) == line else { return nil }
+        return low
+    }
+
+    /// Contract IDs of every contract line, in file order.
+    public var contractIDs: [String] {
+        store.records.filter { $0.verb == .contract }.map { store.contracts.string($0.key) }
+    }
+
+    /// Where an entry's line is, without reading it.
+    public func place(at index: Int) -> SourceLocation { store.records[index].location }
+
+    /// The start of an entry's line, as diagnostics quote it.
+    public func excerpt(at index: Int) -> String {
+        let record = store.records[index]
+        return Diagnostic.excerpt(of: store.bytes.line(file: Int(record.file), offset: Int(record.offset)))
+    }
+
     /// One entry in full (read again from its line unless every entry was already read).
     public func entry(at index: Int) -> Entry {
         if let all = cache.materializedEntries { return all[index] }

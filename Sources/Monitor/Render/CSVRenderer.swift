@@ -70,8 +70,8 @@ public enum CSVRenderer {
         doc.row([.text("合同应付未付")])
         doc.header(["合同编号", "项目编号", "对方单位", "签订日期", "付款期限", "合同金额\(unit)", "已付\(unit)", "未付\(unit)", "状态"])
         for c in r.unpaidContracts {
-            doc.row([.text(c.id), .text(c.project), .text(c.party ?? ""), .text(c.signed.description), .text(c.due?.description ?? ""),
-                     money(c.amountFen), money(c.paidFen), money(c.unpaidFen), .text(RenderSupport.contractState(c))])
+            doc.row([.text(c.id), .text(c.project), .text(c.party ?? ""), .text(c.signed.description), .text(RenderSupport.dueText(c)),
+                     money(c.amountFen), money(c.paidFen), money(c.unpaidFen), .text(RenderSupport.contractState(c, asOf: r.asOf))])
         }
         doc.row([.text("合计"), .text(""), .text(""), .text(""), .text(""), .text(""), .text(""), money(t.unpaidContractsFen), .text("")])
         return doc.text

@@ -494,9 +494,9 @@ public enum HTMLRenderer {
         var rows = r.unpaidContracts.map { c in
             Row(["<span class=\"id\">\(escape(c.id))</span>",
                  "<span class=\"id\">\(escape(c.project))</span> \(escape(names[c.project] ?? ""))",
-                 escape(c.party ?? "—"), c.signed.description, c.due?.description ?? "—",
+                 escape(c.party ?? "—"), c.signed.description, escape(RenderSupport.dueText(c)),
                  money(c.amountFen), money(c.paidFen), money(c.unpaidFen),
-                 c.overdue ? badge(.red, "已逾期") : badge(.yellow, RenderSupport.contractState(c))])
+                 c.overdue ? badge(.red, "已逾期") : badge(.yellow, RenderSupport.contractState(c, asOf: r.asOf))])
         }
         rows.append(Row(["合计", "", "", "", "", "", "", money(r.status.totals.unpaidContractsFen), ""], className: "total"))
         return table(columns, rows)

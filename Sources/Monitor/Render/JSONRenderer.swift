@@ -80,7 +80,7 @@ public enum JSONRenderer {
     static func contract(_ c: ContractStatus) -> JSONValue {
         .object([("id", .string(c.id)), ("project", .string(c.project)), ("signed", .string(c.signed.description)),
                  ("party", text(c.party)), ("amount", amount(c.amountFen)), ("paid", amount(c.paidFen)),
-                 ("unpaid", amount(c.unpaidFen)), ("due", text(c.due?.description)), ("overdue", .bool(c.overdue))])
+                 ("unpaid", amount(c.unpaidFen)), ("due", .string(c.dueDate.description)), ("due_agreed", .bool(c.due != nil)), ("overdue", .bool(c.overdue))])
     }
 
     static func project(_ p: ProjectStatus) -> JSONValue {
@@ -145,7 +145,7 @@ public enum JSONRenderer {
                          ("remaining", amount(c.remainingFen)), ("age_days", c.ageDays.map { .number(String($0)) } ?? .null)])
             })),
             ("curve", .array(r.curve.map { p in
-                .object([("month", .number(String(p.month))), ("planned", percent(p.plannedBasisPoints)),
+                .object([("month", .number(String(p.month))), ("budget", amount(p.budgetFen)), ("planned", percent(p.plannedBasisPoints)),
                          ("paid", p.paidFen.map(amount) ?? .null), ("actual", percent(p.actualBasisPoints))])
             })),
         ]).serialized() + "\n"

@@ -107,9 +107,9 @@ public enum MarkdownRenderer {
             let names = RenderSupport.names(r.status.projects)
             var rows: [[String]] = r.unpaidContracts.map { c in
                 [escape(c.id), escape(c.project), escape(names[c.project] ?? ""),
-                 escape(c.party ?? ""), c.signed.description, c.due?.description ?? "—",
+                 escape(c.party ?? ""), c.signed.description, RenderSupport.dueText(c),
                  m.string(c.amountFen), m.string(c.paidFen), m.string(c.unpaidFen),
-                 c.overdue ? "**已逾期**" : RenderSupport.contractState(c)]
+                 c.overdue ? "**已逾期**" : RenderSupport.contractState(c, asOf: r.asOf)]
             }
             rows.append(["**合计**", "", "", "", "", "", "", "", "**\(m.string(t.unpaidContractsFen))**", ""])
             out.table(Table(columns: [("合同编号", .left), ("项目编号", .left), ("项目名称", .left), ("对方单位", .left),

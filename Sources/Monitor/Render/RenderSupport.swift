@@ -90,9 +90,20 @@ enum RenderSupport {
     }
 
     /// What a contract's unpaid balance means on the report date.
-    static func contractState(_ c: ContractStatus) -> String {
+    static func contractState(_ c: ContractStatus, asOf: CalendarDate) -> String {
         if c.overdue { return "已逾期" }
-        return c.due == nil ? "未约定期限" : "未到期"
+        if c.dueDate == asOf { return "今天到期" }
+        return "未到期"
+    }
+
+    /// A contract's due date as a table shows it: a date without a written 期限 is marked.
+    static func dueText(_ c: ContractStatus) -> String {
+        c.due == nil ? "\(c.dueDate)（未约定）" : c.dueDate.description
+    }
+
+    /// A contract's ID, with the year it was signed when that is before the report's year.
+    static func contractLabel(_ c: ContractStatus, year: Int) -> String {
+        c.signed.year < year ? "\(c.id)（\(c.signed.year)年）" : c.id
     }
 
     /// One department indicator as the indicator tables show it.

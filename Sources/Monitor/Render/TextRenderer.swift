@@ -136,8 +136,9 @@ public enum TextRenderer {
         var table = TextTable(headers: ["合同", "项目", "对方", "合同金额", "已付", "未付", "付款期限", "状态"],
                               alignments: [.left, .left, .left, .right, .right, .right, .left, .left])
         for c in report.unpaidContracts {
-            table.add([c.id, c.project, DisplayWidth.truncate(c.party ?? "", to: 20), m.string(c.amountFen), m.string(c.paidFen),
-                       m.string(c.unpaidFen), c.due?.description ?? "未约定", c.overdue ? style.red("已逾期") : RenderSupport.contractState(c)])
+            table.add([RenderSupport.contractLabel(c, year: report.year), c.project, DisplayWidth.truncate(c.party ?? "", to: 20),
+                       m.string(c.amountFen), m.string(c.paidFen), m.string(c.unpaidFen), RenderSupport.dueText(c),
+                       c.overdue ? style.red("已逾期") : RenderSupport.contractState(c, asOf: report.asOf)])
         }
         table.addRule()
         table.add(["合计", "", "", "", "", m.string(report.status.totals.unpaidContractsFen), "", ""])
