@@ -32,7 +32,7 @@ enum RegisterCommand {
                        style.money(row.availableAfterFen), DisplayWidth.truncate(row.reference, to: 24), DisplayWidth.truncate(row.memo, to: 30)])
         }
         let text = register.rows.isEmpty ? "（没有符合条件的分录）\n" : table.render() + "金额单位：\(style.moneyUnit)；合同金额在括号内，不影响余额\n"
-        let code = ReportOutput.emit(text, arguments)
+        let code = ReportOutput.emit(text, arguments, journals: paths)
         return code == .success && journal.hasErrors ? .invalid : code
     }
 }

@@ -59,7 +59,7 @@ enum ReportCommand {
         case .failure(let code): return code
         case .success(let value): (replay, invalid) = value
         }
-        let code = ReportOutput.emit(make(replay), arguments)
+        let code = ReportOutput.emit(make(replay), arguments, journals: paths)
         return code == .success && invalid ? .invalid : code
     }
 }

@@ -40,9 +40,26 @@ enum ReportOutput {
         return TextStyle(colour: colour, yuan: arguments.flags.contains("yuan"))
     }
 
-    /// Writes to -o FILE (whole file, flushed) or standard output.
-    static func emit(_ text: String, _ arguments: Arguments) -> ExitCode {
+    /// Refuses an `-o` target that must not be written: one of the journal's files, or an
+    /// existing file that is not a regular file (exit 2); a folder that does not exist (exit 3).
+    static func checkTarget(_ arguments: Arguments, journals: [String]) -> ExitCode? {
+        guard let path = arguments.options["o"] else { return nil }
+        if let refusal = JournalFiles.outputRefusal(path, journals: journals) {
+            Output.err("fundflow: 错误: \(refusal)\n")
+            return .usage
+        }
+        if let missing = JournalFiles.missingFolder(path) {
+            Output.err("fundflow: 错误: \(missing)\n")
+            return .file
+        }
+        return nil
+    }
+
+    /// Writes to -o FILE (atomically: a temporary file beside it, flushed, renamed) or to
+    /// standard output. The target is checked again just before it is written.
+    static func emit(_ text: String, _ arguments: Arguments, journals: [String]) -> ExitCode {
         guard let path = arguments.options["o"] else { Output.out(text); return .success }
+        if let code = checkTarget(arguments, journals: journals) { return code }
         if let failure = FileIO.writeWhole(path: path, bytes: Array(text.utf8)) {
             Output.err("fundflow: 错误: \(failure.reason)\n")
             return .file

@@ -20,7 +20,7 @@ enum StatusCommand {
         }
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
         let text = Renderers.status(report, format: format, style: style)
-        let code = ReportOutput.emit(text, arguments)
+        let code = ReportOutput.emit(text, arguments, journals: paths)
         return code == .success && invalid ? .invalid : code
     }
 }
