@@ -7,8 +7,8 @@ enum RegisterCommand {
     static func run(_ arguments: Arguments, paths: [String], environment: [String: String]) throws -> ExitCode {
         try arguments.requireOnly(["from", "to", "yuan", "no-color", "o"], command: "register")
         try arguments.positionalCount(0...1, usage: "fundflow register [项目] [--from 日期] [--to 日期]")
-        let from = try arguments.options["from"].map { try ReportOutput.date($0, option: "from") }
-        let to = try arguments.options["to"].map { try ReportOutput.date($0, option: "to") }
+        let from = try OptionValue.date(arguments, "from")
+        let to = try OptionValue.date(arguments, "to")
         let journal: Journal
         switch ReportOutput.load(paths) {
         case .failure(let code): return code

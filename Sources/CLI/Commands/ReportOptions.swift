@@ -67,11 +67,4 @@ enum ReportOutput {
         Output.err("已写入 \(path)\n")
         return .success
     }
-
-    static func date(_ text: String, option: String) throws -> CalendarDate {
-        guard let date = CalendarDate.parse(text) else {
-            throw UsageError("--\(option) 的日期“\(text)”无效：请写成 YYYY-MM-DD，例如 2019-12-31")
-        }
-        return date
-    }
 }

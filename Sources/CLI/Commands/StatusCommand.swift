@@ -6,7 +6,7 @@ enum StatusCommand {
     static func run(_ arguments: Arguments, paths: [String], today: CalendarDate, environment: [String: String]) throws -> ExitCode {
         try arguments.requireOnly(["as-of", "unit", "json", "csv", "format", "o", "yuan", "no-color"], command: "status")
         try arguments.positionalCount(0...0, usage: "fundflow status [--as-of 日期] [--unit 单位] [--json|--csv]")
-        let asOf = try arguments.options["as-of"].map { try ReportOutput.date($0, option: "as-of") } ?? today
+        let asOf = try OptionValue.date(arguments, "as-of") ?? today
         let format = try ReportOutput.format(arguments)
         let replay: YearReplay, invalid: Bool
         switch YearLoading.replay(paths, asOf: asOf, environment: environment) {
