@@ -151,7 +151,7 @@ for ((round = 1; round <= IMPORTS; round++)); do
         while kill -0 "$pid" 2>/dev/null; do
             if (( $(stat -c %s "$IJ") > size )); then kill -KILL "$pid" 2>/dev/null; break; fi
         done
-        wait "$pid"; rc=$?
+        { wait "$pid"; } 2>/dev/null; rc=$?     # (without bash's "Killed" notice)
     else
         timer=$(awk -v ms=$(( RANDOM % (IMPORT_MS * 3 / 2 + 1) + 1 )) 'BEGIN { printf "%.3f", ms / 1000 }')
         timeout --foreground -s KILL "$timer" "$BIN" -f "$IJ" import "$WORK/import.csv" --commit >"$WORK/import.out" 2>/dev/null
