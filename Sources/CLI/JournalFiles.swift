@@ -38,9 +38,13 @@ enum JournalFiles {
 
     /// Rolls back interrupted writes (the one place commands do it), printing what was done.
     /// Commands that only read keep the files share-locked while they run.
-    static func recover(_ paths: [String], command: String) {
-        let readOnly: Set<String> = ["check", "检查", "status", "状态", "report", "报表", "register", "明细", "export", "导出", "completion"]
-        for notice in JournalRecovery.recover(paths: paths, holdReadLocks: readOnly.contains(command)) {
+    static func recover(_ paths: [String], _ arguments: Arguments) {
+        let readers: Set<String> = ["check", "检查", "status", "状态", "report", "报表", "register", "明细", "export", "导出", "completion"]
+        let command = arguments.command ?? ""
+        let readOnly = readers.contains(command)
+            || (["import", "导入"].contains(command) && !arguments.flags.contains("commit"))     // a dry run
+            || (["init", "新建"].contains(command) && arguments.flags.contains("dry-run"))
+        for notice in JournalRecovery.recover(paths: paths, holdReadLocks: readOnly) {
             Output.err(notice + "\n")
         }
     }

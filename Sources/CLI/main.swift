@@ -28,7 +28,7 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
         try JournalFiles.requireDistinct(paths)
         if let code = ReportOutput.checkTarget(arguments, journals: paths) { return code }
         if !(command == "completion" && arguments.positionals.first?.hasPrefix("__") != true) {
-            JournalFiles.recover(paths, command: command)   // before any command reads the journal
+            JournalFiles.recover(paths, arguments)   // before any command reads the journal
         }
         let today = CalendarDate.today()
         switch command {
