@@ -40,7 +40,7 @@ final class AtomicWriteTests: FundflowTestCase {
             let grown = stat(path(journal), &info) == 0 && Int(info.st_size) > size
             let late = delay.map { Date().timeIntervalSince(started) >= $0 } ?? false
             if (delay == nil && grown) || late { killed = kill(pid, SIGKILL) == 0; break }
-            usleep(20)
+            if delay != nil { usleep(200) }     // watching for growth: poll as fast as possible
         }
         let result = writer.finish()
         return killed && result.signaled
@@ -111,13 +111,14 @@ final class AtomicWriteTests: FundflowTestCase {
         var random = SplitMix64(seed: seed())
         writeBytes(Array(journalText(header).utf8))
         var landings: [Landing] = []
-        for n in 1...8 {
+        for n in 1...16 {
             let before = bytes() ?? []
-            // Half of them with a 60 KB memo, so that the one write is long enough to be cut.
-            let memo = n % 2 == 0 ? String(repeating: "备", count: 20_000) : "m\(n)"
+            // Most with a 60 KB memo (a line near the 64 KiB limit), so that the one write is
+            // long enough for a kill to cut it.
+            let memo = n % 4 == 0 ? "m\(n)" : String(repeating: "备", count: 21_000)
             let line = "2019-05-01 支付 P01 1.00 凭证=K\(n) 摘要=\(memo)\n"
             let whole = before + Array(line.utf8)
-            let delay: Double? = n <= 4 ? nil : Double(random.next() % 40) / 1000
+            let delay: Double? = n <= 12 ? nil : Double(random.next() % 40) / 1000
             let paying = ["-f", journal, "pay", "P01", "1", "--voucher", "K\(n)", "--memo", memo, "--date", "2019-05-01"]
             let killed = try killWhenGrowing(paying, size: before.count, delay: delay)
             let landed = landing(bytes() ?? [], before: before, whole: whole)
@@ -136,6 +137,8 @@ final class AtomicWriteTests: FundflowTestCase {
             }
         }
         print("AtomicWriteTests payments: landings after SIGKILL: \(landings.map(\.rawValue))")
+        XCTAssertTrue(landings.prefix(12).contains { $0 == .partial || $0 == .wholeWithUndoRecord },
+                      "a kill when the journal grows must catch a write unfinished at least once: \(landings)")
         let check = try ff("check")
         XCTAssertEqual(check.exitCode, 0, check.summary)
         XCTAssertFalse(check.stderr.contains("没有换行符"), "no torn line is left\n\(check.summary)")
