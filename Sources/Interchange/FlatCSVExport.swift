@@ -18,6 +18,13 @@ public enum FlatCSVExport {
     ]
 
     public static func render(_ journal: Journal) -> String {
+        var all = ""
+        render(journal) { all += $0 }
+        return all
+    }
+
+    /// The table written out a piece at a time (a million rows are never one string).
+    public static func render(_ journal: Journal, write: (String) -> Void) {
         var out = "\u{FEFF}"
         out += header.map(textField).joined(separator: ",") + "\r\n"
         var pendingCarryIns: [(date: CalendarDate, project: String, amountFen: Int64, reason: String?)] = []
@@ -31,18 +38,18 @@ public enum FlatCSVExport {
                 out += render(row, journal)
             }
         }
-        for index in journal.dateOrder where journal.accepted[index] {
-            let entry = journal.entries[index]
+        journal.forEachAcceptedEntry { _, entry in
             flush(before: entry.date)
-            guard var row = Row(entry) else { continue }
+            guard var row = Row(entry) else { return }
             if case .carry(let carry) = entry.body, let newYear = CalendarDate(year: entry.date.year + 1, month: 1, day: 1) {
                 pendingCarryIns.append((newYear, carry.project, carry.amountFen, carry.reason))
             }
             row.verb = entry.verb.chinese
             out += render(row, journal)
+            if out.utf8.count >= 1 << 20 { write(out); out = "" }
         }
         flush(before: nil)
-        return out
+        write(out)
     }
 
     struct Row {
