@@ -183,7 +183,7 @@ enum FuzzChecks {
         }
         for payment in books.payments {
             require(payment.reversedFen >= 0 && payment.remainingFen >= 0, "\(stage): payment reversed beyond its amount",
-                    "\(payment.payment): reversed \(payment.reversedFen)")
+                    "\(payment.project) \(payment.date) \(payment.amountFen): reversed \(payment.reversedFen)")
         }
     }
 

@@ -43,6 +43,17 @@ public struct Journal: Sendable {
         cache.entries { Materializer.entries(of: store) }
     }
 
+    /// The journal as it stood before its last `count` entries were added: the same records
+    /// checked again without them — no second reading of the files (an append tells the errors
+    /// its new lines bring from the ones that were there).
+    func withoutLast(_ count: Int, clock: WallClock?) -> Journal {
+        var trimmed = store
+        trimmed.records.removeLast(min(count, trimmed.records.count))
+        var checker = Checker(trimmed, clock: clock)
+        let outcome = checker.run()
+        return Journal(store: checker.store, outcome: outcome, sources: sources)
+    }
+
     /// Accepted entries in date order.
     public var acceptedInDateOrder: [Entry] {
         let all = entries

@@ -110,7 +110,10 @@ extension Appender {
         func isNew(_ file: Int, _ line: Int) -> Bool { file == targetFile && line >= firstNewLine }
         var newErrors: [Diagnostic] = []
         if after.hasErrors {
-            let existing = Set(context.journal.problemKeys(.error))
+            // The journal as it stood: already read for the drafts, or the same records checked
+            // again without the new ones (no second reading of the files).
+            let before = context.journalIfChecked ?? after.withoutLast(lines.count, clock: clock)
+            let existing = Set(before.problemKeys(.error))
             newErrors = after.explained { key in key.severity == .error && !existing.contains(key) }
         }
         if !newErrors.isEmpty { return .finished(.refused(newErrors, journal: after)) }
