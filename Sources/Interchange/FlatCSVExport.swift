@@ -120,6 +120,11 @@ public enum FlatCSVExport {
     /// Journal text as a safe CSV field: formula starters neutralised with `'`, then quoted
     /// when it holds a comma, quote, CR or LF (quotes doubled).
     static func textField(_ text: String) -> String {
+        // Most cells (IDs, names, memos) need neither: decided from the bytes, no scalars.
+        if let first = text.utf8.first, first != 0xEF, !(first < 0x80 && formulaStarters.contains(Unicode.Scalar(first))),
+           !text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) {
+            return text
+        }
         var value = text
         if let first = value.unicodeScalars.first, formulaStarters.contains(first) { value = "'" + value }
         guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return value }

@@ -116,11 +116,20 @@ public enum Amount {
 
     /// Canonical journal form: 元 with exactly two decimals, no separators (`125800.00`).
     public static func yuanString(_ fen: Int64) -> String {
-        let magnitude = fen.magnitude
-        let yuan = magnitude / 100
-        let cents = magnitude % 100
-        let sign = fen < 0 ? "-" : ""
-        return sign + String(yuan) + "." + (cents < 10 ? "0" : "") + String(cents)
+        // Digits written backwards into a small buffer: a million CSV cells must not each
+        // build four strings.
+        var magnitude = fen.magnitude
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var end = 24
+            func put(_ byte: UInt8) { end -= 1; buffer[end] = byte }
+            for _ in 0..<2 { put(UInt8(ascii: "0") + UInt8(magnitude % 10)); magnitude /= 10 }
+            put(UInt8(ascii: "."))
+            repeat { put(UInt8(ascii: "0") + UInt8(magnitude % 10)); magnitude /= 10 } while magnitude > 0
+            if fen < 0 { put(UInt8(ascii: "-")) }
+            let count = 24 - end
+            for index in 0..<count { buffer[index] = buffer[end + index] }   // to the front
+            return count
+        }
     }
 
     /// 万元, exact: as many decimals as needed, at least two, never rounded (`15.42`,

@@ -33,7 +33,7 @@ public enum EntryParser {
 
         // Sort the rest into positionals and attributes.
         var positionals: [Field] = []
-        var attributes: [AttributeKey: Field] = [:]
+        var attributes = AttributeTable()
         var mistypedKeys: Set<AttributeKey> = []   // written with a full-width ＝: already reported
         for field in fields.dropFirst(2) {
             guard let keyBytes = field.key else {
@@ -217,11 +217,16 @@ public enum EntryParser {
     }
 
     static func lookupKey(_ bytes: ArraySlice<UInt8>, for verb: Verb) -> AttributeKey? {
-        for key in verb.allowedKeys {
-            if bytes.elementsEqual(key.chinese.utf8) || bytes.elementsEqual(key.english.utf8) { return key }
+        for (key, chinese, english) in keySpellings[verb] ?? [] where bytes.elementsEqual(chinese) || bytes.elementsEqual(english) {
+            return key
         }
         return nil
     }
+
+    /// Each verb's keys in both spellings, as bytes, made once (a key is looked up per field).
+    static let keySpellings: [Verb: [(AttributeKey, [UInt8], [UInt8])]] = Dictionary(uniqueKeysWithValues: Verb.allCases.map { verb in
+        (verb, verb.allowedKeys.map { ($0, Array($0.chinese.utf8), Array($0.english.utf8)) })
+    })
 
     static func dateProblem(_ field: Field) -> Problem {
         if field.key != nil || CalendarDate.parse(field.value) == nil {
@@ -309,4 +314,22 @@ public enum Suggest {
         }
         return previous[b.count]
     }
+}
+
+/// A line's attributes by key: a handful at most, so a short list beats a hash table.
+struct AttributeTable {
+    private var pairs: [(key: AttributeKey, field: Field)] = []
+
+    subscript(key: AttributeKey) -> Field? {
+        get { pairs.first { $0.key == key }?.field }
+        set {
+            if let index = pairs.firstIndex(where: { $0.key == key }) {
+                if let newValue { pairs[index].field = newValue } else { pairs.remove(at: index) }
+            } else if let newValue {
+                pairs.append((key, newValue))
+            }
+        }
+    }
+
+    var isEmpty: Bool { pairs.isEmpty }
 }

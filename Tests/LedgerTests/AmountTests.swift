@@ -123,6 +123,8 @@ final class AmountTests: XCTestCase {
         XCTAssertEqual(Amount.yuanString(10), "0.10")
         XCTAssertEqual(Amount.yuanString(0), "0.00")
         XCTAssertEqual(Amount.yuanString(-150), "-1.50")
+        XCTAssertEqual(Amount.yuanString(Int64.max), "92233720368547758.07")
+        XCTAssertEqual(Amount.yuanString(Int64.min), "-92233720368547758.08")
         XCTAssertEqual(Amount.yuanString(Int64.max), "92233720368547758.07")   // 9223372036854775807 分
         XCTAssertEqual(Amount.yuanString(Int64.min), "-92233720368547758.08")  // no trap on the magnitude
     }
