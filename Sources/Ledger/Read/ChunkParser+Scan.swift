@@ -13,7 +13,8 @@ extension ChunkParser {
             let bytes = Array(text.utf8)
             precondition(bytes.count <= 16, "packed words are at most 16 bytes")
             length = bytes.count
-            (low, high) = PackedWord.pack(bytes.withUnsafeBufferPointer { $0.baseAddress! }, 0, bytes.count)
+            // The pointer is used only inside the closure: it is valid nowhere else.
+            (low, high) = bytes.withUnsafeBufferPointer { PackedWord.pack($0.baseAddress!, 0, bytes.count) }
         }
         /// Bytes from..<to (at most 16) as two little-endian integers, zero-padded.
         @inline(__always)
