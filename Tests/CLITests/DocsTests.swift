@@ -143,6 +143,29 @@ final class DocsTests: FundflowTestCase {
         XCTAssertEqual(documented.subtracting(code).subtracting(pending).sorted(), [], "in docs/journal.md but not in the code")
     }
 
+    /// The verb table (five columns; the key table has four) names in its “可用的键” cell
+    /// exactly the keys each verb accepts, the required ones as **键（必填）**.
+    func testEachVerbsKeysAreDocumented() throws {
+        let journal = try doc("docs/journal.md")
+        var checked: Set<Verb> = []
+        for line in journal.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 7, let verb = Verb.named(String(cells[1].dropFirst().dropLast())),
+                  Verb.named(String(cells[2].dropFirst().dropLast())) == verb, verb != .set else { continue }
+            let documented = Set(cells[4].replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "（必填）", with: "")
+                .split(separator: " ").map(String.init))
+            checked.insert(verb)
+            let code = Set(verb.allowedKeys.map(\.chinese))
+            XCTAssertEqual(code.subtracting(documented).sorted(), [], "docs/journal.md: keys of \(verb.chinese) missing")
+            XCTAssertEqual(documented.subtracting(code).subtracting(Self.awaitingFinalsBranch).sorted(), [],
+                           "docs/journal.md: \(verb.chinese) does not take these keys")
+            for key in verb.requiredKeys {
+                XCTAssertTrue(cells[4].contains("**\(key.chinese)（必填）**"), "docs/journal.md: \(key.chinese) is required for \(verb.chinese)")
+            }
+        }
+        XCTAssertEqual(checked, Set(Verb.allCases).subtracting([.set]), "a verb without a row in the verb table")
+    }
+
     /// One `### \`code\`` heading per diagnostic code in docs/journal.md: the enum's codes and
     /// every code a source file writes as a literal (`code: "…"`).
     func testEveryDiagnosticCodeIsDocumented() throws {
