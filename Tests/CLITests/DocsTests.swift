@@ -206,6 +206,63 @@ final class DocsTests: FundflowTestCase {
         return codes
     }
 
+    // MARK: The worked examples of docs/figures.md
+
+    /// Every worked example of figures.md is what fundflow computes: each figure is asserted in
+    /// fundflow's JSON and in the doc's words.
+    func testFiguresWorkedExamples() throws {
+        let figures = try doc("docs/figures.md")
+        func number(_ json: Any?, _ path: [Any]) -> Double? {
+            var value = json
+            for step in path {
+                if let key = step as? String { value = (value as? [String: Any])?[key] }
+                if let index = step as? Int { value = (value as? [Any]).flatMap { $0.indices.contains(index) ? $0[index] : nil } }
+            }
+            return (value as? NSNumber)?.doubleValue
+        }
+        func json(_ journalLines: [String], _ arguments: [String]) throws -> Any? {
+            write(lines: journalLines)
+            let result = try run(["-f", journal] + arguments, environment: Self.environment)
+            XCTAssertEqual(result.exitCode, 0, result.summary)
+            return try JSONSerialization.jsonObject(with: result.stdoutData)
+        }
+        // 种子 000: P02 28万, paid 12.58万 → 44.93 %.
+        let chengde = try runFundflow(["-f", packageRoot.appendingPathComponent("journals/chengde-2019.journal").path,
+                                       "status", "--as-of", "2019-12-31", "--json"], environment: Self.environment, directory: directory)
+        let projects = (try JSONSerialization.jsonObject(with: chengde.stdoutData) as? [String: Any])?["projects"] as? [[String: Any]]
+        let p02 = projects?.first { $0["id"] as? String == "P02" }
+        XCTAssertEqual(p02?["budget"] as? String, "280000.00")
+        XCTAssertEqual(p02?["paid"] as? String, "125800.00")
+        XCTAssertEqual((p02?["rate"] as? NSNumber)?.doubleValue, 44.93)
+        XCTAssertTrue(figures.contains("12.58 ÷ 28 = 44.928…% → **44.93%**"))
+        // The default plan on 2020-02-15 (a leap year).
+        let even = try json(["2020-01-01 项目 P01 示例", "2020-01-01 下达 P01 1万 文号=a"], ["status", "--as-of", "2020-02-15", "--json"])
+        XCTAssertEqual(number(even, ["projects", 0, "expected"]), 12.64)
+        XCTAssertTrue(figures.contains("(1 + 15/29) ÷ 12 = 44/348 = 12.643…% → **12.64%**"))
+        // A plan between two checkpoints.
+        let planned = try json(["2019-01-01 项目 P01 示例 计划=3月:30,6月:50,10月:90,12月:100",
+                                "2019-03-05 下达 P01 11.61万 文号=承财社[2019]107号",
+                                "2019-05-10 支付 P01 3.9万 凭证=记-2019-05-004"], ["status", "--as-of", "2019-05-10", "--json"])
+        XCTAssertEqual(number(planned, ["projects", 0, "expected"]), 38.82)
+        XCTAssertEqual(number(planned, ["projects", 0, "rate"]), 33.59)
+        XCTAssertEqual(number(planned, ["projects", 0, "gap"]), 5.23)
+        XCTAssertTrue(figures.contains("= **38.82%**") && figures.contains("执行率 33.59%，差距 = 38.82 − 33.59 = **5.23**"))
+        // 种子 002 (中原区): initial 5,549.66万, budget 7,178.25万, paid 5,168.30万.
+        let zhongyuan = try json(["2022-01-01 项目 P01 部门预算", "2022-01-01 下达 P01 5549.66万 文号=年初 类别=年初",
+                                  "2022-06-01 下达 P01 1628.59万 文号=追加 类别=追加", "2022-12-01 支付 P01 5168.30万 凭证=记-1"],
+                                 ["report", "indicators", "--year", "2022", "--format", "json"])
+        XCTAssertEqual(number(zhongyuan, ["execution_rate"]), 72)
+        XCTAssertEqual(number(zhongyuan, ["adjustment_rate"]), 29.35)
+        XCTAssertEqual(number(zhongyuan, ["carryover_rate"]), 28)
+        XCTAssertEqual(number(zhongyuan, ["execution_score"]), 8)
+        for shown in ["→ **72.00%**", "→ **29.35%**", "→ **28.00%**", "→ **8.00** 分"] { XCTAssertTrue(figures.contains(shown), shown) }
+        // 种子 004 (攀枝花): 292.82万 of 353.31万 (the same ratio as a project's 执行率).
+        let panzhihua = try json(["2021-01-01 项目 P01 示例 科目=2101599", "2021-01-01 下达 P01 353.31万 文号=a",
+                                  "2021-12-01 支付 P01 292.82万 凭证=记-1"], ["status", "--as-of", "2021-12-31", "--json"])
+        XCTAssertEqual(number(panzhihua, ["projects", 0, "rate"]), 82.88)
+        XCTAssertTrue(figures.contains("292.82 ÷ 353.31 =\n82.879…% → **82.88%**"))
+    }
+
     // MARK: Help topics
 
     /// `fundflow help 语法|口径|预警` and their English aliases print the docs themselves.
