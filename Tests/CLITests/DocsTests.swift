@@ -206,6 +206,27 @@ final class DocsTests: FundflowTestCase {
         return codes
     }
 
+    // MARK: Example journals
+
+    /// The example journals (a plain ``` block with five or more entry lines) of
+    /// docs/journal.md and README.md are clean: `check` finds no error and no warning. A line
+    /// with “…” (the seal, whose hash is elided) is left out.
+    func testExampleJournalsAreClean() throws {
+        var found = 0
+        for name in ["docs/journal.md", "README.md"] {
+            for block in DocTranscript.blocks(try doc(name)) where block.language.isEmpty {
+                let entries = block.lines.filter { $0.range(of: #"^\d{4}-\d{2}-\d{2} "#, options: .regularExpression) != nil }
+                guard entries.count >= 5 else { continue }
+                found += 1
+                write(lines: entries.filter { !$0.contains("…") })
+                let result = try run(["-f", journal, "check"], environment: Self.environment)
+                XCTAssertEqual(result.exitCode, 0, "\(name): \(result.summary)")
+                XCTAssertFalse(result.stderr.contains("警告") || result.stderr.contains("错误"), "\(name): \(result.summary)")
+            }
+        }
+        XCTAssertEqual(found, 2, "one example journal in each of docs/journal.md and README.md")
+    }
+
     // MARK: The worked examples of docs/figures.md
 
     /// Every worked example of figures.md is what fundflow computes: each figure is asserted in
