@@ -20,6 +20,6 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "MonitorTests", dependencies: ["Ledger", "Monitor"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Ledger", "Interchange"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Ledger"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Ledger", "Monitor"]),
     ]
 )

@@ -369,10 +369,11 @@ enum Help {
                        "fundflow completion bash > ~/.local/share/bash-completion/completions/fundflow"])),
         (.shell, Topic(
             name: "help", alias: nil, summary: "查看帮助",
-            usage: ["fundflow help [命令]", "fundflow 命令 --help"],
+            usage: ["fundflow help [命令]", "fundflow 命令 --help", "fundflow help 语法|口径|预警"],
             about: "不带命令时显示全部命令的概览；带命令时显示该命令的用法、参数、选项和示例。中英文命令名都可以。",
-            arguments: [("命令", "如 pay 或 支付")],
-            examples: ["fundflow help pay", "fundflow report --help"])),
+            arguments: [("命令", "如 pay 或 支付")] + HelpManual.topics.map { ($0.words.joined(separator: "、"), $0.summary) },
+            examples: ["fundflow help pay", "fundflow report --help", "fundflow help 口径"],
+            notes: "语法、口径、预警三篇即本仓库 docs/journal.md、docs/figures.md、docs/alerts.md（Markdown 原文）。")),
     ]
 
     static let amountNote = "如 116100、116,100.00元、11.61万、50.094万元（须为整分，大于零）"
@@ -422,6 +423,7 @@ enum Help {
             "“默认今天”指日记账时区（设置 时区=，默认 +08:00 北京时间）的今天，与服务器的时区无关。",
             "退出码：0 成功（可有警告）；1 日记账或本条分录不合规；2 命令行有误（日期、月份、年度、金额写错也是 2）；3 文件无法读写。",
             "fundflow help 命令   查看某个命令的用法、选项和示例（如 fundflow help pay）。",
+            "fundflow help 语法   日记账语言和每种错误的改法；help 口径 每个数字怎么算；help 预警 预警规则。",
         ]
         return lines.joined(separator: "\n")
     }

@@ -14,9 +14,11 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
         }
         if command == "help" || arguments.wantsHelp {
             let topic = command == "help" ? arguments.positionals.first : command
-            if let topic {
+            if let topic, command == "help", let manual = HelpManual.text(topic) {
+                Output.out(manual)
+            } else if let topic {
                 guard let text = Help.command(topic) else {
-                    throw UsageError("没有命令“\(topic)”\(DidYouMean.phrase(topic, among: Help.commandWords))。运行 fundflow --help 查看全部命令")
+                    throw UsageError("没有命令“\(topic)”\(DidYouMean.phrase(topic, among: Help.commandWords + HelpManual.words))。运行 fundflow --help 查看全部命令")
                 }
                 Output.out(text + "\n")
             } else {

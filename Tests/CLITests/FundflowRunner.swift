@@ -92,7 +92,7 @@ func runProgram(_ executable: String, _ arguments: [String], environment extra: 
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
-    try process.run()
+    try ProcessLaunch.serialized { try process.run() }
     let outDrain = PipeDrain(out.fileHandleForReading), errDrain = PipeDrain(err.fileHandleForReading)
     let stdout = outDrain.wait(), stderr = errDrain.wait()
     process.waitUntilExit()
@@ -147,7 +147,7 @@ final class RunningFundflow: @unchecked Sendable {
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.serialized { try process.run() }
         self.process = process
         self.out = PipeDrain(stdoutPipe.fileHandleForReading)
         self.err = PipeDrain(stderrPipe.fileHandleForReading)
@@ -390,5 +390,18 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// Foundation's `Process.run()` on Linux is not safe to call from several threads at once (a
+/// load test launching writers in parallel crashed inside it now and then): launches take
+/// turns; the processes themselves still run side by side.
+enum ProcessLaunch {
+    private static let lock = NSLock()
+
+    static func serialized<T>(_ launch: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try launch()
     }
 }

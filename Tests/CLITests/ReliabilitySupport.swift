@@ -42,7 +42,7 @@ final class WrappedFundflow: @unchecked Sendable {
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.serialized { try process.run() }
         self.process = process
         out = PipeDrain(stdoutPipe.fileHandleForReading)
         err = PipeDrain(stderrPipe.fileHandleForReading)

@@ -24,7 +24,7 @@ final class RunnerSelfTests: FundflowTestCase {
         process.arguments = [path("sample.bin")]
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        try ProcessLaunch.serialized { try process.run() }
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(String(output.prefix(64)), TestSHA256.hex(sample))
