@@ -151,7 +151,11 @@ public enum JournalReader {
     /// The project a rejected 项目 line declares, when its ID can be read: the project stays
     /// declared, so its later lines are judged on their own (one mistake, one diagnostic).
     static func declaredProject(_ line: ArraySlice<UInt8>) -> String? {
-        guard line.count <= Limits.maxLineBytes, case .success(let fields) = Tokenizer.tokenize(line), fields.count >= 3,
+        // Only a line that is plain text: an ID with a control character or broken bytes would
+        // be echoed back in messages (did-you-mean) and declares nothing.
+        guard line.count <= Limits.maxLineBytes, !line.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }),
+              UTF8Check.firstInvalidOffset(line) == nil,
+              case .success(let fields) = Tokenizer.tokenize(line), fields.count >= 3,
               fields[1].key == nil, Verb.named(fields[1].value) == .project,
               fields[2].key == nil, !fields[2].value.isEmpty else { return nil }
         return fields[2].value
