@@ -38,7 +38,7 @@ final class ClassificationParserTests: XCTestCase {
             let found = problems("2021-01-01 项目 P01 甲 科目=\"\(bad)\"")
             XCTAssertEqual(found.map(\.code), ["bad-code"], bad)
             XCTAssertTrue(found.first?.message.contains("3 位（类）、5 位（款）或 7 位（项）") ?? false, bad)
-            XCTAssertEqual(found.first?.location.column, 22, bad)
+            XCTAssertEqual(found.first?.location.column, 21, bad)   // where 科目= starts
         }
     }
 
