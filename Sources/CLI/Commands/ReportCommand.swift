@@ -7,6 +7,8 @@ enum ReportCommand {
     fundflow report monthly --month YYYY-MM [--unit 单位] [--format text|md|csv|json|html] [-o 文件]
     fundflow report carryover --year YYYY [--unit 单位] [--format …] [-o 文件]
     fundflow report indicators --year YYYY [--format …] [-o 文件]
+    fundflow report final --year YYYY [--format …] [-o 文件]
+    fundflow report selfeval --year YYYY [--format …] [-o 文件]
     """
 
     static func run(_ arguments: Arguments, paths: [String], environment: [String: String]) throws -> ExitCode {
@@ -38,8 +40,20 @@ enum ReportCommand {
             return render(paths, asOf: yearEnd, arguments, environment) { replay in
                 Renderers.indicators(Indicators(replay: replay), format: format, style: style)
             }
+        case "final", "决算":
+            try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report final")
+            let yearEnd = try yearEndOption(arguments)
+            return renderFinal(paths, year: yearEnd.year, arguments) { accounts in
+                Renderers.final(accounts, format: format, style: style)
+            }
+        case "selfeval", "自评":
+            try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report selfeval")
+            let yearEnd = try yearEndOption(arguments)
+            return render(paths, asOf: yearEnd, arguments, environment) { replay in
+                Renderers.selfEvaluation(SelfEvaluation(replay: replay), format: format, style: style)
+            }
         default:
-            throw UsageError("没有报表“\(kind)”\(DidYouMean.phrase(kind, among: ["monthly", "carryover", "indicators", "月报", "结转", "指标"]))。用法：\n\(usage)")
+            throw UsageError("没有报表“\(kind)”\(DidYouMean.phrase(kind, among: ["monthly", "carryover", "indicators", "final", "selfeval", "月报", "结转", "指标", "决算", "自评"]))。用法：\n\(usage)")
         }
     }
 
@@ -50,6 +64,23 @@ enum ReportCommand {
             throw UsageError("年度“\(text)”无效：请写四位年份，例如 --year 2019")
         }
         return yearEnd
+    }
+
+    /// The final accounts need every payment's class, so they read the journal with the full
+    /// validator (the compact loader keeps no per-payment data).
+    static func renderFinal(_ paths: [String], year: Int, _ arguments: Arguments, _ make: (FinalAccounts) -> String) -> ExitCode {
+        let journal: Journal
+        switch ReportOutput.load(paths) {
+        case .failure(let code): return code
+        case .success(let value): journal = value
+        }
+        let accounts: FinalAccounts
+        do { accounts = try FinalAccounts(journal: journal, year: year) } catch {
+            Output.err("fundflow: 错误: \(error)\n")
+            return .invalid
+        }
+        let code = ReportOutput.emit(make(accounts), arguments)
+        return code == .success && journal.hasErrors ? .invalid : code
     }
 
     static func render(_ paths: [String], asOf: CalendarDate, _ arguments: Arguments, _ environment: [String: String],
