@@ -52,7 +52,7 @@ struct ReportTable {
     /// CSV: exact 元 with two decimals, percents as plain numbers, nothing for no value.
     static func csv(_ cell: Cell) -> CSVRenderer.Cell {
         switch cell {
-        case .text(let text): return .text(text)
+        case .text(let text): return .text(RenderSupport.trimmed(text))   // no indentation in a spreadsheet
         case .money(let fen): return .number(Amount.yuanString(fen))
         case .percent(let bp): return .number(bp.map(Percent.string) ?? "")
         case .points(let hundredths): return .number(hundredths.map(Percent.string) ?? "")
