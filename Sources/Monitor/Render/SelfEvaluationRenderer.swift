@@ -29,7 +29,7 @@ public enum SelfEvaluationRenderer {
 
     public static func text(_ r: SelfEvaluation, style: TextStyle) -> String {
         var out = style.bold(title(r)) + "\n" + head(r, unit: style.moneyUnit).joined(separator: "　") + "\n\n"
-        if r.projects.isEmpty { out += "本年度没有有预算的项目。\n" }
+        if r.projects.isEmpty { out += "本年度没有安排预算的项目。\n" }
         out += r.projects.map { ReportTablePrinter.text(table($0), style: style) }.joined(separator: "\n")
         return out + "\n" + note + "\n"
     }
@@ -78,7 +78,7 @@ public enum SelfEvaluationRenderer {
     public static func html(_ r: SelfEvaluation, yuan: Bool) -> String {
         var body = HTMLRenderer.header(organisation: r.organisation, title: "\(r.year)年度 项目支出绩效自评表（资金部分）",
                                        meta: head(r, unit: RenderSupport.unitName(yuan: yuan)))
-        if r.projects.isEmpty { body += "<p class=\"empty\">本年度没有有预算的项目。</p>\n" }
+        if r.projects.isEmpty { body += "<p class=\"empty\">本年度没有安排预算的项目。</p>\n" }
         for p in r.projects { body += ReportTablePrinter.html(table(p), yuan: yuan) }
         body += FinalAccountsRenderer.footer(note, yuan: yuan)
         return HTMLRenderer.document(title: title(r), body: body)
