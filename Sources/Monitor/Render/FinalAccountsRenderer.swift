@@ -50,12 +50,13 @@ public enum FinalAccountsRenderer {
             ("by_economic", .array(r.byEconomic.map(classRow))),
             ("sangong", .object([
                 ("budget", amount(s.budgetFen)), ("paid", amount(s.paidFen)), ("rate", percent(s.rateBasisPoints)),
-                ("previous_paid", amount(s.previousPaidFen)), ("change", amount(s.changeFen)), ("change_rate", percent(s.changeRateBasisPoints)),
+                ("previous_paid", amount(s.previousPaidFen)), ("change", amount(s.changeFen)),
+            ] + changeRate(s.changeRateBasisPoints) + [
                 ("kinds", .array(s.kinds.map { k in
                     .object([("kind", .string(k.kind.rawValue)), ("budget", amount(k.budgetFen)), ("paid", amount(k.paidFen)),
                              ("rate", percent(k.rateBasisPoints)), ("share", percent(k.shareBasisPoints)),
                              ("previous_paid", amount(k.previousPaidFen)), ("change", amount(k.changeFen))]
-                            + (k.changeRateBasisPoints.map { [("change_rate", JSONValue.number(Percent.jsonNumber($0)))] } ?? []))
+                            + changeRate(k.changeRateBasisPoints))
                 })),
                 ("vehicle_purchase_paid", amount(s.vehiclePurchasePaidFen)), ("vehicle_operation_paid", amount(s.vehicleOperationPaidFen)),
                 ("previous_vehicle_purchase_paid", amount(s.previousVehiclePurchasePaidFen)),
@@ -64,6 +65,11 @@ public enum FinalAccountsRenderer {
             ("procurement", .object([("budget", amount(r.procurement.budgetFen)), ("paid", amount(r.procurement.paidFen)),
                                      ("rate", percent(r.procurement.rateBasisPoints))])),
         ]).serialized() + "\n"
+    }
+
+    /// `change_rate` is absent (not null) when the year before has nothing to compare with (spec §3).
+    static func changeRate(_ basisPoints: Int64?) -> [(String, JSONValue)] {
+        basisPoints.map { [("change_rate", JSONValue.number(Percent.jsonNumber($0)))] } ?? []
     }
 
     /// HTML, portrait A4: each structure table with its bar chart (收入结构, 功能分类“类”结构,
