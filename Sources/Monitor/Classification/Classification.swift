@@ -31,7 +31,7 @@ public enum Classification {
 
     /// The code and the codes above it: "2101599" → ["210", "21015", "2101599"].
     public static func rollUp(_ code: String) -> [String] {
-        [3, 5, 7].filter { $0 <= code.utf8.count }.map { String(code.utf8.prefix($0))! }
+        [3, 5, 7].filter { $0 <= code.utf8.count }.map { String(decoding: code.utf8.prefix($0), as: UTF8.self) }
     }
 
     /// 人员经费 = economic classes 301 and 303; everything else (and no class) is 公用经费.
