@@ -163,6 +163,19 @@ final class FinalAccountsCommandTests: FundflowTestCase {
         }
     }
 
+    /// README.md shows excerpts of `report final` on the shipped journal: every shown line
+    /// must be a line the program prints (trailing blanks aside).
+    func testTheREADMEExcerpt() throws {
+        let readme = String(decoding: FileManager.default.contents(atPath: packageRoot.appendingPathComponent("README.md").path) ?? Data(), as: UTF8.self)
+        let section = try XCTUnwrap(readme.components(separatedBy: "## Final accounts and project self-evaluation").dropFirst().first)
+        let block = try XCTUnwrap(section.components(separatedBy: "```").dropFirst(3).first, "the output block")
+        let output = try run(["-f", panzhihua, "report", "final", "--year", "2021"]).stdout
+        let printed = Set(output.components(separatedBy: "\n"))
+        let shown = block.components(separatedBy: "\n").filter { !$0.isEmpty && $0 != "…" }
+        XCTAssertGreaterThan(shown.count, 5)
+        for line in shown { XCTAssertTrue(printed.contains(line), "README line not in the output: \(line)") }
+    }
+
     func testExitCodes() throws {
         try assertExit(2, ["-f", panzhihua, "report", "final"], stderrContains: "--year")
         try assertExit(2, ["-f", panzhihua, "report", "selfeval", "--year", "21"])
