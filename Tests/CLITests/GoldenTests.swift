@@ -94,15 +94,33 @@ final class GoldenTests: FundflowTestCase {
         try assertGolden("qinhuangdao-2020.register.yuan.txt", Self.qinhuangdao, ["register", "--yuan"])
     }
 
+    // MARK: 攀枝花市医疗保障局 2021 (spec §3: 部门决算 and 项目支出绩效自评表)
+
+    static let panzhihua = "panzhihua-2021"
+    static let finalFormats = ["txt": "text", "md": "md", "csv": "csv", "json": "json", "html": "html"]
+
+    func testPanzhihuaFinalInEveryFormat() throws {
+        for (ext, format) in Self.finalFormats.sorted(by: { $0.key < $1.key }) {
+            try assertGolden("panzhihua-2021.final-2021.\(ext)", Self.panzhihua, ["report", "final", "--year", "2021", "--format", format])
+        }
+    }
+
+    func testPanzhihuaSelfEvaluationInEveryFormat() throws {
+        for (ext, format) in Self.finalFormats.sorted(by: { $0.key < $1.key }) {
+            try assertGolden("panzhihua-2021.selfeval-2021.\(ext)", Self.panzhihua, ["report", "selfeval", "--year", "2021", "--format", format])
+        }
+    }
+
     /// Every file in Tests/Golden is exercised by a test above (a stale golden nobody checks
     /// would be a silent lie).
     func testEveryGoldenFileIsUsed() throws {
         let names = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.goldenFolder.path)) ?? [])
             .filter { !$0.hasPrefix(".") && $0 != "help" }   // help/ holds HelpTests' own goldens
-        var used: Set<String> = [
+        let finals = ["final", "selfeval"].flatMap { report in Self.finalFormats.keys.map { "panzhihua-2021.\(report)-2021.\($0)" } }
+        var used: Set<String> = Set(finals).union([
             "chengde-2019.monthly-2019-06.txt", "chengde-2019.monthly-2019-12.exact.txt", "chengde-2019.monthly-2019-12.yuan.txt",
             "qinhuangdao-2020.status-2020-03-31.txt", "qinhuangdao-2020.register.txt", "qinhuangdao-2020.register.yuan.txt",
-        ]
+        ])
         for what in ["chengde-2019.monthly-2019-12", "chengde-2019.carryover-2019", "chengde-2019.indicators-2019",
                      "chengde-2019.status-2019-06-30", "chengde-2019.register-P02", "qinhuangdao-2020.monthly-2020-06"] {
             for ext in Self.formats.keys { used.insert("\(what).\(ext)") }

@@ -48,4 +48,22 @@ enum Renderers {
         case .json: return JSONRenderer.register(r, frame: frame)
         }
     }
+    static func final(_ r: FinalAccounts, format: ReportOutput.Format, style: TextStyle) -> String {
+        switch format {
+        case .text: return FinalAccountsRenderer.text(r, style: style)
+        case .md: return FinalAccountsRenderer.markdown(r, yuan: style.yuan)
+        case .csv: return FinalAccountsRenderer.csv(r)
+        case .html: return FinalAccountsRenderer.html(r, yuan: style.yuan)
+        case .json: return FinalAccountsRenderer.json(r)
+        }
+    }
+    static func selfEvaluation(_ r: SelfEvaluation, format: ReportOutput.Format, style: TextStyle) -> String {
+        switch format {
+        case .text: return SelfEvaluationRenderer.text(r, style: style)
+        case .md: return SelfEvaluationRenderer.markdown(r, yuan: style.yuan)
+        case .csv: return SelfEvaluationRenderer.csv(r)
+        case .html: return SelfEvaluationRenderer.html(r, yuan: style.yuan)
+        case .json: return SelfEvaluationRenderer.json(r)
+        }
+    }
 }

@@ -7,6 +7,8 @@ enum ReportCommand {
     fundflow report monthly --month YYYY-MM [--unit 单位] [--format text|md|csv|json|html] [-o 文件]
     fundflow report carryover --year YYYY [--unit 单位] [--format …] [-o 文件]
     fundflow report indicators --year YYYY [--format …] [-o 文件]
+    fundflow report final --year YYYY [--format …] [-o 文件]
+    fundflow report selfeval --year YYYY [--format …] [-o 文件]
     """
 
     static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
@@ -41,8 +43,20 @@ enum ReportCommand {
                 let report = Indicators(replay: replay)
                 return (report.overflow, { Renderers.indicators(report, format: format, style: style, frame: frame) })
             }
+        case "final", "决算":
+            try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report final")
+            let yearEnd = try yearEndOption(arguments)
+            return renderFinal(paths, year: yearEnd.year, clock: clock, arguments) { accounts in
+                Renderers.final(accounts, format: format, style: style)
+            }
+        case "selfeval", "自评":
+            try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report selfeval")
+            let yearEnd = try yearEndOption(arguments)
+            return try render(paths, asOf: yearEnd, clock: clock, arguments, environment) { replay, _ in
+                (nil, { Renderers.selfEvaluation(SelfEvaluation(replay: replay), format: format, style: style) })
+            }
         default:
-            throw UsageError("没有报表“\(kind)”\(DidYouMean.phrase(kind, among: ["monthly", "carryover", "indicators", "月报", "结转", "指标"]))。用法：\n\(usage)")
+            throw UsageError("没有报表“\(kind)”\(DidYouMean.phrase(kind, among: ["monthly", "carryover", "indicators", "final", "selfeval", "月报", "结转", "指标", "决算", "自评"]))。用法：\n\(usage)")
         }
     }
 
@@ -61,6 +75,21 @@ enum ReportCommand {
         _ = try ReportOutput.money(arguments)    // a bad option is exit 2 before the journal is read
         let replay: YearReplay, health: JournalHealth
         switch YearLoading.replay(paths, asOf: asOf, clock: clock) {
+    /// The final accounts need every payment's class: they read the journal's entries in full.
+    static func renderFinal(_ paths: [String], year: Int, clock: WallClock, _ arguments: Arguments, _ make: (FinalAccounts) -> String) -> ExitCode {
+        let journal: Journal
+        switch ReportOutput.load(paths, clock: clock) {
+        case .failure(let code): return code
+        case .success(let value): journal = value
+        }
+        let accounts: FinalAccounts
+        do { accounts = try FinalAccounts(journal: journal, year: year) } catch {
+            Output.err("fundflow: 错误: \(error)\n")
+            return .invalid
+        }
+        return ReportOutput.emitReport(overflow: nil, health: ReportOutput.health(journal), arguments) { make(accounts) }
+    }
+
         case .failure(let code): return code
         case .success(let value): (replay, health) = value
         }

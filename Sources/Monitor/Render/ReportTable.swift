@@ -1,0 +1,114 @@
+import Ledger
+
+/// A format-neutral table of a report: the final accounts and the self-evaluation build
+/// their tables once and every format (text, Markdown, CSV, HTML) prints the same cells.
+struct ReportTable {
+    enum Cell: Equatable {
+        case text(String)
+        /// An amount in 分; printed in the format's unit.
+        case money(Int64)
+        /// Basis points of a percent; nil prints as "—" (no base).
+        case percent(Int64?)
+        /// Hundredths of a point (得分, 分值).
+        case points(Int64?)
+        case empty
+    }
+
+    enum RowKind { case normal, total, detail }
+
+    struct Row {
+        var cells: [Cell]
+        var kind: RowKind = .normal
+    }
+
+    var title: String
+    var columns: [String]
+    /// Columns whose cells are numbers (right-aligned).
+    var numeric: Set<Int>
+    var rows: [Row] = []
+    /// A line under the table (what the figures mean).
+    var note: String?
+
+    init(title: String, columns: [String], numeric: Set<Int>, note: String? = nil) {
+        self.title = title
+        self.columns = columns
+        self.numeric = numeric
+        self.note = note
+    }
+
+    mutating func add(_ cells: [Cell], _ kind: RowKind = .normal) { rows.append(Row(cells: cells, kind: kind)) }
+
+    /// How a human format prints a cell: amounts with `money`, percents with two decimals.
+    static func plain(_ cell: Cell, money: (Int64) -> String) -> String {
+        switch cell {
+        case .text(let text): return text
+        case .money(let fen): return money(fen)
+        case .percent(let bp): return bp.map(Percent.string) ?? "—"
+        case .points(let hundredths): return hundredths.map(Percent.string) ?? "—"
+        case .empty: return ""
+        }
+    }
+
+    /// CSV: exact 元 with two decimals, percents as plain numbers, nothing for no value.
+    static func csv(_ cell: Cell) -> CSVRenderer.Cell {
+        switch cell {
+        case .text(let text): return .text(RenderSupport.trimmed(text))   // no indentation in a spreadsheet
+        case .money(let fen): return .number(Amount.yuanString(fen))
+        case .percent(let bp): return .number(bp.map(Percent.string) ?? "")
+        case .points(let hundredths): return .number(hundredths.map(Percent.string) ?? "")
+        case .empty: return .text("")
+        }
+    }
+}
+
+/// Prints `ReportTable`s in each human format and in CSV.
+enum ReportTablePrinter {
+    static func text(_ table: ReportTable, style: TextStyle) -> String {
+        var out = style.bold(table.title) + "\n"
+        var text = TextTable(headers: table.columns, alignments: table.columns.indices.map { table.numeric.contains($0) ? .right : .left })
+        for (index, row) in table.rows.enumerated() {
+            if row.kind == .total && index > 0 { text.addRule() }
+            text.add(row.cells.map { ReportTable.plain($0, money: style.money) })
+        }
+        out += text.render()
+        if let note = table.note { out += style.dim(note) + "\n" }
+        return out
+    }
+
+    static func markdown(_ table: ReportTable, yuan: Bool) -> String {
+        var out = MarkdownRenderer.Out()
+        out.line("## " + MarkdownRenderer.escape(table.title))
+        out.blank()
+        let rows = table.rows.map { row in
+            row.cells.map { cell -> String in
+                var shown = ReportTable.plain(cell, money: { RenderSupport.readableAmount($0, yuan: yuan) })
+                if case .text = cell { shown = MarkdownRenderer.escape(shown) }
+                return row.kind == .total && !shown.isEmpty ? "**\(shown)**" : shown
+            }
+        }
+        out.table(MarkdownRenderer.Table(columns: table.columns.enumerated().map { ($0.element, table.numeric.contains($0.offset) ? .right : .left) },
+                                         rows: rows))
+        if let note = table.note { out.blank(); out.line(MarkdownRenderer.escape(note)) }
+        out.blank()
+        return out.text
+    }
+
+    /// A titled block of CSV rows: the title, the header, the rows, a blank line.
+    static func csv(_ table: ReportTable, into doc: inout CSVRenderer.Document) {
+        doc.row([.text(table.title)])
+        doc.header(table.columns)
+        for row in table.rows { doc.row(row.cells.map(ReportTable.csv)) }
+        doc.blank()
+    }
+
+    static func html(_ table: ReportTable, yuan: Bool, chart: String = "") -> String {
+        let columns = table.columns.enumerated().map { HTMLRenderer.Column($0.element, numeric: table.numeric.contains($0.offset)) }
+        let rows = table.rows.map { row in
+            HTMLRenderer.Row(row.cells.map { cell -> String in
+                HTMLRenderer.escape(ReportTable.plain(cell, money: { RenderSupport.readableAmount($0, yuan: yuan) }))
+            }, className: row.kind == .total ? "total" : row.kind == .detail ? "subtotal" : nil)
+        }
+        let note = table.note.map { "<p class=\"muted small\">\(HTMLRenderer.escape($0))</p>\n" } ?? ""
+        return HTMLRenderer.section(table.title, chart + HTMLRenderer.table(columns, rows) + note)
+    }
+}
