@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target over the Ledger sources and fuzzes it. See fuzz/README.md.
 #
-#   fuzz/run.sh SECONDS [TARGET]      fuzz for SECONDS (TARGET: journal, the default, or values)
+#   fuzz/run.sh SECONDS [TARGET]      fuzz for SECONDS (TARGET: journal, the default, values or import)
 #   fuzz/run.sh repro FILE [TARGET]   run one input (a finding) and show what it trips
 #   fuzz/run.sh minimize FILE [TARGET] shrink a finding to FILE.min
 #   fuzz/run.sh build [TARGET]        only build
@@ -23,11 +23,14 @@ max_len=4096
 build() {
     local target=$1
     local main=fuzz/Fuzz${target^}.swift
-    [[ -f $main ]] || { echo "unknown target '$target' (journal, values)" >&2; exit 2; }
+    [[ -f $main ]] || { echo "unknown target '$target' (journal, values, import)" >&2; exit 2; }
+    # The import target reads spreadsheets: Sources/Interchange is compiled in with Ledger.
+    local modules=(Sources/Ledger)
+    [[ $target == import ]] && modules+=(Sources/Interchange)
     local binary=$build_dir/fuzz-$target
     mkdir -p "$build_dir"
     # Rebuild only when a source is newer than the binary.
-    if [[ -x $binary ]] && [[ -z $(find Sources/Ledger fuzz/FuzzChecks.swift "$main" "$0" -newer "$binary" 2>/dev/null) ]]; then
+    if [[ -x $binary ]] && [[ -z $(find "${modules[@]}" fuzz/FuzzChecks.swift "$main" "$0" -newer "$binary" 2>/dev/null) ]]; then
         echo "$binary is up to date" >&2
         return
     fi
@@ -37,11 +40,13 @@ build() {
     local snapshot=$build_dir/src-$target
     rm -rf "$snapshot" && mkdir -p "$snapshot"
     touch "$snapshot/.taken"
-    cp -R Sources/Ledger "$snapshot/Ledger"
+    local module
+    for module in "${modules[@]}"; do cp -R "$module" "$snapshot/$(basename "$module")"; done
     cp fuzz/FuzzChecks.swift "$main" "$snapshot/"
     local sources
     sources=$(find "$snapshot" -name '*.swift' | LC_ALL=C sort)
-    # The fuzz files are compiled into the Ledger module itself: internal API is visible.
+    # The fuzz files are compiled into the Ledger module itself: internal API is visible
+    # (Interchange's `import Ledger` then only draws a warning).
     # lld avoids gold's flood of "Cannot export local symbol" warnings for ASan's helpers.
     # shellcheck disable=SC2086
     if ! swiftc -sanitize=fuzzer,address -parse-as-library -module-name Ledger -O -g -use-ld=lld \

@@ -43,8 +43,10 @@ public struct PaymentSheet: Sendable, Equatable {
 
 /// Rows of a payment sheet → payment drafts for the journal, with every problem named by
 /// its row. Reading the sheet needs no journal; planning resolves projects (by ID, else by
-/// exact name) and skips payments already recorded — same date, project, amount and voucher
-/// in the journal, or earlier in the same sheet — so importing a file twice adds nothing.
+/// exact name) and skips payments already recorded — same date, project, amount and voucher —
+/// counting copies: identical rows of one sheet are distinct payments, and a row is skipped
+/// only while the journal holds as many copies of it as the sheet has up to that row, so
+/// importing a file twice adds nothing.
 public enum PaymentImport {
     public static func read(_ table: CSVTable, mapping: ResolvedMapping) -> PaymentSheet {
         var sheet = PaymentSheet()
@@ -123,11 +125,14 @@ public enum PaymentImport {
         var plan = ImportPlan(rowCount: sheet.rowCount, totalRows: sheet.totalRows)
         plan.problems = sheet.problems
 
-        var recorded: [PaymentKey: SourceLocation] = [:]
+        // Every copy of a payment in the journal, in file order: the sheet's n-th copy of a
+        // payment is the journal's n-th copy, so identical rows are distinct payments and a
+        // re-import adds only the copies the journal does not have yet.
+        var recorded: [PaymentKey: [SourceLocation]] = [:]
         for entry in journal.entries {
             guard case .pay(let payment) = entry.body else { continue }
             let key = PaymentKey(date: entry.date, project: payment.project, amountFen: payment.amountFen, voucher: payment.voucher ?? "")
-            if recorded[key] == nil { recorded[key] = entry.location }
+            recorded[key, default: []].append(entry.location)
         }
         var byName: [String: [String]] = [:]
         for id in journal.projectOrder { if let name = journal.projects[id]?.name { byName[name, default: []].append(id) } }
@@ -137,7 +142,7 @@ public enum PaymentImport {
                 plan.problems.append(RowProblem(row: row, message: problem.message))
             }
         }
-        var seen: [PaymentKey: Int] = [:]
+        var copiesInSheet: [PaymentKey: Int] = [:]
         for row in sheet.rows {
             let project: String
             switch resolveProject(row.project, journal: journal, byName: byName) {
@@ -145,15 +150,12 @@ public enum PaymentImport {
             case .failure(let problem): plan.problems.append(RowProblem(row: row.row, message: problem.message)); continue
             }
             let key = PaymentKey(date: row.date, project: project, amountFen: row.amountFen, voucher: row.voucher ?? "")
-            if let location = recorded[key] {
-                plan.duplicates.append(ImportPlan.Duplicate(row: row.row, journalLocation: location, earlierRow: nil))
+            let copy = copiesInSheet[key, default: 0]
+            copiesInSheet[key] = copy + 1
+            if let locations = recorded[key], copy < locations.count {
+                plan.duplicates.append(ImportPlan.Duplicate(row: row.row, journalLocation: locations[copy], earlierRow: nil))
                 continue
             }
-            if let earlier = seen[key] {
-                plan.duplicates.append(ImportPlan.Duplicate(row: row.row, journalLocation: nil, earlierRow: earlier))
-                continue
-            }
-            seen[key] = row.row
             let payment = Payment(project: project, amountFen: row.amountFen, voucher: row.voucher, payee: row.payee,
                                   contract: row.contract, econ: row.econ, memo: row.memo)
             plan.items.append(ImportPlan.Item(row: row.row, draft: Appender.Draft(date: row.date, body: .pay(payment))))

@@ -169,3 +169,36 @@ extension FileIO {
         }
     }
 }
+
+extension FileIO {
+    /// A path's folder and last component: `a/b/c` → (`a/b`, `c`), `c` → (`.`, `c`),
+    /// `/c` → (`/`, `c`).
+    public static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+
+    /// Flushes the folder holding `path`, so that a file created, renamed or removed there
+    /// survives a power cut. The errno of a failure, or nil.
+    @discardableResult
+    public static func syncDirectory(containing path: String) -> Int32? {
+        let descriptor = open(split(path).folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor < 0 { return errno }
+        defer { close(descriptor) }
+        // Some file systems cannot fsync a folder (EINVAL): nothing more can be done there.
+        if fsync(descriptor) != 0, errno != EINVAL { return errno }
+        return nil
+    }
+
+    /// Writes a line to standard error (for the rare notice the library must give itself).
+    static func writeStandardError(_ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let result = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, bytes.count - offset) }
+            if result < 0 { if errno == EINTR { continue } else { return } }
+            offset += result
+        }
+    }
+}

@@ -80,6 +80,6 @@ final class AllBalanceTests: FundflowTestCase {
         try assertExit(2, ["-f", journal, "carry", "P01", "--all"])                              // no --year
         try assertExit(2, ["-f", journal, "pay", "P01", "--all", "--date", "2019-08-01"])       // pay has no --all
         try assertExit(2, ["-f", journal, "lapse", "--all", "--date", "2019-08-01"])            // no project
-        try assertExit(1, ["-f", journal, "carry", "P01", "--all", "--year", "20x9"])           // a year that is not one
+        try assertExit(2, ["-f", journal, "carry", "P01", "--all", "--year", "20x9"])           // a year that is not one (spec §2: exit 2)
     }
 }

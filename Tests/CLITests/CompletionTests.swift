@@ -164,6 +164,82 @@ final class CompletionTests: FundflowTestCase {
         XCTAssertEqual(replies[4], ["--econ"])
     }
 
+    // MARK: Journal words are data (issue 11)
+
+    /// Hostile IDs pass `check`; completing them in a real bash must run nothing, and every
+    /// candidate, read back by bash as a command-line word, must be exactly the ID.
+    func testHostileJournalWordsAreOfferedAsTextAndNeverRun() throws {
+        func marker(_ n: Int) -> String { path("pwned\(n)") }
+        let ids = [
+            "$(touch${IFS}\(marker(1)))",
+            "`touch${IFS}\(marker(2))`",
+            "a;touch${IFS}\(marker(3))",
+            "P*",
+            "x'y\"z",
+            "line\\nbreak",            // a backslash and an n, as close to a newline as a line can hold
+            "$HOME",
+            "!!~{a,b}[x]|b&c>d<e",
+        ]
+        let unit = "$(touch${IFS}\(marker(4))) 局 ;*"
+        let contract = "`touch${IFS}\(marker(5))`*"
+        func quoted(_ value: String) -> String {
+            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        var lines = ids.map { "2019-01-02 项目 \(quoted($0)) 名称 单位=\(quoted(unit))" }
+        lines += ["2019-01-10 下达 \(quoted(ids[0])) 50万 文号=A1", "2019-04-01 合同 \(quoted(ids[0])) \(quoted(contract)) 40万 对方=某公司"]
+        write(lines: lines)
+        let check = try ff("check")
+        XCTAssertEqual(check.exitCode, 0, "the hostile words are legal journal text\n\(check.summary)")
+        write("", to: "Pglob")                     // an unescaped P* would glob to it
+
+        let cases: [[String]] = [
+            ["fundflow", "-f", journal, "pay", ""],
+            ["fundflow", "-f", journal, "pay", "\\$"],
+            ["fundflow", "-f", journal, "pay", "P"],
+            ["fundflow", "-f", journal, "status", "--unit", ""],
+            ["fundflow", "-f", journal, "pay", "x", "1", "--contract", ""],
+        ]
+        let (replies, literal) = try completeAndInterpret(cases)
+        for n in 1...5 { XCTAssertFalse(exists("pwned\(n)"), "completion ran code from the journal (pwned\(n))") }
+        XCTAssertEqual(literal[0], ids, "each candidate, read by bash, is the ID itself")
+        XCTAssertEqual(literal[1], [ids[0], ids[6]])
+        XCTAssertEqual(literal[2], ["P*"])
+        XCTAssertEqual(literal[3], [unit])
+        XCTAssertEqual(literal[4], [contract])
+        XCTAssertEqual(replies[2], ["P\\*"], "offered escaped, as bash offers a file name")
+        XCTAssertEqual(replies[0][0], "\\$\\(touch\\$\\{IFS\\}\(marker(1))\\)")
+        for n in 1...5 { XCTAssertFalse(exists("pwned\(n)"), "reading the candidates back ran code (pwned\(n))") }
+    }
+
+    /// Like `complete`, and also each candidate as bash reads it back from a command line
+    /// (`eval`), which is what the accountant's command will receive.
+    func completeAndInterpret(_ cases: [[String]]) throws -> (replies: [[String]], literal: [[String]]) {
+        let bash = try bashPath()
+        guard let binary = FundflowBinary.url else { throw XCTSkip("fundflow binary not found") }
+        let bin = url("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try? FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("fundflow"), withDestinationURL: binary)
+        write(try run(["completion", "bash"]).stdout, to: "fundflow.bash")
+        func quoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        var driver = "source \(quoted(path("fundflow.bash")))\n"
+        for words in cases {
+            driver += "COMP_WORDS=(\(words.map(quoted).joined(separator: " "))); COMP_CWORD=\(words.count - 1)\n"
+            driver += "COMP_LINE=\(quoted(words.joined(separator: " "))); COMP_POINT=${#COMP_LINE}\n"
+            driver += "COMPREPLY=(); _fundflow; printf '%s\\t' \"${COMPREPLY[@]}\"; printf '\\n'\n"
+            driver += "for c in \"${COMPREPLY[@]}\"; do eval \"printf '%s\\t' $c\"; done; printf '\\n'\n"
+        }
+        write(driver, to: "driver.bash")
+        let result = try shell(bash, [path("driver.bash")], environment: [
+            "PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+        ])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "", "completion must be quiet")
+        let lines = result.stdout.components(separatedBy: "\n").dropLast().map { $0.split(separator: "\t").map(String.init) }
+        XCTAssertEqual(lines.count, 2 * cases.count, result.stdout)
+        guard lines.count == 2 * cases.count else { return ([], []) }
+        return (stride(from: 0, to: lines.count, by: 2).map { lines[$0] }, stride(from: 1, to: lines.count, by: 2).map { lines[$0] })
+    }
+
     // MARK: - Helpers
 
     func bashPath() throws -> String {

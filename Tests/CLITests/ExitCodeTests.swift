@@ -75,39 +75,87 @@ final class ExitCodeTests: FundflowTestCase {
         }
     }
 
-    // MARK: 1 — the requested entry is invalid
+    // MARK: 2 — a malformed value on the command line, wherever it appears (spec §2)
 
     func testInvalidAmounts() throws {
-        try assertExit(1, ["-f", journal, "pay", "P01", "1.2345678万", "--date", "2019-05-01"], stderrContains: "不是整分")
-        try assertExit(1, ["-f", journal, "pay", "P01", "1.001", "--date", "2019-05-01"], stderrContains: "不是整分")
-        try assertExit(1, ["-f", journal, "pay", "P01", "-5", "--date", "2019-05-01"], stderrContains: "必须大于零")
-        try assertExit(1, ["-f", journal, "pay", "P01", "-1.5万", "--date", "2019-05-01"], stderrContains: "必须大于零")
-        try assertExit(1, ["-f", journal, "pay", "P01", "0", "--date", "2019-05-01"], stderrContains: "必须大于零")
-        try assertExit(1, ["-f", journal, "pay", "P01", "abc", "--date", "2019-05-01"], stderrContains: "无法识别")
-        try assertExit(1, ["-f", journal, "pay", "P01", "1，000", "--date", "2019-05-01"], stderrContains: "全角逗号")
-        try assertExit(1, ["-f", journal, "pay", "P01", "1,00", "--date", "2019-05-01"], stderrContains: "千分位")
-        try assertExit(1, ["-f", journal, "pay", "P01", "99999999999999999999", "--date", "2019-05-01"], stderrContains: "超出允许范围")
-        try assertExit(1, ["-f", journal, "allot", "P01", "1", "--doc", "D", "--kind", "其他", "--date", "2019-05-01"], stderrContains: "类别")
+        try assertExit(2, ["-f", journal, "pay", "P01", "1.2345678万", "--date", "2019-05-01"], stderrContains: "不是整分")
+        try assertExit(2, ["-f", journal, "pay", "P01", "1.001", "--date", "2019-05-01"], stderrContains: "不是整分")
+        try assertExit(2, ["-f", journal, "pay", "P01", "-5", "--date", "2019-05-01"], stderrContains: "必须大于零")
+        try assertExit(2, ["-f", journal, "pay", "P01", "-1.5万", "--date", "2019-05-01"], stderrContains: "必须大于零")
+        try assertExit(2, ["-f", journal, "pay", "P01", "0", "--date", "2019-05-01"], stderrContains: "必须大于零")
+        try assertExit(2, ["-f", journal, "pay", "P01", "abc", "--date", "2019-05-01"], stderrContains: "无法识别")
+        try assertExit(2, ["-f", journal, "pay", "P01", "1，000", "--date", "2019-05-01"], stderrContains: "全角逗号")
+        try assertExit(2, ["-f", journal, "pay", "P01", "1,00", "--date", "2019-05-01"], stderrContains: "千分位")
+        try assertExit(2, ["-f", journal, "pay", "P01", "99999999999999999999", "--date", "2019-05-01"], stderrContains: "超出允许范围")
+        try assertExit(2, ["-f", journal, "allot", "P01", "1", "--doc", "D", "--kind", "其他", "--date", "2019-05-01"], stderrContains: "类别")
     }
 
     func testInvalidDates() throws {
-        try assertExit(1, ["-f", journal, "pay", "P01", "1", "--date", "2019-02-29"], stderrContains: "日期“2019-02-29”无效")
-        try assertExit(1, ["-f", journal, "pay", "P01", "1", "--date", "2019-13-01"])
-        try assertExit(1, ["-f", journal, "pay", "P01", "1", "--date", "2019-5-1"])
-        try assertExit(1, ["-f", journal, "pay", "P01", "1", "--date", "二〇一九年五月一日"])
-        try assertExit(1, ["-f", journal, "contract", "P01", "HT9", "1", "--due", "2019-02-30", "--date", "2019-05-01"])
-        try assertExit(1, ["-f", journal, "reverse", "P01", "1", "--of", "V1", "--of-date", "2019-04-31", "--date", "2019-05-01"])
-        try assertExit(1, ["-f", journal, "carry", "P01", "1", "--year", "abcd"])
+        try assertExit(2, ["-f", journal, "pay", "P01", "1", "--date", "2019-02-29"], stderrContains: "日期“2019-02-29”无效")
+        try assertExit(2, ["-f", journal, "pay", "P01", "1", "--date", "2019-13-01"])
+        try assertExit(2, ["-f", journal, "pay", "P01", "1", "--date", "2019-5-1"])
+        try assertExit(2, ["-f", journal, "pay", "P01", "1", "--date", "二〇一九年五月一日"])
+        try assertExit(2, ["-f", journal, "contract", "P01", "HT9", "1", "--due", "2019-02-30", "--date", "2019-05-01"])
+        try assertExit(2, ["-f", journal, "reverse", "P01", "1", "--of", "V1", "--of-date", "2019-04-31", "--date", "2019-05-01"])
+        try assertExit(2, ["-f", journal, "carry", "P01", "1", "--year", "abcd"])
         // 2020 is a leap year: the 29th of February exists.
         try assertAppends(["-f", journal, "project", "P02", "二号项目", "--date", "2020-02-29"], line: "2020-02-29 项目 P02 二号项目")
     }
 
     func testOtherInvalidValues() throws {
-        try assertExit(1, ["-f", journal, "project", "P 1", "名称", "--date", "2019-05-01"], stderrContains: "项目编号“P 1”")
-        try assertExit(1, ["-f", journal, "plan", "P01", "6月:50,3月:60", "--date", "2019-05-01"], stderrContains: "严格递增")
-        try assertExit(1, ["-f", journal, "plan", "P01", "6月：50", "--date", "2019-05-01"], stderrContains: "全角")
-        try assertExit(1, ["-f", journal, "set", "--idle-days", "0", "--date", "2019-05-01"])
-        try assertExit(1, ["-f", journal, "set", "--warn-gap", "12.345", "--date", "2019-05-01"])
+        try assertExit(2, ["-f", journal, "project", "P 1", "名称", "--date", "2019-05-01"], stderrContains: "项目编号“P 1”")
+        try assertExit(2, ["-f", journal, "plan", "P01", "6月:50,3月:60", "--date", "2019-05-01"], stderrContains: "严格递增")
+        try assertExit(2, ["-f", journal, "plan", "P01", "6月：50", "--date", "2019-05-01"], stderrContains: "全角")
+        try assertExit(2, ["-f", journal, "set", "--idle-days", "0", "--date", "2019-05-01"])
+        try assertExit(2, ["-f", journal, "set", "--warn-gap", "12.345", "--date", "2019-05-01"])
+    }
+
+    /// The one rule of spec §2, as a table: a malformed value is 2 in every command and
+    /// option; a well-formed request the journal refuses is 1. (Issue 11: several of the 2s
+    /// were 1, `--month 2019-1` was accepted.)
+    func testExitCodeTable() throws {
+        write(lines: base + ["2019-05-01 合同 P01 HT1 5000.00"])
+        let table: [(code: Int32, arguments: [String])] = [
+            // Dates
+            (2, ["pay", "P01", "1", "--date", "2026-02-30"]),
+            (2, ["pay", "P01", "1", "--date", "1899-12-31"]),
+            (2, ["seal", "--through", "2019-02-30"]),
+            (2, ["status", "--as-of", "2019-13-01"]),
+            (2, ["register", "--from", "2019-02-30"]),
+            (2, ["register", "--to", "2019-1-1"]),
+            (2, ["init", "--org", "X", "--date", "2019-02-30"]),
+            (2, ["contract", "P01", "HT2", "1", "--due", "2019-02-30", "--date", "2019-05-01"]),
+            (2, ["reverse", "P01", "1", "--of", "V1", "--of-date", "2019-04-31", "--date", "2019-05-01"]),
+            // Months
+            (2, ["report", "monthly", "--month", "2019-13"]),
+            (2, ["report", "monthly", "--month", "2019-1"]),
+            (2, ["report", "monthly", "--month", "2019-00"]),
+            (2, ["report", "monthly", "--month", "19-01"]),
+            // Years
+            (2, ["carry", "P01", "1", "--year", "19"]),
+            (2, ["carry", "P01", "--all", "--year", "20x9"]),
+            (2, ["report", "carryover", "--year", "19"]),
+            (2, ["report", "indicators", "--year", "3000"]),
+            (2, ["init", "--org", "X", "--year", "19"]),
+            // Amounts and other entry values
+            (2, ["pay", "P01", "abc", "--date", "2019-05-01"]),
+            (2, ["pay", "P01", "1.001", "--date", "2019-05-01"]),
+            (2, ["pay", "P01", "0", "--date", "2019-05-01"]),
+            (2, ["allot", "P01", "1", "--doc", "D", "--kind", "其他", "--date", "2019-05-01"]),
+            // Well-formed requests the journal refuses
+            (1, ["pay", "P01", "200000", "--date", "2019-05-01"]),                // overspend
+            (1, ["pay", "P09", "1", "--date", "2019-05-01"]),                     // unknown project
+            (1, ["pay", "P01", "1", "--contract", "HT9", "--date", "2019-05-01"]), // unknown contract
+            (1, ["seal", "--through", "2999-12-31"]),                            // a future seal
+            (1, ["lapse", "P09", "--all", "--date", "2019-05-01"]),
+            // Well-formed and accepted (reports of a clean journal)
+            (0, ["report", "monthly", "--month", "2019-05"]),
+            (0, ["status", "--as-of", "2019-05-31"]),
+            (0, ["report", "carryover", "--year", "2019"]),
+        ]
+        for row in table {
+            try assertExit(row.code, ["-f", journal] + row.arguments)
+        }
     }
 
     // MARK: 3 — a file cannot be read or written

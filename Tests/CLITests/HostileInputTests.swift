@@ -87,12 +87,13 @@ final class HostileInputTests: FundflowTestCase {
             String(repeating: "9", count: 5000),
         ]
         for amount in tooLarge {
-            let result = try assertExit(1, ["-f", journal, "allot", "P01", amount, "--doc", "X", "--date", "2019-05-01"],
+            // An amount that is not an amount is a command-line error (spec §2 Exit codes).
+            let result = try assertExit(2, ["-f", journal, "allot", "P01", amount, "--doc", "X", "--date", "2019-05-01"],
                                         stderrContains: "超出允许范围")
             XCTAssertFalse(result.stdout.contains("已记入"), amount)
         }
-        try assertExit(1, ["-f", journal, "allot", "P01", "-9223372036854775808", "--doc", "X", "--date", "2019-05-01"])
-        try assertExit(1, ["-f", journal, "allot", "P01", "0.000000000000000000001", "--doc", "X", "--date", "2019-05-01"],
+        try assertExit(2, ["-f", journal, "allot", "P01", "-9223372036854775808", "--doc", "X", "--date", "2019-05-01"])
+        try assertExit(2, ["-f", journal, "allot", "P01", "0.000000000000000000001", "--doc", "X", "--date", "2019-05-01"],
                        stderrContains: "不是整分")
         XCTAssertEqual(try ff("check").exitCode, 0)
     }
@@ -318,10 +319,10 @@ final class HostileInputTests: FundflowTestCase {
         }
         XCTAssertEqual(text("victim.txt"), "不可改动\n")
         XCTAssertEqual(text("victim2.txt"), "也不可改动\n")
-        // -o naming a folder: exit 3, the folder untouched.
+        // -o naming a folder: exit 2 (spec §2: exists and is not a regular file), the folder untouched.
         try FileManager.default.createDirectory(at: url("out"), withIntermediateDirectories: false)
         let folder = try ff("report", "monthly", "--month", "2019-05", "-o", "out")
-        XCTAssertEqual(folder.exitCode, 3, folder.summary)
+        XCTAssertEqual(folder.exitCode, 2, folder.summary)
         XCTAssertTrue(folder.stderr.contains("是一个文件夹"), folder.summary)
         XCTAssertEqual(folderListing("out"), [])
         assertNoLeftovers()

@@ -92,7 +92,8 @@ final class ImportCommandTests: FundflowTestCase {
 
     func testUTF8WithBOMAndDuplicateRowsSkippedAndCounted() throws {
         // Row 2 repeats the journal's payment (same date, project, amount, voucher; other
-        // spellings); row 4 repeats row 3. A payment with another voucher is another payment.
+        // spellings): skipped. Row 4 repeats row 3: rows count, so it is a second payment (the
+        // validator warns about the voucher used twice). Another voucher is another payment.
         let sheet = "日期,项目编码,金额,凭证号,摘要\r\n"
             + "2019/3/2,P01,\"1,000.00\",记-2019-03-001,已记过\r\n"
             + "2019-03-10,P02,2000,记-2019-03-010,新的\r\n"
@@ -104,14 +105,40 @@ final class ImportCommandTests: FundflowTestCase {
         XCTAssertTrue(result.stdout.hasPrefix("读取 pay.csv：UTF-8（带 BOM） 编码，表头在第 1 行"), result.summary)
         let added = [
             "2019-03-10 支付 P02 2000.00 凭证=记-2019-03-010 摘要=新的",
+            "2019-03-10 支付 P02 2000.00 凭证=记-2019-03-010 摘要=表内重复",
             "2019-03-10 支付 P02 2000.00 凭证=记-2019-03-011 摘要=另一张凭证",
         ]
         XCTAssertEqual(text(), journalText(base + added))
-        XCTAssertTrue(result.stdout.contains("共 4 行：已记入 2 笔，跳过重复 2 笔，错误 0 行"), result.summary)
-        XCTAssertEqual(result.stderrLines, [
-            "pay.csv:2: 提示: 与 j.journal 第 6 行的支付相同（日期、项目、金额、凭证号一致），跳过",
-            "pay.csv:4: 提示: 与本表第 3 行的支付相同（日期、项目、金额、凭证号一致），跳过",
-        ], result.summary)
+        XCTAssertTrue(result.stdout.contains("共 4 行：已记入 3 笔，跳过重复 1 笔，错误 0 行"), result.summary)
+        XCTAssertEqual(result.stderrLines.count, 2, result.summary)
+        XCTAssertEqual(result.stderrLines.first, "pay.csv:2: 提示: 与 j.journal 第 6 行的支付相同（日期、项目、金额、凭证号一致），跳过")
+        XCTAssertTrue(result.stderrLines.last?.hasPrefix("pay.csv:4: 警告: 凭证号“记-2019-03-010”") == true, result.summary)
+    }
+
+    /// Issue 11: three identical payments without a voucher are three payments, not one; a
+    /// re-import adds a row only when the file holds more copies than the journal has.
+    func testIdenticalRowsAreDistinctPayments() throws {
+        let row = "2019-04-01,P01,100,\n"
+        write("日期,项目,金额,凭证号\n" + row + row + row, to: "pay.csv")
+        let first = try ff("import", "pay.csv", "--commit")
+        XCTAssertEqual(first.exitCode, 0, first.summary)
+        let payment = "2019-04-01 支付 P01 100.00"
+        XCTAssertEqual(text(), journalText(base + [payment, payment, payment]))
+        XCTAssertTrue(first.stdout.contains("共 3 行：已记入 3 笔，跳过重复 0 笔"), first.summary)
+        // The same file again: all three copies are in the journal, nothing is added.
+        let again = try ff("import", "pay.csv", "--commit")
+        XCTAssertEqual(again.exitCode, 0, again.summary)
+        XCTAssertEqual(text(), journalText(base + [payment, payment, payment]))
+        XCTAssertTrue(again.stdout.contains("共 3 行：已记入 0 笔，跳过重复 3 笔"), again.summary)
+        // A longer list of the same day with a fourth copy adds exactly one.
+        write("日期,项目,金额,凭证号\n" + row + row + row + row, to: "pay.csv")
+        let longer = try ff("import", "pay.csv", "--commit")
+        XCTAssertEqual(longer.exitCode, 0, longer.summary)
+        XCTAssertEqual(text(), journalText(base + [payment, payment, payment, payment]))
+        XCTAssertTrue(longer.stdout.contains("共 4 行：已记入 1 笔，跳过重复 3 笔"), longer.summary)
+        // 116100.00 budget − 1000.00 − 4 × 100.00 = 114700.00 available.
+        let status = try ff("status", "--as-of", "2019-04-30", "--json")
+        XCTAssertTrue(status.stdout.contains("\"114700.00\""), status.summary)
     }
 
     func testARowOverBudgetRefusesTheWholeBatch() throws {

@@ -113,9 +113,9 @@ final class RefusalTests: FundflowTestCase {
     }
 
     func testControlCharactersInValuesAreRefused() throws {
-        let result = try assertRefused(["-f", journal, "pay", "P01", "1", "--memo", "第一行\n第二行", "--date", "2019-07-01"], diagnostics: [])
-        XCTAssertTrue(result.stderr.contains("不能含换行"), result.summary)
-        try assertRefused(["-f", journal, "project", "P03", "名称\u{7}", "--date", "2019-07-01"], diagnostics: [])
+        // A value that cannot be written on a journal line is a command-line error (exit 2).
+        try assertExit(2, ["-f", journal, "pay", "P01", "1", "--memo", "第一行\n第二行", "--date", "2019-07-01"], stderrContains: "不能含换行")
+        try assertExit(2, ["-f", journal, "project", "P03", "名称\u{7}", "--date", "2019-07-01"])
     }
 }
 
@@ -163,9 +163,9 @@ final class MissingFileRefusalTests: FundflowTestCase {
         XCTAssertFalse(exists(journal))
         try assertRefused(["-f", journal, "carry", "P01", "--all", "--year", "2019"], diagnostics: [])
         XCTAssertFalse(exists(journal))
-        try assertRefused(["-f", journal, "pay", "P01", "1.2345678万", "--date", "2019-01-01"], diagnostics: [])
+        try assertExit(2, ["-f", journal, "pay", "P01", "1.2345678万", "--date", "2019-01-01"])     // malformed: exit 2
         XCTAssertFalse(exists(journal))
-        try assertRefused(["-f", journal, "set", "--warn-gap", "101", "--date", "2019-01-01"], diagnostics: [])
+        try assertExit(2, ["-f", journal, "set", "--warn-gap", "101", "--date", "2019-01-01"])
         XCTAssertFalse(exists(journal))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [], "no stray files either")
     }

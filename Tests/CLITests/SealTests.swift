@@ -107,8 +107,8 @@ final class SealTests: FundflowTestCase {
         try assertExit(2, ["-f", journal, "seal"], stderrContains: "--through")
         try assertExit(2, ["-f", journal, "seal", "2019-06-30"])
         try assertExit(2, ["-f", journal, "seal", "--through", "2019-06-30", "--date", "2019-06-30"])
-        try assertExit(1, ["-f", journal, "seal", "--through", "2019-06-31"])
-        try assertExit(1, ["-f", journal, "seal", "--through", "2019/06/30"])
+        try assertExit(2, ["-f", journal, "seal", "--through", "2019-06-31"])      // malformed dates: exit 2 (spec §2)
+        try assertExit(2, ["-f", journal, "seal", "--through", "2019/06/30"])
     }
 
     func testHandWrittenSealsAreChecked() throws {

@@ -69,11 +69,16 @@ final class TodayTests: FundflowTestCase {
         try assertAppends(["-f", journal, "set", "--timezone", "-05:00", "--grace-days", "45", "--date", "2026-01-01"],
                           line: "2026-01-01 设置 宽限天数=45 时区=-05:00")
         try assertAppends(["-f", journal, "set", "--grace-days", "0", "--date", "2026-01-01"], line: "2026-01-01 设置 宽限天数=0")
-        let bad = try assertRefused(["-f", journal, "set", "--timezone", "8", "--date", "2026-01-01"], diagnostics: [])
+        // A malformed value on the command line is exit 2 (spec §2), and nothing is written.
+        let before = text()
+        let bad = try run(["-f", journal, "set", "--timezone", "8", "--date", "2026-01-01"])
+        XCTAssertEqual(bad.exitCode, 2, bad.summary)
         XCTAssertTrue(bad.stderr.contains("时区“8”无效：应为相对 UTC 的时差，写成 ±HH:MM"), bad.summary)
         XCTAssertTrue(bad.stderr.contains("例如 时区=+08:00"), bad.summary)
-        let late = try assertRefused(["-f", journal, "set", "--grace-days", "367", "--date", "2026-01-01"], diagnostics: [])
+        let late = try run(["-f", journal, "set", "--grace-days", "367", "--date", "2026-01-01"])
+        XCTAssertEqual(late.exitCode, 2, late.summary)
         XCTAssertTrue(late.stderr.contains("宽限天数“367”应为 0 到 366 之间的整数天数"), late.summary)
+        XCTAssertEqual(text(), before)
     }
 
     func testFullWidthEqualsInAnOptionIsNamed() throws {

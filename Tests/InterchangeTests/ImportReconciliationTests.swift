@@ -58,10 +58,11 @@ final class ImportReconciliationTests: XCTestCase {
     }
 
     func testAgreeingTotalsPass() throws {
-        // 1.2万 + 300.50 = 12,300.50; duplicates of each other still count in the sheet's total.
+        // 1.2万 + 300.50 + 300.50 = 12,601.00: identical rows are distinct payments (issue 11),
+        // and each counts in the sheet's total.
         let agreed = try plan("日期,项目,金额,凭证号\n2019-03-05,P01,1.2万,V1\n2019-03-06,P02,300.50,V2\n2019-03-06,P02,300.50,V2\n总计,,\"12,601.00\",\n")
         XCTAssertEqual(agreed.problems, [])
-        XCTAssertEqual(agreed.duplicates.count, 1)
+        XCTAssertEqual(agreed.duplicates.count, 0)
         // An empty total cell, and 累计 (which may include earlier months), are not checked.
         XCTAssertEqual(try plan("日期,项目,金额\n2019-03-05,P01,1\n合计,,\n累计,,999\n").problems, [])
     }

@@ -109,13 +109,27 @@ final class PaymentImportTests: XCTestCase {
         2019-03-03,P02,10,,,,
 
         """)
+        // Rows count, not kinds of rows: only row 2 is in the journal already; rows 3 and 4
+        // (one payment spelled twice) and rows 6 and 7 are two payments each.
         XCTAssertEqual(result.duplicates, [
             ImportPlan.Duplicate(row: 2, journalLocation: SourceLocation(file: 0, line: 7, column: 1), earlierRow: nil),
-            ImportPlan.Duplicate(row: 4, journalLocation: nil, earlierRow: 3),
-            ImportPlan.Duplicate(row: 7, journalLocation: nil, earlierRow: 6),
         ])
-        XCTAssertEqual(result.items.map(\.row), [3, 5, 6], "another voucher is another payment")
+        XCTAssertEqual(result.items.map(\.row), [3, 4, 5, 6, 7], "identical rows are distinct payments")
         XCTAssertEqual(result.rowCount, 6)
+    }
+
+    func testAReImportAddsOnlyTheCopiesTheJournalLacks() {
+        // The journal has one copy of 2019-03-01 P01 1000.00 记-001 (line 7); the sheet three.
+        let row = "2019-03-01,P01,1000,记-001,,,\n"
+        let result = plan(row + row + row)
+        XCTAssertEqual(result.duplicates.map(\.row), [2], "the first copy is the journal's")
+        XCTAssertEqual(result.duplicates.first?.journalLocation, SourceLocation(file: 0, line: 7, column: 1))
+        XCTAssertEqual(result.items.map(\.row), [3, 4])
+        // The journal with all three: nothing more to add.
+        let all = plan(row + row + row, journalLines: base + ["2019-03-01 支付 P01 1000.00 凭证=记-001", "2019-03-01 支付 P01 1000.00 凭证=记-001"])
+        XCTAssertEqual(all.items.count, 0)
+        XCTAssertEqual(all.duplicates.map(\.row), [2, 3, 4])
+        XCTAssertEqual(all.duplicates.compactMap(\.journalLocation?.line), [7, base.count + 1, base.count + 2])
     }
 
     func testTotalAndBlankRowsAreLeftOut() {

@@ -50,10 +50,26 @@ enum CompletionCommand {
             case ("__units", .project(let p)): word = p.unit
             default: word = nil
             }
-            guard let word, !word.isEmpty, seen.insert(word).inserted else { continue }
-            words.append(word)
+            guard let word, !word.isEmpty, JournalWriter.isWritable(word), seen.insert(word).inserted else { continue }
+            words.append(shellEscaped(word))
         }
         Output.out(words.map { $0 + "\n" }.joined())
+    }
+
+    /// Characters a word may hold unescaped on a bash command line (non-ASCII letters too).
+    static let shellSafe = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.,:@%+/".unicodeScalars)
+
+    /// The word as it must be typed into bash to mean itself: every ASCII character outside
+    /// `shellSafe` gets a backslash (as `printf %q` and bash's own filename completion do), so
+    /// `$(…)`, backticks, `;`, `*` and quotes from a journal are offered as text and, once on
+    /// the command line, reach fundflow literally.
+    static func shellEscaped(_ word: String) -> String {
+        var escaped = ""
+        for scalar in word.unicodeScalars {
+            if scalar.isASCII && !shellSafe.contains(scalar) { escaped.unicodeScalars.append("\\") }
+            escaped.unicodeScalars.append(scalar)
+        }
+        return escaped
     }
 
     /// The options of one kind of report (the report command's help lists their union).
@@ -106,9 +122,15 @@ enum CompletionCommand {
             _fundflow_files+=(-f "${file/#\\~/$HOME}")
         }
 
+        # The candidates of $1 (one a line) that start with the word typed, $2. Compared as
+        # text, never expanded (no compgen -W): journal words arrive already escaped for the
+        # command line and reach COMPREPLY as they are.
         _fundflow_reply() {
-            local IFS=$'\\n'
-            COMPREPLY=($(compgen -W "$1" -- "$2"))
+            local candidate
+            COMPREPLY=()
+            while IFS= read -r candidate; do
+                [[ -n $candidate && $candidate == "$2"* ]] && COMPREPLY+=("$candidate")
+            done <<< "$1"
         }
 
         _fundflow() {

@@ -32,7 +32,7 @@ enum ExportCommand {
         case .beancount: output = BeancountExport.render(journal)
         case .csv: output = FlatCSVExport.render(journal)
         }
-        let code = ReportOutput.emit(output, arguments)
+        let code = ReportOutput.emit(output, arguments, journals: paths)
         return code == .success && journal.hasErrors ? .invalid : code
     }
 }

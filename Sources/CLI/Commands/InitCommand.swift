@@ -28,18 +28,13 @@ enum InitCommand {
         // The date of the opening lines: --date, else 1 January of --year, else of this year.
         var year: Int?
         if let text = arguments.options["year"] {
-            guard text.count == 4, let value = Int(text), CalendarDate(year: value, month: 1, day: 1) != nil else {
-                throw UsageError("--year 的年度“\(text)”无效：请写四位年份，例如 --year 2020")
-            }
-            year = value
+            year = try OptionValue.year(text)
         }
         // A new journal has no 时区 yet: today is China Standard Time's.
         let today = Settings().today(clock)
         var date = CalendarDate(year: year ?? today.year, month: 1, day: 1) ?? today
         if let text = arguments.options["date"] {
-            guard let value = CalendarDate.parse(text) else {
-                throw UsageError("--date 的日期“\(text)”无效：请写成 YYYY-MM-DD，例如 --date 2020-01-01")
-            }
+            let value = try OptionValue.date(text, option: "date")
             if let year, value.year != year {
                 throw UsageError("--date \(text) 不在 --year \(year) 年内：两者只需给出一个")
             }

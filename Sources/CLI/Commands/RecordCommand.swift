@@ -50,14 +50,9 @@ enum RecordCommand {
             guard let yearText = arguments.options["year"] else {
                 throw UsageError("结转必须给出年度 --year（结转记在该年 12 月 31 日），例如 --year 2019。用法：\(shape.usage)")
             }
-            guard let year = Int(yearText), let yearEnd = CalendarDate.yearEnd(year) else {
-                return refuse("年度“\(yearText)”无效：请写四位年份，例如 --year 2019")
-            }
+            guard let yearEnd = CalendarDate.yearEnd(try OptionValue.year(yearText)) else { throw UsageError("年度“\(yearText)”无效") }
             date = yearEnd
-        } else if let text = arguments.options["date"] {
-            guard let value = CalendarDate.parse(text) else {
-                return refuse("日期“\(text)”无效：请写成 YYYY-MM-DD 的真实日期，例如 --date 2019-03-05")
-            }
+        } else if let value = try OptionValue.date(arguments, "date") {
             date = value
         } else {
             switch CommandClock.today(clock, paths: paths) {
@@ -67,25 +62,26 @@ enum RecordCommand {
         }
 
         // Build the line in the journal language and read it with the journal's own parser,
-        // so the command line and the file accept exactly the same values.
+        // so the command line and the file accept exactly the same values. A value it cannot
+        // read (an amount that is not an amount, a bad ID or plan) is a command-line error.
         var fields = [date.description, verb.chinese]
         var values = arguments.positionals
         if useAll { values.insert("0.01", at: 1) }          // placeholder; the exact balance is set under the lock
         for value in values {
-            guard JournalWriter.isWritable(value) else { return refuse("参数中不能含换行或其他控制字符") }
+            guard JournalWriter.isWritable(value) else { throw UsageError("参数中不能含换行或其他控制字符") }
             fields.append(JournalWriter.quoteIfNeeded(value))
         }
         for key in verb.allowedKeys {
             guard let value = arguments.options[key.english] else { continue }
-            guard JournalWriter.isWritable(value) else { return refuse("--\(key.english) 的值中不能含换行或其他控制字符") }
+            guard JournalWriter.isWritable(value) else { throw UsageError("--\(key.english) 的值中不能含换行或其他控制字符") }
             fields.append(key.chinese + "=" + JournalWriter.quoteIfNeeded(value))
         }
         let body: EntryBody
         switch Tokenizer.tokenize(Array(fields.joined(separator: " ").utf8)[...]) {
-        case .failure(let error): return refuse(error.message)
+        case .failure(let error): throw UsageError(error.message)
         case .success(let tokens):
             switch EntryParser.parse(tokens) {
-            case .problems(let problems): return refuse(problems.map(\.message).joined(separator: "\n" + "fundflow: 错误: "))
+            case .problems(let problems): throw UsageError(problems.map(\.message).joined(separator: "\n" + "fundflow: 错误: "))
             case .entry(_, let parsed, _): body = parsed
             }
         }

@@ -9,8 +9,8 @@ enum RegisterCommand {
         try arguments.positionalCount(0...1, usage: "fundflow register [项目] [--from 日期] [--to 日期] [--format text|csv|json|md|html] [-o 文件]")
         let format = try ReportOutput.format(arguments)
         _ = try ReportOutput.money(arguments)
-        let from = try arguments.options["from"].map { try ReportOutput.date($0, option: "from") }
-        let to = try arguments.options["to"].map { try ReportOutput.date($0, option: "to") }
+        let from = try OptionValue.date(arguments, "from")
+        let to = try OptionValue.date(arguments, "to")
         let journal: Journal
         switch ReportOutput.load(paths, clock: clock) {
         case .failure(let code): return code
@@ -27,7 +27,7 @@ enum RegisterCommand {
         let register = Register(journal: journal, project: project, from: from, to: to)
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
         let frame = try ReportOutput.frame(arguments, context: journal.context, health: ReportOutput.health(journal), environment: environment)
-        return ReportOutput.emitReport(overflow: nil, health: frame.health, arguments) {
+        return ReportOutput.emitReport(overflow: nil, health: frame.health, arguments, journals: paths) {
             Renderers.register(register, format: format, style: style, frame: frame)
         }
     }

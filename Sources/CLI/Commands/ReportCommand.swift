@@ -20,11 +20,7 @@ enum ReportCommand {
         case "monthly", "月报":
             try arguments.requireOnly(["month", "unit", "format", "o", "yuan", "exact", "no-color", "json", "csv"], command: "report monthly")
             guard let text = arguments.options["month"] else { throw UsageError("月报须给出 --month YYYY-MM，例如 --month 2019-12") }
-            let parts = text.split(separator: "-")
-            guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-                  (1...12).contains(month), let monthEnd = CalendarDate.monthEnd(year: year, month: month) else {
-                throw UsageError("月份“\(text)”无效：请写成 YYYY-MM，例如 --month 2019-06")
-            }
+            let monthEnd = try OptionValue.monthEnd(text)
             return try render(paths, asOf: monthEnd, clock: clock, arguments, environment) { replay, frame in
                 let report = MonthlyReport(replay: replay, unit: arguments.options["unit"])
                 return (report.overflow, { Renderers.monthly(report, format: format, style: style, frame: frame) })
@@ -63,9 +59,7 @@ enum ReportCommand {
     /// The last day of the year given by --year.
     static func yearEndOption(_ arguments: Arguments) throws -> CalendarDate {
         guard let text = arguments.options["year"] else { throw UsageError("须给出 --year YYYY，例如 --year 2019") }
-        guard text.count == 4, let year = Int(text), let yearEnd = CalendarDate.yearEnd(year) else {
-            throw UsageError("年度“\(text)”无效：请写四位年份，例如 --year 2019")
-        }
+        guard let yearEnd = CalendarDate.yearEnd(try OptionValue.year(text)) else { throw UsageError("年度“\(text)”无效") }
         return yearEnd
     }
 
@@ -95,6 +89,6 @@ enum ReportCommand {
         }
         let frame = try ReportOutput.frame(arguments, context: replay.context, health: health, environment: environment)
         let report = make(replay, frame)
-        return ReportOutput.emitReport(overflow: report.overflow, health: health, arguments, report.render)
+        return ReportOutput.emitReport(overflow: report.overflow, health: health, arguments, journals: paths, report.render)
     }
 }

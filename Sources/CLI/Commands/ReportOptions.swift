@@ -80,27 +80,37 @@ enum ReportOutput {
     }
 
     /// Writes a report unless its totals overflow; exit 1 when the journal has errors.
-    static func emitReport(overflow: String?, health: JournalHealth, _ arguments: Arguments, _ render: () -> String) -> ExitCode {
+    static func emitReport(overflow: String?, health: JournalHealth, _ arguments: Arguments, journals: [String], _ render: () -> String) -> ExitCode {
         if let refused = refuseOverflow(overflow) { return refused }
-        let code = emit(render(), arguments)
+        let code = emit(render(), arguments, journals: journals)
         return code == .success && health.errorCount > 0 ? .invalid : code
     }
 
-    /// Writes to -o FILE (whole file, flushed) or standard output.
-    static func emit(_ text: String, _ arguments: Arguments) -> ExitCode {
+    /// Refuses an `-o` target that must not be written: one of the journal's files, or an
+    /// existing file that is not a regular file (exit 2); a folder that does not exist (exit 3).
+    static func checkTarget(_ arguments: Arguments, journals: [String]) -> ExitCode? {
+        guard let path = arguments.options["o"] else { return nil }
+        if let refusal = JournalFiles.outputRefusal(path, journals: journals) {
+            Output.err("fundflow: 错误: \(refusal)\n")
+            return .usage
+        }
+        if let missing = JournalFiles.missingFolder(path) {
+            Output.err("fundflow: 错误: \(missing)\n")
+            return .file
+        }
+        return nil
+    }
+
+    /// Writes to -o FILE (atomically: a temporary file beside it, flushed, renamed) or to
+    /// standard output. The target is checked again just before it is written.
+    static func emit(_ text: String, _ arguments: Arguments, journals: [String]) -> ExitCode {
         guard let path = arguments.options["o"] else { Output.out(text); return .success }
+        if let code = checkTarget(arguments, journals: journals) { return code }
         if let failure = FileIO.writeWhole(path: path, bytes: Array(text.utf8)) {
             Output.err("fundflow: 错误: \(failure.reason)\n")
             return .file
         }
         Output.err("已写入 \(path)\n")
         return .success
-    }
-
-    static func date(_ text: String, option: String) throws -> CalendarDate {
-        guard let date = CalendarDate.parse(text) else {
-            throw UsageError("--\(option) 的日期“\(text)”无效：请写成 YYYY-MM-DD，例如 2019-12-31")
-        }
-        return date
     }
 }

@@ -9,9 +9,7 @@ enum SealCommand {
         try arguments.requireOnly(["through"], command: "seal")
         try arguments.positionalCount(0...0, usage: usage)
         guard let text = arguments.options["through"] else { throw UsageError("封账必须给出 --through 日期。用法：\(usage)") }
-        guard let through = CalendarDate.parse(text) else {
-            return RecordCommand.refuse("日期“\(text)”无效：请写成 YYYY-MM-DD，例如 --through 2019-12-31")
-        }
+        let through = try OptionValue.date(text, option: "through")
         let outcome = Appender.append(paths: paths, clock: clock) { context in
             let journal = context.journal
             let today = journal.settings.today(clock)

@@ -6,7 +6,7 @@ enum StatusCommand {
     static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         try arguments.requireOnly(["as-of", "unit", "by", "json", "csv", "format", "o", "yuan", "exact", "no-color"], command: "status")
         try arguments.positionalCount(0...0, usage: "fundflow status [--as-of 日期] [--unit 单位 | --by 资金性质|科目|经济科目|单位|标签] [--json|--csv]")
-        let asOf = try arguments.options["as-of"].map { try ReportOutput.date($0, option: "as-of") }
+        let asOf = try OptionValue.date(arguments, "as-of")
         let format = try ReportOutput.format(arguments)
         _ = try ReportOutput.money(arguments)
         if let by = arguments.options["by"] {
@@ -24,7 +24,7 @@ enum StatusCommand {
         }
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
         let frame = try ReportOutput.frame(arguments, context: replay.context, health: health, environment: environment)
-        return ReportOutput.emitReport(overflow: report.overflow, health: health, arguments) {
+        return ReportOutput.emitReport(overflow: report.overflow, health: health, arguments, journals: paths) {
             Renderers.status(report, format: format, style: style, frame: frame)
         }
     }

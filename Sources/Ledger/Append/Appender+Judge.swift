@@ -12,7 +12,7 @@ struct TargetFile {
 
 /// The journal's files as an append sees them: the earlier ones by path, the target through
 /// its open descriptor (nil when it does not exist yet), with the new lines as a tail.
-struct JournalFiles {
+struct AppendFiles {
     var paths: [String]
     var target: TargetFile?
 
@@ -74,7 +74,7 @@ extension Appender {
     /// Asks for the drafts, then runs the checker once over the journal with the new lines as a
     /// tail. Only when that finds errors is the journal as it stood checked too, to tell the
     /// errors the new lines bring from those that were there before.
-    static func judge(_ files: JournalFiles, clock: WallClock?, makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Judgement {
+    static func judge(_ files: AppendFiles, clock: WallClock?, makeDrafts: (Context) -> Result<[Draft], DeclineReason>) -> Judgement {
         if let failure = files.unreadableEarlierFile() { return .finished(.failed(failure)) }
         let mend: [UInt8] = files.lacksFinalNewline ? [UInt8(ascii: "\n")] : []
         var readFailure: FileFailure?

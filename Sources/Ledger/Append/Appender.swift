@@ -75,7 +75,7 @@ public enum Appender {
         case .success(let value): size = value
         case .failure(let failure): opened.discardIfCreated(); return .failed(FileFailure(path: target, reason: failure.reason))
         }
-        let journal = JournalFiles(paths: paths, target: TargetFile(descriptor: opened.descriptor, size: size))
+        let journal = AppendFiles(paths: paths, target: TargetFile(descriptor: opened.descriptor, size: size))
         switch judge(journal, clock: clock, makeDrafts: makeDrafts) {
         case .finished(let outcome):
             opened.discardIfCreated()
@@ -97,7 +97,7 @@ public enum Appender {
         case .failure(let failure): return .failed(FileFailure(path: target, reason: failure.reason))
         }
         defer { if let file { close(file.descriptor) } }
-        switch judge(JournalFiles(paths: paths, target: file), clock: clock, makeDrafts: makeDrafts) {
+        switch judge(AppendFiles(paths: paths, target: file), clock: clock, makeDrafts: makeDrafts) {
         case .finished(let outcome): return outcome
         case .write(_, let lines, let warnings, let after): return .appended(lines: lines, warnings: warnings, journal: after)
         }
@@ -111,7 +111,9 @@ public enum Appender {
     }
 }
 
-/// The journal file, opened for appending and exclusively locked.
+/// The journal file, opened for appending and exclusively locked. Opening it rolls back a
+/// write that an earlier writer left unfinished (`JournalRecovery`); appending is all or
+/// nothing across SIGKILL and power loss.
 struct LockedFile {
     let path: String
     let descriptor: Int32
@@ -142,6 +144,11 @@ struct LockedFile {
                     Glibc.close(descriptor)
                     return .failure(FileFailure(path: path, reason: "“\(path)”不是普通文件：日记账必须是一个文本文件"))
                 }
+                // A writer that died between the command's own recovery and this lock.
+                if let notice = JournalRecovery.rollBack(descriptor: descriptor, path: path) {
+                    FileIO.writeStandardError(notice + "\n")
+                    _ = fstat(descriptor, &held)
+                }
                 return .success(LockedFile(path: path, descriptor: descriptor, created: !existed && held.st_size == 0))
             }
             Glibc.close(descriptor)
@@ -157,10 +164,21 @@ struct LockedFile {
         if fstat(descriptor, &info) == 0, info.st_size == 0 { unlink(path) }
     }
 
-    /// One `write` of the whole text (looping only if the kernel writes part of it), then
-    /// `fsync`. On failure the file is cut back to its original size.
+    /// Appends all of `bytes` or none of them, even across SIGKILL and power loss:
+    /// 1. the undo record (the journal's length now) is written and flushed with its folder;
+    /// 2. the bytes are written (one `write`, looping only if the kernel takes part) and
+    ///    flushed with `fsync`;
+    /// 3. the undo record is removed and its folder flushed.
+    /// A process killed anywhere in 2 leaves the record, and the next command cuts the file
+    /// back. A failure reported here (full disk, `ulimit -f`) is cut back at once.
     func appendDurably(_ bytes: [UInt8], originalSize: Int) -> FileFailure? {
         FileIO.ignoreFileSizeSignal()   // past `ulimit -f`: EFBIG (undone below), not death mid-line
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return giveUp(errno) }
+        let undo = JournalRecovery.undoPath(forJournalAt: path)
+        let record = JournalRecovery.UndoRecord(length: originalSize, device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        if let code = JournalRecovery.writeRecord(record, at: undo) { return giveUp(code, undoRecord: undo) }
+
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { raw in
@@ -168,39 +186,46 @@ struct LockedFile {
             }
             if result < 0 {
                 if errno == EINTR { continue }
-                let code = errno
-                // Undo a partial write (a full disk may take part of the line first).
-                let restored = ftruncate(descriptor, off_t(originalSize)) == 0
-                _ = fsync(descriptor)
-                if created && originalSize == 0 { unlink(path) }
-                var reason = FileIO.describe(code, path: path)
-                if !restored {
-                    reason += "；本条分录未记入，但未能截去已写入的部分：请运行 fundflow check，按提示删去文件末尾不完整的一行"
-                }
-                return FileFailure(path: path, reason: reason)
+                return cutBack(errno, originalSize: originalSize, undo: undo, reason: FileIO.describe(errno, path: path))
             }
             written += result
         }
         if fsync(descriptor) != 0 {
             let code = errno
-            _ = ftruncate(descriptor, off_t(originalSize))
-            return FileFailure(path: path, reason: "写入后无法同步到磁盘（fsync）：\(FileIO.describe(code, path: path))；本条分录未记入")
+            return cutBack(code, originalSize: originalSize, undo: undo,
+                           reason: "写入后无法同步到磁盘（fsync）：\(FileIO.describe(code, path: path))；本条分录未记入")
         }
-        if created { syncDirectory() }
+        if created { FileIO.syncDirectory(containing: path) }
+        if let code = JournalRecovery.removeRecord(at: undo) {
+            // The record would make the next command undo this write: undo it now instead.
+            return cutBack(code, originalSize: originalSize, undo: undo,
+                           reason: "无法删除撤销记录“\(undo)”：\(FileIO.describe(code, path: undo))；本次写入已撤销，未记入任何内容")
+        }
         return nil
     }
 
-    /// Makes a newly created file's directory entry durable too.
-    private func syncDirectory() {
-        var directory = path
-        if let slash = directory.lastIndex(of: "/") {
-            directory = String(directory[..<slash])
-            if directory.isEmpty { directory = "/" }
-        } else {
-            directory = "."
+    /// Nothing was written: a file created for this write is removed again.
+    private func giveUp(_ code: Int32, undoRecord: String? = nil) -> FileFailure {
+        if created { unlink(path) }
+        var reason = FileIO.describe(code, path: path)
+        if let undoRecord, code == EACCES || code == EPERM || code == EROFS {
+            reason = "无法在日记账所在的文件夹中建立撤销记录“\(undoRecord)”（\(FileIO.describe(code, path: undoRecord))）：fundflow 需要该文件夹的写权限才能保证写入整笔成功或整笔不写；日记账未被改动"
         }
-        let descriptor = Glibc.open(directory, O_RDONLY | O_CLOEXEC)
-        if descriptor >= 0 { _ = fsync(descriptor); Glibc.close(descriptor) }
+        return FileFailure(path: path, reason: reason)
+    }
+
+    /// A write failed part way: cut the file back to `originalSize` and clear the record.
+    /// If the file cannot be cut back the record stays, and the next command cuts it back.
+    private func cutBack(_ code: Int32, originalSize: Int, undo: String, reason: String) -> FileFailure {
+        let restored = ftruncate(descriptor, off_t(originalSize)) == 0 && fsync(descriptor) == 0
+        var reason = reason
+        if restored {
+            _ = JournalRecovery.removeRecord(at: undo)
+            if created && originalSize == 0 { unlink(path) }
+        } else {
+            reason += "；本条分录未记入，写了一半的部分将由下一条 fundflow 命令自动截去（撤销记录“\(undo)”）"
+        }
+        return FileFailure(path: path, reason: reason)
     }
 
     func close() { Glibc.close(descriptor) }

@@ -11,7 +11,8 @@ struct Balances {
     /// Contracts by contract ID, and the order they were signed in.
     private(set) var contracts: [ContractLink]
     private(set) var signingOrder: [Int32] = []
-    /// Payments that carry a voucher, chained per voucher in date order (冲销 finds them).
+    /// Every accepted payment in date order; those with a voucher are chained per voucher
+    /// (冲销 finds them).
     private(set) var payments: [PaymentLink] = []
     private(set) var vouchers: [VoucherLink]
     /// The contracts of each project, in the order they were signed.
@@ -151,10 +152,10 @@ struct Balances {
         let amount = record.amountFen
         guard figures[slot(record.project, record.year)].addPayment(amount) else { return false }
         if record.reference >= 0 { contracts[Int(record.reference)].paidFen &+= amount }
+        let payment = Int32(payments.count)
+        payments.append(PaymentLink(amountFen: amount, date: record.dateKey, project: record.project,
+                                    contract: record.reference, record: index))
         if record.key >= 0 {
-            let payment = Int32(payments.count)
-            payments.append(PaymentLink(amountFen: amount, date: record.dateKey, project: record.project,
-                                        contract: record.reference, record: index))
             let voucher = Int(record.key)
             let last = vouchers[voucher].lastPayment
             if last >= 0 { payments[Int(last)].next = payment } else { vouchers[voucher].firstPayment = payment }

@@ -71,11 +71,12 @@ public struct Books: Sendable {
         return all
     }
 
-    /// Payments with a voucher, in date order, with what was reversed of each.
+    /// Every accepted payment, in date order, with what was reversed of each.
     public var payments: [PaymentState] {
         balances.payments.map { link in
-            PaymentState(date: CalendarDate(key: link.date) ?? CalendarDate(year: 2000, month: 1, day: 1)!, project: store.projects.string(link.project),
-                         amountFen: link.amountFen, reversedFen: link.reversedFen, location: store.records[Int(link.record)].location)
+            PaymentState(index: Int(link.record), date: CalendarDate(key: link.date) ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+                         project: store.projects.string(link.project), amountFen: link.amountFen, reversedFen: link.reversedFen,
+                         location: store.records[Int(link.record)].location)
         }
     }
 }
@@ -89,6 +90,8 @@ public struct ProjectYear: Hashable, Sendable {
 
 /// A payment as reversals see it.
 public struct PaymentState: Hashable, Sendable {
+    /// The payment's entry (`Journal.entry(at:)` reads it in full).
+    public var index: Int
     public var date: CalendarDate
     public var project: String
     public var amountFen: Int64
