@@ -83,8 +83,8 @@ public struct FinalAccounts: Sendable {
     public init(journal: Journal, year: Int) throws {
         let context = journal.context
         let books = journal.books(through: CalendarDate.yearEnd(year))
-        try self.init(current: ClassifiedYear(books: books, context: context, year: year),
-                      previous: ClassifiedYear(books: books, context: context, year: year - 1),
+        try self.init(current: ClassifiedYear(books: books, journal: journal, year: year),
+                      previous: ClassifiedYear(books: books, journal: journal, year: year - 1),
                       organisation: context.settings.organisation)
     }
 

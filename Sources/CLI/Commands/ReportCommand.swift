@@ -40,16 +40,17 @@ enum ReportCommand {
                 return (report.overflow, { Renderers.indicators(report, format: format, style: style, frame: frame) })
             }
         case "final", "决算":
-            try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report final")
+            try arguments.requireOnly(["year", "format", "o", "yuan", "exact", "no-color", "json", "csv"], command: "report final")
             let yearEnd = try yearEndOption(arguments)
-            return renderFinal(paths, year: yearEnd.year, clock: clock, arguments) { accounts in
-                Renderers.final(accounts, format: format, style: style)
+            return try renderFinal(paths, year: yearEnd.year, clock: clock, arguments, environment) { accounts, frame in
+                Renderers.final(accounts, format: format, style: style, frame: frame)
             }
         case "selfeval", "自评":
-            try arguments.requireOnly(["year", "format", "o", "yuan", "no-color", "json", "csv"], command: "report selfeval")
+            try arguments.requireOnly(["year", "format", "o", "yuan", "exact", "no-color", "json", "csv"], command: "report selfeval")
             let yearEnd = try yearEndOption(arguments)
-            return try render(paths, asOf: yearEnd, clock: clock, arguments, environment) { replay, _ in
-                (nil, { Renderers.selfEvaluation(SelfEvaluation(replay: replay), format: format, style: style) })
+            return try render(paths, asOf: yearEnd, clock: clock, arguments, environment) { replay, frame in
+                let report = SelfEvaluation(replay: replay)
+                return (nil, { Renderers.selfEvaluation(report, format: format, style: style, frame: frame) })
             }
         default:
             throw UsageError("没有报表“\(kind)”\(DidYouMean.phrase(kind, among: ["monthly", "carryover", "indicators", "final", "selfeval", "月报", "结转", "指标", "决算", "自评"]))。用法：\n\(usage)")
@@ -69,26 +70,29 @@ enum ReportCommand {
         _ = try ReportOutput.money(arguments)    // a bad option is exit 2 before the journal is read
         let replay: YearReplay, health: JournalHealth
         switch YearLoading.replay(paths, asOf: asOf, clock: clock) {
-    /// The final accounts need every payment's class: they read the journal's entries in full.
-    static func renderFinal(_ paths: [String], year: Int, clock: WallClock, _ arguments: Arguments, _ make: (FinalAccounts) -> String) -> ExitCode {
-        let journal: Journal
-        switch ReportOutput.load(paths, clock: clock) {
-        case .failure(let code): return code
-        case .success(let value): journal = value
-        }
-        let accounts: FinalAccounts
-        do { accounts = try FinalAccounts(journal: journal, year: year) } catch {
-            Output.err("fundflow: 错误: \(error)\n")
-            return .invalid
-        }
-        return ReportOutput.emitReport(overflow: nil, health: ReportOutput.health(journal), arguments) { make(accounts) }
-    }
-
         case .failure(let code): return code
         case .success(let value): (replay, health) = value
         }
         let frame = try ReportOutput.frame(arguments, context: replay.context, health: health, environment: environment)
         let report = make(replay, frame)
         return ReportOutput.emitReport(overflow: report.overflow, health: health, arguments, journals: paths, report.render)
+    }
+
+    /// The final accounts need every payment's 经济科目: they read the accepted payments of the
+    /// year again from their lines. A total that does not fit in Int64 分 refuses the report.
+    static func renderFinal(_ paths: [String], year: Int, clock: WallClock, _ arguments: Arguments, _ environment: [String: String],
+                            _ make: (FinalAccounts, ReportFrame) -> String) throws -> ExitCode {
+        _ = try ReportOutput.money(arguments)
+        let journal: Journal
+        switch ReportOutput.load(paths, clock: clock) {
+        case .failure(let code): return code
+        case .success(let value): journal = value
+        }
+        let health = ReportOutput.health(journal)
+        let frame = try ReportOutput.frame(arguments, context: journal.context, health: health, environment: environment)
+        guard let accounts = try? FinalAccounts(journal: journal, year: year) else {
+            return ReportOutput.emitReport(overflow: "部门决算的金额合计", health: health, arguments, journals: paths) { "" }
+        }
+        return ReportOutput.emitReport(overflow: nil, health: health, arguments, journals: paths) { make(accounts, frame) }
     }
 }

@@ -30,7 +30,7 @@ enum StatusCommand {
     }
 
     /// `status --by`: the same figures grouped along one classification. It needs each
-    /// payment's class, so it reads the journal with the full validator.
+    /// payment's 经济科目, read again from the payment's line.
     static func grouped(_ by: String, asOf: CalendarDate?, format: ReportOutput.Format, _ arguments: Arguments,
                         paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         guard let grouping = GroupedStatus.Grouping.named(by) else {
@@ -43,22 +43,15 @@ enum StatusCommand {
         case .failure(let code): return code
         case .success(let value): journal = value
         }
-        let report: GroupedStatus
+        let health = ReportOutput.health(journal)
+        let frame = try ReportOutput.frame(arguments, context: journal.context, health: health, environment: environment)
         let date = asOf ?? journal.today ?? journal.settings.today(clock)
-        do { report = try GroupedStatus(journal: journal, asOf: date, by: grouping) } catch {
-            Output.err("fundflow: 错误: \(error)\n")
-            return .invalid
+        guard let report = try? GroupedStatus(journal: journal, asOf: date, by: grouping) else {
+            return ReportOutput.emitReport(overflow: "按\(grouping.rawValue)分组的金额合计", health: health, arguments, journals: paths) { "" }
         }
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
-        let text: String
-        switch format {
-        case .text: text = GroupedStatusRenderer.text(report, style: style)
-        case .md: text = GroupedStatusRenderer.markdown(report, yuan: arguments.flags.contains("yuan"))
-        case .csv: text = GroupedStatusRenderer.csv(report)
-        case .html: text = GroupedStatusRenderer.html(report, yuan: arguments.flags.contains("yuan"))
-        case .json: text = GroupedStatusRenderer.json(report)
+        return ReportOutput.emitReport(overflow: nil, health: health, arguments, journals: paths) {
+            Renderers.grouped(report, format: format, style: style, frame: frame)
         }
-        let code = ReportOutput.emit(text, arguments)
-        return code == .success && journal.hasErrors ? .invalid : code
     }
 }

@@ -20,16 +20,17 @@ public struct ClassifiedYear: Sendable {
         self.projects = projects
     }
 
-    /// The year from books that hold every accepted entry up to its 12-31 at least. A 冲销
-    /// reduces the class of the payment it reverses (the books match it by project, voucher
-    /// and 原日期); what the payments do not explain (never, for a valid journal) stays with
-    /// the project's own class, so the classes always add up to the project's paid.
-    public init(books: Books, context: JournalContext, year: Int) throws {
+    /// The year from books that hold every accepted entry up to its 12-31 at least, and the
+    /// journal they came from (each payment of the year is read again for its 经济科目; a
+    /// payment without one takes its project's). A 冲销 reduces the class of the payment it
+    /// reverses (`reversedFen`); what the payments do not explain (never, for a valid journal)
+    /// stays with the project's own class, so the classes always add up to the project's paid.
+    public init(books: Books, journal: Journal, year: Int) throws {
+        let context = journal.context
         var byProject: [String: [String: Int64]] = [:]
-        for record in books.payments where record.date.year == year {
-            let payment = record.payment
-            let econ = payment.econ ?? context.projects[payment.project]?.econ ?? ""
-            let net = try Money.subtract(payment.amountFen, record.reversedFen)
+        for payment in books.payments where payment.date.year == year {
+            let econ = Self.econ(of: journal.entry(at: payment.index)) ?? context.projects[payment.project]?.econ ?? ""
+            let net = try Money.subtract(payment.amountFen, payment.reversedFen)
             byProject[payment.project, default: [:]][econ] = try Money.add(byProject[payment.project]?[econ] ?? 0, net)
         }
         var projects: [Project] = []
@@ -47,6 +48,12 @@ public struct ClassifiedYear: Sendable {
             projects.append(Project(declaration: declaration, figures: figures, paidByEconFen: paid))
         }
         self.init(year: year, projects: projects)
+    }
+
+    /// The 经济科目 written on a payment line, or nil.
+    static func econ(of entry: Entry) -> String? {
+        guard case .pay(let payment) = entry.body else { return nil }
+        return payment.econ
     }
 }
 

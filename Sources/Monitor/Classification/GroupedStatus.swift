@@ -47,7 +47,7 @@ public struct GroupedStatus: Sendable {
 
     public init(journal: Journal, asOf: CalendarDate, by grouping: Grouping) throws {
         let context = journal.context
-        let year = try ClassifiedYear(books: journal.books(through: asOf), context: context, year: asOf.year)
+        let year = try ClassifiedYear(books: journal.books(through: asOf), journal: journal, year: asOf.year)
         try self.init(year, asOf: asOf, by: grouping, organisation: context.settings.organisation)
     }
 

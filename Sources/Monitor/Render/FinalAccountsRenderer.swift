@@ -3,33 +3,38 @@ import Ledger
 /// `report final` (部门决算, spec §3) in every format. The tables come from
 /// `FinalAccountsTables`; JSON has the keys spec §3 fixes.
 public enum FinalAccountsRenderer {
-    static func head(_ r: FinalAccounts, unit: String) -> [String] {
-        ["编制单位：\(RenderSupport.trimmed(r.organisation).isEmpty ? "（未设置单位名称）" : RenderSupport.trimmed(r.organisation))",
-         "期间：\(r.year)年1月1日至\(r.year)年12月31日", "金额单位：\(unit)"]
+    static func letterhead(_ r: FinalAccounts, _ frame: ReportFrame) -> Letterhead {
+        Letterhead(frame, title: "\(r.year)年度 部门决算", period: RenderSupport.yearEndPeriod(r.year))
     }
 
-    public static func text(_ r: FinalAccounts, style: TextStyle) -> String {
-        var out = style.bold(FinalAccountsTables.title(r)) + "\n" + head(r, unit: style.moneyUnit).joined(separator: "　") + "\n\n"
-        out += FinalAccountsTables.all(r).map { ReportTablePrinter.text($0, style: style) }.joined(separator: "\n")
-        return out
+    /// The foot's note (the tables' own notes stand under each table).
+    static let note = "比率与占比按精确金额计算，四舍五入保留两位小数。"
+
+    public static func text(_ r: FinalAccounts, frame: ReportFrame, style: TextStyle) -> String {
+        var out = TextRenderer.head(letterhead(r, frame), frame, style: style)
+        out += FinalAccountsTables.all(r).map { ReportTablePrinter.text($0, money: frame.money, style: style) }.joined(separator: "\n")
+        return out + TextRenderer.foot(frame, notes: [note], style: style)
     }
 
-    public static func markdown(_ r: FinalAccounts, yuan: Bool) -> String {
-        var out = "# " + MarkdownRenderer.escape(FinalAccountsTables.title(r)) + "\n\n"
-        out += head(r, unit: RenderSupport.unitName(yuan: yuan)).map(MarkdownRenderer.escape).joined(separator: "　") + "\n\n"
-        return out + FinalAccountsTables.all(r).map { ReportTablePrinter.markdown($0, yuan: yuan) }.joined()
+    public static func markdown(_ r: FinalAccounts, frame: ReportFrame) -> String {
+        var out = MarkdownRenderer.Out()
+        MarkdownRenderer.head(letterhead(r, frame), frame, &out)
+        out.text += FinalAccountsTables.all(r).map { ReportTablePrinter.markdown($0, money: frame.money) }.joined()
+        MarkdownRenderer.foot(frame, notes: [note], &out)
+        return out.text
     }
 
-    /// CSV: one titled block per table, amounts in exact 元.
-    public static func csv(_ r: FinalAccounts) -> String {
-        var doc = CSVRenderer.Document()
+    /// CSV: the banner row when the journal has errors, then one titled block per table,
+    /// amounts in exact 元.
+    public static func csv(_ r: FinalAccounts, frame: ReportFrame) -> String {
+        var doc = CSVRenderer.Document(frame.health)
         doc.row([.text(FinalAccountsTables.title(r)), .text("金额单位：元")])
         doc.blank()
         for table in FinalAccountsTables.all(r) { ReportTablePrinter.csv(table, into: &doc) }
         return doc.text
     }
 
-    public static func json(_ r: FinalAccounts) -> String {
+    public static func json(_ r: FinalAccounts, frame: ReportFrame) -> String {
         let amount = JSONRenderer.amount, percent: (Int64?) -> JSONValue = JSONRenderer.percent
         func classRow(_ c: FinalAccounts.ClassRow) -> JSONValue {
             .object([("code", .string(c.code)), ("name", .string(c.name)), ("level", .string(c.level.rawValue)),
@@ -37,7 +42,7 @@ public enum FinalAccountsRenderer {
                      ("rate", percent(c.rateBasisPoints)), ("share", percent(c.shareBasisPoints))])
         }
         let s = r.sangong, sp = r.spending
-        return JSONValue.object([
+        return JSONValue.object(JSONRenderer.journalKeys(frame) + [
             ("year", .number(String(r.year))), ("organisation", .string(r.organisation)),
             ("income", .object([("total", amount(r.income.totalFen)), ("by_fund", .array(r.income.byFund.map { f in
                 .object([("fund", .string(f.fund.chinese)), ("appropriation", .bool(f.fund.isAppropriation)),
@@ -72,18 +77,18 @@ public enum FinalAccountsRenderer {
         basisPoints.map { [("change_rate", JSONValue.number(Percent.jsonNumber($0)))] } ?? []
     }
 
-    /// HTML, portrait A4: each structure table with its bar chart (收入结构, 功能分类“类”结构,
-    /// 经济分类“类”结构, “三公”结构).
-    public static func html(_ r: FinalAccounts, yuan: Bool) -> String {
-        let unit = RenderSupport.unitName(yuan: yuan)
-        func money(_ fen: Int64) -> String { RenderSupport.readableAmount(fen, yuan: yuan) + " " + unit }
-        var body = HTMLRenderer.header(organisation: r.organisation, title: "\(r.year)年度 部门决算", meta: head(r, unit: unit))
+    /// HTML, portrait A4: each structure table with its bar chart (收入结构, 支出结构,
+    /// 功能分类“类”结构, 经济分类“类”结构, “三公”结构); the shared foot closes the last table.
+    public static func html(_ r: FinalAccounts, frame: ReportFrame) -> String {
+        let m = frame.money, u = frame.money.unitName
+        func money(_ fen: Int64) -> String { m.withUnit(fen) }
+        var body = HTMLRenderer.head(letterhead(r, frame), frame)
         let s = r.spending
         body += "<section>\n" + HTMLRenderer.cardGrid([
-            .init(label: "本年收入合计", value: RenderSupport.readableAmount(r.income.totalFen, yuan: yuan), unit: unit),
-            .init(label: "本年支出合计", value: RenderSupport.readableAmount(s.totalPaidFen, yuan: yuan), unit: unit),
-            .init(label: "人员经费", value: RenderSupport.readableAmount(s.personnelPaidFen, yuan: yuan), unit: unit),
-            .init(label: "公用经费", value: RenderSupport.readableAmount(s.publicPaidFen, yuan: yuan), unit: unit),
+            .init(label: "本年收入合计", value: m.string(r.income.totalFen), unit: u),
+            .init(label: "本年支出合计", value: m.string(s.totalPaidFen), unit: u),
+            .init(label: "人员经费", value: m.string(s.personnelPaidFen), unit: u),
+            .init(label: "公用经费", value: m.string(s.publicPaidFen), unit: u),
         ]) + "</section>\n"
         let tables = FinalAccountsTables.all(r)
         let charts = [
@@ -99,15 +104,11 @@ public enum FinalAccountsRenderer {
                            caption: "图5：“三公”经费支出结构"),
             "",
         ]
-        for (table, chart) in zip(tables, charts) { body += ReportTablePrinter.html(table, yuan: yuan, chart: chart) }
-        body += footer("各表口径见表下说明；比率与占比按精确金额计算，四舍五入保留两位小数。", yuan: yuan)
-        return HTMLRenderer.document(title: FinalAccountsTables.title(r), body: body)
-    }
-
-    /// The closing note (the lead may switch it to the shared report foot).
-    static func footer(_ meaning: String, yuan: Bool) -> String {
-        let amounts = "金额单位：\(RenderSupport.unitName(yuan: yuan))\(yuan ? "" : "，按分精确列示，不四舍五入")。"
-        return "<footer>说明：\(HTMLRenderer.escape(meaning))\(amounts)本报告由 fundflow 根据资金流水账生成。</footer>\n"
+        for (index, (table, chart)) in zip(tables, charts).enumerated() {
+            let last = index == tables.count - 1
+            body += ReportTablePrinter.html(table, money: m, chart: chart, closing: last ? frame : nil, notes: last ? [note] : [])
+        }
+        return HTMLRenderer.document(title: FinalAccountsTables.title(r), body: body, health: frame.health)
     }
 
     static func classChart(_ rows: [FinalAccounts.ClassRow], caption: String, money: (Int64) -> String) -> String {

@@ -61,27 +61,29 @@ struct ReportTable {
     }
 }
 
-/// Prints `ReportTable`s in each human format and in CSV.
+/// Prints `ReportTable`s in each human format and in CSV. Amounts as the report's
+/// `MoneyFormat` says; the head and foot around the tables are the shared ones
+/// (`TextRenderer.head/foot` and their Markdown and HTML twins).
 enum ReportTablePrinter {
-    static func text(_ table: ReportTable, style: TextStyle) -> String {
+    static func text(_ table: ReportTable, money: MoneyFormat, style: TextStyle) -> String {
         var out = style.bold(table.title) + "\n"
         var text = TextTable(headers: table.columns, alignments: table.columns.indices.map { table.numeric.contains($0) ? .right : .left })
         for (index, row) in table.rows.enumerated() {
             if row.kind == .total && index > 0 { text.addRule() }
-            text.add(row.cells.map { ReportTable.plain($0, money: style.money) })
+            text.add(row.cells.map { ReportTable.plain($0, money: money.string) })
         }
         out += text.render()
         if let note = table.note { out += style.dim(note) + "\n" }
         return out
     }
 
-    static func markdown(_ table: ReportTable, yuan: Bool) -> String {
+    static func markdown(_ table: ReportTable, money: MoneyFormat) -> String {
         var out = MarkdownRenderer.Out()
         out.line("## " + MarkdownRenderer.escape(table.title))
         out.blank()
         let rows = table.rows.map { row in
             row.cells.map { cell -> String in
-                var shown = ReportTable.plain(cell, money: { RenderSupport.readableAmount($0, yuan: yuan) })
+                var shown = ReportTable.plain(cell, money: money.string)
                 if case .text = cell { shown = MarkdownRenderer.escape(shown) }
                 return row.kind == .total && !shown.isEmpty ? "**\(shown)**" : shown
             }
@@ -101,12 +103,19 @@ enum ReportTablePrinter {
         doc.blank()
     }
 
-    static func html(_ table: ReportTable, yuan: Bool, chart: String = "") -> String {
+    /// A section with the table (and a chart above it). The report's last table passes
+    /// `closing`: the shared foot then closes the table, its note first among the foot's
+    /// notes, kept on one page with the last rows (`HTMLRenderer.table`).
+    static func html(_ table: ReportTable, money: MoneyFormat, chart: String = "",
+                     closing frame: ReportFrame? = nil, notes: [String] = []) -> String {
         let columns = table.columns.enumerated().map { HTMLRenderer.Column($0.element, numeric: table.numeric.contains($0.offset)) }
         let rows = table.rows.map { row in
-            HTMLRenderer.Row(row.cells.map { cell -> String in
-                HTMLRenderer.escape(ReportTable.plain(cell, money: { RenderSupport.readableAmount($0, yuan: yuan) }))
-            }, className: row.kind == .total ? "total" : row.kind == .detail ? "subtotal" : nil)
+            HTMLRenderer.Row(row.cells.map { HTMLRenderer.escape(ReportTable.plain($0, money: money.string)) },
+                             className: row.kind == .total ? "total" : row.kind == .detail ? "subtotal" : nil)
+        }
+        if let frame {
+            let foot = HTMLRenderer.foot(frame, notes: (table.note.map { [$0] } ?? []) + notes)
+            return HTMLRenderer.section(table.title, chart + HTMLRenderer.table(columns, rows, foot: foot))
         }
         let note = table.note.map { "<p class=\"muted small\">\(HTMLRenderer.escape($0))</p>\n" } ?? ""
         return HTMLRenderer.section(table.title, chart + HTMLRenderer.table(columns, rows) + note)

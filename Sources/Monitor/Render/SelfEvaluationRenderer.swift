@@ -7,10 +7,14 @@ public enum SelfEvaluationRenderer {
         RenderSupport.organisationPrefix(r.organisation) + "\(r.year)年度 项目支出绩效自评表（资金部分）"
     }
 
-    static func head(_ r: SelfEvaluation, unit: String) -> [String] {
-        let org = RenderSupport.trimmed(r.organisation)
-        return ["编制单位：\(org.isEmpty ? "（未设置单位名称）" : org)", "期间：\(r.year)年度", "金额单位：\(unit)", "共 \(r.projects.count) 个项目"]
+    static func letterhead(_ r: SelfEvaluation, _ frame: ReportFrame) -> Letterhead {
+        Letterhead(frame, title: "\(r.year)年度 项目支出绩效自评表（资金部分）", period: RenderSupport.yearEndPeriod(r.year))
     }
+
+    /// `共 N 个项目`, after the head.
+    static func count(_ r: SelfEvaluation) -> String { "共 \(r.projects.count) 个项目" }
+
+    static let empty = "本年度没有安排预算的项目。"
 
     static let columns = ["资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率%", "得分"]
 
@@ -27,23 +31,33 @@ public enum SelfEvaluationRenderer {
 
     static let note = "上年结转资金优先使用；执行率 = 年度资金总额的全年执行数 ÷ 全年预算数；得分 = 分值 × 执行率，四舍五入保留两位小数。"
 
-    public static func text(_ r: SelfEvaluation, style: TextStyle) -> String {
-        var out = style.bold(title(r)) + "\n" + head(r, unit: style.moneyUnit).joined(separator: "　") + "\n\n"
-        if r.projects.isEmpty { out += "本年度没有安排预算的项目。\n" }
-        out += r.projects.map { ReportTablePrinter.text(table($0), style: style) }.joined(separator: "\n")
-        return out + "\n" + note + "\n"
+    public static func text(_ r: SelfEvaluation, frame: ReportFrame, style: TextStyle) -> String {
+        var out = TextRenderer.head(letterhead(r, frame), frame, style: style)
+        if r.projects.isEmpty { return out + empty + "\n" + TextRenderer.foot(frame, hasAmounts: false, style: style) }
+        out += count(r) + "\n\n"
+        out += r.projects.map { ReportTablePrinter.text(table($0), money: frame.money, style: style) }.joined(separator: "\n")
+        return out + TextRenderer.foot(frame, notes: [note], style: style)
     }
 
-    public static func markdown(_ r: SelfEvaluation, yuan: Bool) -> String {
-        var out = "# " + MarkdownRenderer.escape(title(r)) + "\n\n"
-        out += head(r, unit: RenderSupport.unitName(yuan: yuan)).map(MarkdownRenderer.escape).joined(separator: "　") + "\n\n"
-        out += r.projects.map { ReportTablePrinter.markdown(table($0), yuan: yuan) }.joined()
-        return out + MarkdownRenderer.escape(note) + "\n"
+    public static func markdown(_ r: SelfEvaluation, frame: ReportFrame) -> String {
+        var out = MarkdownRenderer.Out()
+        MarkdownRenderer.head(letterhead(r, frame), frame, &out)
+        if r.projects.isEmpty {
+            out.line(empty)
+            out.blank()
+            MarkdownRenderer.foot(frame, hasAmounts: false, &out)
+            return out.text
+        }
+        out.line(count(r))
+        out.blank()
+        out.text += r.projects.map { ReportTablePrinter.markdown(table($0), money: frame.money) }.joined()
+        MarkdownRenderer.foot(frame, notes: [note], &out)
+        return out.text
     }
 
     /// CSV: one row per project and template row, amounts in exact 元.
-    public static func csv(_ r: SelfEvaluation) -> String {
-        var doc = CSVRenderer.Document()
+    public static func csv(_ r: SelfEvaluation, frame: ReportFrame) -> String {
+        var doc = CSVRenderer.Document(frame.health)
         doc.header(["项目编号", "项目名称", "单位", "资金性质", "资金", "年初预算数（元）", "全年预算数（元）", "全年执行数（元）", "分值", "执行率（%）", "得分"])
         for p in r.projects {
             for row in table(p).rows {
@@ -57,12 +71,12 @@ public enum SelfEvaluationRenderer {
         return doc.text
     }
 
-    public static func json(_ r: SelfEvaluation) -> String {
+    public static func json(_ r: SelfEvaluation, frame: ReportFrame) -> String {
         let amount = JSONRenderer.amount, percent: (Int64?) -> JSONValue = JSONRenderer.percent
         func money(_ m: SelfEvaluation.Money3) -> [(String, JSONValue)] {
             [("initial", amount(m.initialFen)), ("budget", amount(m.budgetFen)), ("paid", amount(m.paidFen))]
         }
-        return JSONValue.object([
+        return JSONValue.object(JSONRenderer.journalKeys(frame) + [
             ("year", .number(String(r.year))), ("organisation", .string(r.organisation)),
             ("projects", .array(r.projects.map { p in
                 .object([("id", .string(p.id)), ("name", .string(p.name)), ("unit", .string(p.unit)), ("fund", .string(p.fund.chinese))]
@@ -75,12 +89,16 @@ public enum SelfEvaluationRenderer {
         ]).serialized() + "\n"
     }
 
-    public static func html(_ r: SelfEvaluation, yuan: Bool) -> String {
-        var body = HTMLRenderer.header(organisation: r.organisation, title: "\(r.year)年度 项目支出绩效自评表（资金部分）",
-                                       meta: head(r, unit: RenderSupport.unitName(yuan: yuan)))
-        if r.projects.isEmpty { body += "<p class=\"empty\">本年度没有安排预算的项目。</p>\n" }
-        for p in r.projects { body += ReportTablePrinter.html(table(p), yuan: yuan) }
-        body += FinalAccountsRenderer.footer(note, yuan: yuan)
-        return HTMLRenderer.document(title: title(r), body: body)
+    /// HTML, portrait A4: one table per project; the shared foot closes the last one.
+    public static func html(_ r: SelfEvaluation, frame: ReportFrame) -> String {
+        var body = HTMLRenderer.head(letterhead(r, frame), frame, extra: [count(r)])
+        if r.projects.isEmpty {
+            body += "<p class=\"empty\">\(HTMLRenderer.escape(empty))</p>\n" + HTMLRenderer.foot(frame, hasAmounts: false)
+        }
+        for (index, p) in r.projects.enumerated() {
+            let last = index == r.projects.count - 1
+            body += ReportTablePrinter.html(table(p), money: frame.money, closing: last ? frame : nil, notes: last ? [note] : [])
+        }
+        return HTMLRenderer.document(title: title(r), body: body, health: frame.health)
     }
 }
