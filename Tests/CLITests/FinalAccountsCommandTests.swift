@@ -94,10 +94,17 @@ final class FinalAccountsCommandTests: FundflowTestCase {
     func testFinalAccountsTextAndEveryFormat() throws {
         let text = try run(["-f", panzhihua, "report", "final", "--year", "2021"])
         XCTAssertEqual(text.exitCode, 0, text.summary)
-        for needle in ["2021年度 部门决算", "2101599", "其他医疗保障管理事务支出", "353.31", "292.82", "82.88", "274.511", "370.032",
+        for needle in ["2021年度 部门决算", "2101599", "其他医疗保障管理事务支出", "353.31", "292.82", "82.88", "274.51", "370.03",
                        "公务用车购置及运行维护费", "73.79", "56.30", "-93.07", "98.89"] {
             XCTAssertTrue(text.stdout.contains(needle), "text lacks \(needle)")
         }
+        // Like every report: 万元 to 2 decimals by default, every decimal with --exact, 元 with --yuan.
+        let exact = try run(["-f", panzhihua, "report", "final", "--year", "2021", "--exact"])
+        XCTAssertEqual(exact.exitCode, 0, exact.summary)
+        for needle in ["274.511", "370.032", "0.8191", "金额单位：万元"] { XCTAssertTrue(exact.stdout.contains(needle), "--exact lacks \(needle)") }
+        let yuan = try run(["-f", panzhihua, "report", "final", "--year", "2021", "--yuan"])
+        for needle in ["2,928,200.00", "3,533,100.00", "金额单位：元"] { XCTAssertTrue(yuan.stdout.contains(needle), "--yuan lacks \(needle)") }
+        try assertExit(2, ["-f", panzhihua, "report", "final", "--year", "2021", "--exact", "--yuan"], stderrContains: "只能选一个")
         for format in ["md", "csv", "html"] {
             let result = try run(["-f", panzhihua, "report", "决算", "--year", "2021", "--format", format])
             XCTAssertEqual(result.exitCode, 0, "\(format)\n\(result.summary)")
@@ -151,9 +158,10 @@ final class FinalAccountsCommandTests: FundflowTestCase {
         try assertAppends(["-f", journal, "allot", "P01", "1万", "--doc", "A", "--date", "2021-01-02"], line: "2021-01-02 下达 P01 10000.00 文号=A")
         try assertAppends(["-f", journal, "pay", "P01", "0.5万", "--voucher", "V1", "--econ", "30211", "--date", "2021-02-01"],
                           line: "2021-02-01 支付 P01 5000.00 凭证=V1 经济科目=30211")
-        try assertExit(1, ["-f", journal, "project", "P02", "x", "--fund", "公共预算", "--date", "2021-01-01"], stderrContains: "资金性质“公共预算”无效")
-        try assertExit(1, ["-f", journal, "project", "P02", "x", "--code", "2101", "--date", "2021-01-01"], stderrContains: "3 位（类）、5 位（款）或 7 位（项）")
-        try assertExit(1, ["-f", journal, "pay", "P01", "1", "--econ", "3021101", "--date", "2021-02-02"], stderrContains: "经济科目“3021101”")
+        // A malformed class on the command line is a command-line error (exit 2), like every value the journal's parser rejects.
+        try assertExit(2, ["-f", journal, "project", "P02", "x", "--fund", "公共预算", "--date", "2021-01-01"], stderrContains: "资金性质“公共预算”无效")
+        try assertExit(2, ["-f", journal, "project", "P02", "x", "--code", "2101", "--date", "2021-01-01"], stderrContains: "3 位（类）、5 位（款）或 7 位（项）")
+        try assertExit(2, ["-f", journal, "pay", "P01", "1", "--econ", "3021101", "--date", "2021-02-02"], stderrContains: "经济科目“3021101”")
         // The payment's own class is what the final accounts count.
         for loader in ["full", "compact"] {
             let r = try json(["-f", journal, "report", "final", "--year", "2021", "--json"], environment: ["FUNDFLOW_LOADER": loader])
