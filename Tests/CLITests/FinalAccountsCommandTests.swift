@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Ledger
 
 /// End-to-end checks of spec §3 on the built binary: `report final` and `report selfeval` on
 /// the shipped seed journal (攀枝花市医疗保障局 2021, seed 004) against the figures the seed
@@ -169,6 +170,28 @@ final class FinalAccountsCommandTests: FundflowTestCase {
             XCTAssertEqual(rows.first { $0["code"] as? String == "30211" }?["paid"] as? String, "5000.00", loader)
             XCTAssertEqual(rows.first { $0["code"] as? String == "30217" }?["budget"] as? String, "10000.00", loader)
         }
+    }
+
+    /// A 支付's 经济科目 is validated like on any other line: the fast scanner hands the line
+    /// to the full reader, which refuses a value that is not an economic class.
+    func testAPaymentsEconomicClassIsValidatedOnTheFastPath() throws {
+        write(lines: ["2021-01-01 项目 P01 接待", "2021-01-02 下达 P01 1万 文号=A", "2021-02-01 支付 P01 1 凭证=V 经济科目=abc"])
+        let bad = try run(["-f", journal, "check"])
+        XCTAssertTrue(bad.stderr.contains("j.journal:3:26: 错误: 经济科目“abc”不是经济分类科目编码"), bad.summary)
+        XCTAssertFalse(bad.stdout.contains("3 笔分录"), "the payment must not be counted as read\n\(bad.summary)")
+        // The English key and a good value still pass (read by either reader).
+        write(lines: ["2021-01-01 项目 P01 接待", "2021-01-02 下达 P01 1万 文号=A", "2021-02-01 支付 P01 1 凭证=V econ=30217",
+                      "2021-02-02 支付 P01 1 凭证=W 经济科目=302"])
+        let good = try run(["-f", journal, "check"])
+        XCTAssertEqual(good.exitCode, 0, good.summary)
+        XCTAssertTrue(good.stdout.contains("4 笔分录"), good.summary)
+        guard DiagnosticCode(rawValue: "bad-econ") != nil else {
+            throw XCTSkip("bad-econ is not a DiagnosticCode: check counts the refused line as nothing (Sources/Ledger/Check/Code.swift must list bad-code, bad-econ, bad-fund)")
+        }
+        write(lines: ["2021-01-01 项目 P01 接待", "2021-01-02 下达 P01 1万 文号=A", "2021-02-01 支付 P01 1 凭证=V 经济科目=abc"])
+        let counted = try run(["-f", journal, "check"])
+        XCTAssertEqual(counted.exitCode, 1, counted.summary)
+        XCTAssertTrue(counted.stdout.contains("bad-econ"), counted.summary)
     }
 
     /// README.md shows excerpts of `report final` on the shipped journal: every shown line
