@@ -210,7 +210,7 @@ enum Help {
         (.reading, Topic(
             name: "status", alias: "状态", summary: "各项目截至某日的执行情况",
             usage: ["fundflow status [--as-of 日期] [--unit 单位] [--json | --csv | --format 格式] [--exact | --yuan] [-o 文件]",
-                    "fundflow status --by 资金性质|科目|经济科目|单位|标签 [--as-of 日期] [--format 格式] [-o 文件]"],
+                    "fundflow status --by 资金性质|科目|经济科目|单位|标签 [--as-of 日期] [--format 格式] [--exact | --yuan] [-o 文件]"],
             about: """
             截至某日各项目的预算、支出、可用余额、执行率、计划进度、差距、状态（正常、滞后、
             严重滞后）和预警，按单位小计，最后是合计。金额以万元显示，保留两位小数（逐项四舍五入，
@@ -235,8 +235,8 @@ enum Help {
             usage: ["fundflow report monthly --month YYYY-MM [--unit 单位] [--format 格式] [--exact | --yuan] [-o 文件]",
                     "fundflow report carryover --year YYYY [--unit 单位] [--format 格式] [--exact | --yuan] [-o 文件]",
                     "fundflow report indicators --year YYYY [--format 格式] [--exact | --yuan] [-o 文件]",
-                    "fundflow report final --year YYYY [--format 格式] [--yuan] [-o 文件]",
-                    "fundflow report selfeval --year YYYY [--format 格式] [--yuan] [-o 文件]"],
+                    "fundflow report final --year YYYY [--format 格式] [--exact | --yuan] [-o 文件]",
+                    "fundflow report selfeval --year YYYY [--format 格式] [--exact | --yuan] [-o 文件]"],
             about: """
             财政部门每月、每年要的报表。报表只计入通过校验的分录；日记账有错误时仍出表，
             但先列出错误，表内顶端注明（封账校验失败时为醒目的严重警告），退出码为 1。
