@@ -218,5 +218,15 @@ final class FinalAccountsCommandTests: FundflowTestCase {
         XCTAssertEqual(bad.exitCode, 1, bad.summary)
         XCTAssertTrue(bad.stderr.contains("超支") || bad.stderr.contains("错误"), bad.summary)
         XCTAssertTrue(bad.stdout.contains("\"sangong\""))
+        XCTAssertTrue(bad.stdout.contains("\"journal_errors\": 1"), "the JSON says the journal has an error\n\(bad.stdout)")
+        // Every format of the three reports carries the shared banner of a journal with errors.
+        for arguments in [["report", "final", "--year", "2021"], ["report", "selfeval", "--year", "2021"],
+                          ["status", "--by", "经济科目", "--as-of", "2021-12-31"]] {
+            for format in ["text", "md", "csv", "html"] {
+                let result = try run(["-f", journal] + arguments + ["--format", format])
+                XCTAssertEqual(result.exitCode, 1, "\(arguments) \(format)\n\(result.summary)")
+                XCTAssertTrue(result.stdout.contains("日记账有 1 个错误，出错的分录未计入本表"), "\(arguments) \(format) lacks the banner")
+            }
+        }
     }
 }

@@ -41,7 +41,7 @@ enum FinalAccountsTables {
         for row in rows {
             let indent = row.level == .section ? "　" : row.level == .item ? "　　" : ""
             t.add([.text(row.code), .text(indent + row.name), .text(row.level.rawValue), .money(row.budgetFen), .money(row.paidFen),
-                   .percent(row.rateBasisPoints), .percent(row.shareBasisPoints)], row.level == .category ? .detail : .normal)
+                   .percent(row.rateBasisPoints), .percent(row.shareBasisPoints)], row.level == .category ? .subtotal : .normal)
         }
         return t
     }

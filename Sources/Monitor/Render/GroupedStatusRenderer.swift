@@ -25,7 +25,7 @@ public enum GroupedStatusRenderer {
         for g in r.groups {
             let label: [ReportTable.Cell] = keyed ? [.text(g.key), .text(g.name), .text(g.level)] : [.text(g.name)]
             t.add(label + [.money(g.budgetFen), .money(g.paidFen), .percent(g.rateBasisPoints), .percent(g.shareBasisPoints)],
-                  keyed && g.level == "类" ? .detail : .normal)
+                  keyed && g.level == "类" ? .subtotal : .normal)
         }
         let totalLabel: [ReportTable.Cell] = keyed ? [.text("合计"), .empty, .empty] : [.text("合计")]
         t.add(totalLabel + [.money(r.totalBudgetFen), .money(r.totalPaidFen), .percent(r.totalRateBasisPoints),

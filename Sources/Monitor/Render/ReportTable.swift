@@ -14,7 +14,8 @@ struct ReportTable {
         case empty
     }
 
-    enum RowKind { case normal, total, detail }
+    /// `subtotal`: a roll-up row (a 类 over its 款); `detail`: a 其中 row under the row above.
+    enum RowKind { case normal, total, subtotal, detail }
 
     struct Row {
         var cells: [Cell]
@@ -22,6 +23,9 @@ struct ReportTable {
     }
 
     var title: String
+    /// What the title's subject is (a project's unit and fund): beside the title in text,
+    /// under it in HTML.
+    var subtitle: String?
     var columns: [String]
     /// Columns whose cells are numbers (right-aligned).
     var numeric: Set<Int>
@@ -29,14 +33,18 @@ struct ReportTable {
     /// A line under the table (what the figures mean).
     var note: String?
 
-    init(title: String, columns: [String], numeric: Set<Int>, note: String? = nil) {
+    init(title: String, subtitle: String? = nil, columns: [String], numeric: Set<Int>, note: String? = nil) {
         self.title = title
+        self.subtitle = subtitle
         self.columns = columns
         self.numeric = numeric
         self.note = note
     }
 
     mutating func add(_ cells: [Cell], _ kind: RowKind = .normal) { rows.append(Row(cells: cells, kind: kind)) }
+
+    /// The title with its subtitle on one line (text, Markdown, CSV).
+    var fullTitle: String { subtitle.map { title + "　" + $0 } ?? title }
 
     /// How a human format prints a cell: amounts with `money`, percents with two decimals.
     static func plain(_ cell: Cell, money: (Int64) -> String) -> String {
@@ -66,7 +74,7 @@ struct ReportTable {
 /// (`TextRenderer.head/foot` and their Markdown and HTML twins).
 enum ReportTablePrinter {
     static func text(_ table: ReportTable, money: MoneyFormat, style: TextStyle) -> String {
-        var out = style.bold(table.title) + "\n"
+        var out = style.bold(table.fullTitle) + "\n"
         var text = TextTable(headers: table.columns, alignments: table.columns.indices.map { table.numeric.contains($0) ? .right : .left })
         for (index, row) in table.rows.enumerated() {
             if row.kind == .total && index > 0 { text.addRule() }
@@ -79,7 +87,7 @@ enum ReportTablePrinter {
 
     static func markdown(_ table: ReportTable, money: MoneyFormat) -> String {
         var out = MarkdownRenderer.Out()
-        out.line("## " + MarkdownRenderer.escape(table.title))
+        out.line("## " + MarkdownRenderer.escape(table.fullTitle))
         out.blank()
         let rows = table.rows.map { row in
             row.cells.map { cell -> String in
@@ -97,27 +105,31 @@ enum ReportTablePrinter {
 
     /// A titled block of CSV rows: the title, the header, the rows, a blank line.
     static func csv(_ table: ReportTable, into doc: inout CSVRenderer.Document) {
-        doc.row([.text(table.title)])
+        doc.row([.text(table.fullTitle)])
         doc.header(table.columns)
         for row in table.rows { doc.row(row.cells.map(ReportTable.csv)) }
         doc.blank()
     }
 
-    /// A section with the table (and a chart above it). The report's last table passes
-    /// `closing`: the shared foot then closes the table, its note first among the foot's
-    /// notes, kept on one page with the last rows (`HTMLRenderer.table`).
-    static func html(_ table: ReportTable, money: MoneyFormat, chart: String = "",
+    /// A section with the table (and a chart above it); `keep` keeps a short table on one
+    /// page with its heading. The report's last table passes `closing`: the shared foot then
+    /// closes the table, its note first among the foot's notes, kept on one page with the last
+    /// rows (`HTMLRenderer.table`).
+    static func html(_ table: ReportTable, money: MoneyFormat, chart: String = "", keep: Bool = false,
                      closing frame: ReportFrame? = nil, notes: [String] = []) -> String {
         let columns = table.columns.enumerated().map { HTMLRenderer.Column($0.element, numeric: table.numeric.contains($0.offset)) }
         let rows = table.rows.map { row in
-            HTMLRenderer.Row(row.cells.map { HTMLRenderer.escape(ReportTable.plain($0, money: money.string)) },
-                             className: row.kind == .total ? "total" : row.kind == .detail ? "subtotal" : nil)
+            HTMLRenderer.Row(row.cells.map { HTMLRenderer.escape(ReportTable.plain($0, money: money.string)) }, className: rowClass[row.kind])
         }
+        var content = table.subtitle.map { "<p class=\"subtitle\">\(HTMLRenderer.escape($0))</p>\n" } ?? ""
+        content += chart
         if let frame {
-            let foot = HTMLRenderer.foot(frame, notes: (table.note.map { [$0] } ?? []) + notes)
-            return HTMLRenderer.section(table.title, chart + HTMLRenderer.table(columns, rows, foot: foot))
+            content += HTMLRenderer.table(columns, rows, foot: HTMLRenderer.foot(frame, notes: (table.note.map { [$0] } ?? []) + notes))
+        } else {
+            content += HTMLRenderer.table(columns, rows) + (table.note.map { "<p class=\"muted small\">\(HTMLRenderer.escape($0))</p>\n" } ?? "")
         }
-        let note = table.note.map { "<p class=\"muted small\">\(HTMLRenderer.escape($0))</p>\n" } ?? ""
-        return HTMLRenderer.section(table.title, chart + HTMLRenderer.table(columns, rows) + note)
+        return "<section\(keep ? " class=\"keep\"" : "")>\n<h2>\(HTMLRenderer.escape(table.title))</h2>\n\(content)</section>\n"
     }
+
+    static let rowClass: [ReportTable.RowKind: String] = [.total: "total", .subtotal: "subtotal", .detail: "detail"]
 }

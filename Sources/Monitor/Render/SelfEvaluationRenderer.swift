@@ -19,8 +19,8 @@ public enum SelfEvaluationRenderer {
     static let columns = ["资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率%", "得分"]
 
     static func table(_ p: SelfEvaluation.ProjectEvaluation) -> ReportTable {
-        let unit = p.unit.isEmpty ? "" : "　实施单位：\(p.unit)"
-        var t = ReportTable(title: "\(p.id) \(p.name)\(unit)　资金性质：\(p.fund.chinese)", columns: columns, numeric: [1, 2, 3, 4, 5, 6])
+        let unit = p.unit.isEmpty ? "" : "实施单位：\(p.unit)　"
+        var t = ReportTable(title: "\(p.id) \(p.name)", subtitle: "\(unit)资金性质：\(p.fund.chinese)", columns: columns, numeric: [1, 2, 3, 4, 5, 6])
         func money(_ m: SelfEvaluation.Money3) -> [ReportTable.Cell] { [.money(m.initialFen), .money(m.budgetFen), .money(m.paidFen)] }
         t.add([.text("年度资金总额")] + money(p.total) + [.points(p.weight * 100), .percent(p.rateBasisPoints), .points(p.scoreHundredths)], .total)
         t.add([.text("其中：当年财政拨款")] + money(p.fiscal) + [.empty, .empty, .empty])
@@ -97,7 +97,7 @@ public enum SelfEvaluationRenderer {
         }
         for (index, p) in r.projects.enumerated() {
             let last = index == r.projects.count - 1
-            body += ReportTablePrinter.html(table(p), money: frame.money, closing: last ? frame : nil, notes: last ? [note] : [])
+            body += ReportTablePrinter.html(table(p), money: frame.money, keep: true, closing: last ? frame : nil, notes: last ? [note] : [])
         }
         return HTMLRenderer.document(title: title(r), body: body, health: frame.health)
     }
