@@ -19,6 +19,13 @@ public enum FlatCSVExport {
     ]
 
     public static func render(_ journal: Journal) -> String {
+        var all = ""
+        render(journal) { all += $0 }
+        return all
+    }
+
+    /// The table written out a piece at a time (a million rows are never one string).
+    public static func render(_ journal: Journal, write: (String) -> Void) {
         var out = "\u{FEFF}"
         out += header.map(textField).joined(separator: ",") + "\r\n"
         var pendingCarryIns: [(date: CalendarDate, project: String, amountFen: Int64, reason: String?)] = []
@@ -35,10 +42,9 @@ public enum FlatCSVExport {
                 out += render(row, journal)
             }
         }
-        for index in journal.dateOrder where journal.accepted[index] {
-            let entry = journal.entries[index]
+        journal.forEachAcceptedEntry { _, entry in
             flush(before: entry.date)
-            guard var row = Row(entry) else { continue }
+            guard var row = Row(entry) else { return }
             let classes = classifier.classes(of: entry)
             row.fund = classes.first { $0.key == "fund" }?.value
             row.econ = classes.first { $0.key == "econ" }?.value
@@ -47,9 +53,10 @@ public enum FlatCSVExport {
             }
             row.verb = entry.verb.chinese
             out += render(row, journal)
+            if out.utf8.count >= 1 << 20 { write(out); out = "" }
         }
         flush(before: nil)
-        return out
+        write(out)
     }
 
     struct Row {

@@ -125,6 +125,13 @@ extension FileIO {
     /// name is never opened, so it cannot be used to overwrite another file. `rename` replaces
     /// a symlink at `path` itself, never the file it points to.
     public static func writeWhole(path: String, bytes: [UInt8]) -> Failure? {
+        writeStreaming(path: path) { write in _ = write(bytes[...]) }
+    }
+
+    /// Writes a file atomically from pieces `produce` hands over (a temporary file beside it,
+    /// fsync, rename): the old file stays whole until the new one is complete. `write` returns
+    /// false once a write failed; what follows is ignored.
+    public static func writeStreaming(path: String, produce: ((ArraySlice<UInt8>) -> Bool) -> Void) -> Failure? {
         ignoreFileSizeSignal()
         var temporary = ""
         var descriptor: Int32 = -1
@@ -134,27 +141,27 @@ extension FileIO {
             if descriptor >= 0 || errno != EEXIST { break }
         }
         if descriptor < 0 { return Failure(reason: describeOutput(errno, path: path), missing: false) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in write(descriptor, raw.baseAddress! + written, bytes.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(descriptor); unlink(temporary)
-                return Failure(reason: describeOutput(code, path: path), missing: false)
+        var failedWith: Int32 = 0
+        produce { bytes in
+            guard failedWith == 0 else { return false }
+            var written = 0
+            while written < bytes.count {
+                let result = bytes.withUnsafeBytes { raw in write(descriptor, raw.baseAddress! + written, bytes.count - written) }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failedWith = errno
+                    return false
+                }
+                written += result
             }
-            written += result
+            return true
         }
-        if fsync(descriptor) != 0 {
-            let code = errno
-            close(descriptor); unlink(temporary)
-            return Failure(reason: describeOutput(code, path: path), missing: false)
-        }
+        if failedWith == 0, fsync(descriptor) != 0 { failedWith = errno }
         close(descriptor)
-        if rename(temporary, path) != 0 {
-            let code = errno
+        if failedWith == 0, rename(temporary, path) != 0 { failedWith = errno }
+        if failedWith != 0 {
             unlink(temporary)
-            return Failure(reason: describeOutput(code, path: path), missing: false)
+            return Failure(reason: describeOutput(failedWith, path: path), missing: false)
         }
         return nil
     }

@@ -54,6 +54,14 @@ public struct Journal: Sendable {
 final class JournalCache: @unchecked Sendable {
     private var materialized: [Entry]?
     private var explained: [Diagnostic]?
+    private var counted: ProblemCounts?
+
+    func counts(_ make: () -> ProblemCounts) -> ProblemCounts {
+        if let counted { return counted }
+        let made = make()
+        counted = made
+        return made
+    }
 
     var materializedEntries: [Entry]? { materialized }
 

@@ -25,4 +25,25 @@ public enum Limits {
 
     /// Longest text a diagnostic quotes from the offending line, in characters.
     public static let excerptCharacters = 60
+
+    /// Diagnostics of one kind `check` prints before saying how many more there are
+    /// (`check --all` prints every one).
+    public static let diagnosticsShownPerKind = 20
+
+    /// Bytes the reader takes from a file at a time, per thread: memory holds blocks, never
+    /// the whole file.
+    public static let readBlockBytes = 4 << 20
+
+    /// Files at least this large are read by two threads, split at a line boundary.
+    public static let parallelReadBytes = 1 << 20
+
+    /// Bytes hashed at a time on the way to a seal.
+    public static let sealHashBlockBytes = 1 << 20
+
+    /// Most (project × year) balances the checker keeps in one flat array (72 MB); a journal
+    /// needing more (very many projects over very many years) keeps only the slots in use.
+    public static let maxDenseFigureSlots = 1 << 20
+
+    /// Hex digits of a seal's 校验码 (the start of its SHA-256), copied onto paper.
+    public static let sealCodeDigits = 16
 }

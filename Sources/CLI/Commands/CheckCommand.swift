@@ -6,8 +6,7 @@ import Monitor
 /// diagnostic on standard output for editors and CI; `--seal 校验码` (repeatable) also
 /// requires a valid seal with that code.
 enum CheckCommand {
-    /// Diagnostics of one kind printed before "还有 N 条".
-    static let shownPerCode = 20
+    static let shownPerCode = Limits.diagnosticsShownPerKind
 
     static func run(_ arguments: Arguments, paths: [String], clock: WallClock) throws -> ExitCode {
         try arguments.requireOnly(["all", "format", "seal"], command: "check")

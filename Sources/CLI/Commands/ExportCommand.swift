@@ -26,13 +26,12 @@ enum ExportCommand {
         case .failure(let code): return code
         case .success(let value): journal = value
         }
-        let output: String
+        let code: ExitCode
         switch format {
-        case .hledger: output = HledgerExport.render(journal)
-        case .beancount: output = BeancountExport.render(journal)
-        case .csv: output = FlatCSVExport.render(journal)
+        case .hledger: code = ReportOutput.emit(HledgerExport.render(journal), arguments, journals: paths)
+        case .beancount: code = ReportOutput.emit(BeancountExport.render(journal), arguments, journals: paths)
+        case .csv: code = ReportOutput.emitStreaming(arguments, journals: paths) { write in FlatCSVExport.render(journal, write: write) }
         }
-        let code = ReportOutput.emit(output, arguments, journals: paths)
         return code == .success && journal.hasErrors ? .invalid : code
     }
 }

@@ -6,7 +6,7 @@ struct Balances {
     let firstYear: Int
     /// Years kept per project: the journal's years and the year after the last (carry-overs reach it).
     let span: Int
-    private(set) var figures: [YearFigures]
+    private var figures: FigureTable
 
     /// Contracts by contract ID, and the order they were signed in.
     private(set) var contracts: [ContractLink]
@@ -50,18 +50,21 @@ struct Balances {
         precondition(projects >= 0 && span >= 1 && vouchers >= 0 && contracts >= 0, "balances sized from the records")
         self.firstYear = firstYear
         self.span = span
-        figures = [YearFigures](repeating: YearFigures(), count: projects * span)
+        figures = FigureTable(slots: projects * span)
         self.contracts = [ContractLink](repeating: ContractLink(), count: contracts)
         self.vouchers = [VoucherLink](repeating: VoucherLink(), count: vouchers)
     }
 
     @inline(__always)
-    func slot(_ project: Int32, _ year: Int) -> Int { Int(project) * span + (year - firstYear) }
+    func slot(_ project: Int32, _ year: Int) -> Int {
+        assert(project >= 0 && year >= firstYear && year < firstYear + span, "IDs are dense and years inside the span")
+        return Int(project) * span + (year - firstYear)
+    }
 
     /// A project's figures in a year (zero outside the years the journal spans).
     func figures(_ project: Int32, _ year: Int) -> YearFigures {
         guard project >= 0, year >= firstYear, year < firstYear + span else { return YearFigures() }
-        return figures[slot(project, year)]
+        return figures.get(slot(project, year))
     }
 
     /// Whether an unspecified 下达 is the project's first of the year, and so 年初.
@@ -125,9 +128,9 @@ struct Balances {
         case .allot:
             guard let date = record.date else { return false }
             let initial = isInitial(record)
-            return figures[slot(record.project, record.year)].addAllotment(amount, initial: initial, on: date)
+            return figures.update(slot(record.project, record.year)) { $0.addAllotment(amount, initial: initial, on: date) }
         case .reduce:
-            return figures[slot(record.project, record.year)].addReduction(amount)
+            return figures.update(slot(record.project, record.year)) { $0.addReduction(amount) }
         case .pay:
             return pay(record, index: index)
         case .reverse:
@@ -139,18 +142,19 @@ struct Balances {
             return true
         case .carry:
             let here = slot(record.project, record.year)
-            var next = figures[here + 1]
-            guard next.addCarryIn(amount, year: record.year + 1), figures[here].addCarryOut(amount) else { return false }
-            figures[here + 1] = next
+            // Both years or neither: the receiving year is checked on a copy first.
+            var next = figures.get(here + 1)
+            guard next.addCarryIn(amount, year: record.year + 1), figures.update(here, { $0.addCarryOut(amount) }) else { return false }
+            figures.set(here + 1, next)
             return true
         case .lapse:
-            return figures[slot(record.project, record.year)].addLapse(amount)
+            return figures.update(slot(record.project, record.year)) { $0.addLapse(amount) }
         }
     }
 
     private mutating func pay(_ record: Record, index: Int32) -> Bool {
         let amount = record.amountFen
-        guard figures[slot(record.project, record.year)].addPayment(amount) else { return false }
+        guard figures.update(slot(record.project, record.year), { $0.addPayment(amount) }) else { return false }
         if record.reference >= 0 { contracts[Int(record.reference)].paidFen &+= amount }
         let payment = Int32(payments.count)
         payments.append(PaymentLink(amountFen: amount, date: record.dateKey, project: record.project,
@@ -167,7 +171,7 @@ struct Balances {
     /// Takes the amount back from the matched payments in date order, and from their contracts.
     private mutating func reverse(_ record: Record) -> Bool {
         let matches = payments(reversing: record)
-        guard figures[slot(record.project, record.year)].addReversal(record.amountFen) else { return false }
+        guard figures.update(slot(record.project, record.year), { $0.addReversal(record.amountFen) }) else { return false }
         var left = record.amountFen
         for payment in matches where left > 0 {
             let take = min(left, payments[payment].remainingFen)
@@ -177,5 +181,42 @@ struct Balances {
             left -= take
         }
         return true
+    }
+}
+
+/// Every (project × year) figure: a flat array when the journal's projects and years are few
+/// enough (`Limits.maxDenseFigureSlots`), else a dictionary holding only the slots in use —
+/// dates may span centuries, and a hostile journal must not make the checker allocate them all.
+struct FigureTable {
+    private var dense: [YearFigures] = []
+    private var sparse: [Int: YearFigures] = [:]
+    private let isDense: Bool
+
+    init(slots: Int) {
+        isDense = slots <= Limits.maxDenseFigureSlots
+        if isDense { dense = [YearFigures](repeating: YearFigures(), count: slots) }
+    }
+
+    @inline(__always)
+    func get(_ slot: Int) -> YearFigures { isDense ? dense[slot] : sparse[slot] ?? YearFigures() }
+
+    @inline(__always)
+    mutating func set(_ slot: Int, _ value: YearFigures) {
+        if isDense { dense[slot] = value } else { sparse[slot] = value }
+    }
+
+    /// Applies a change; the money invariant holds after every applied change: no project's
+    /// available balance is ever below zero (the rules refuse what would break it).
+    @inline(__always)
+    mutating func update(_ slot: Int, _ change: (inout YearFigures) -> Bool) -> Bool {
+        let done: Bool
+        if isDense {
+            done = change(&dense[slot])
+        } else {
+            var value = sparse[slot] ?? YearFigures()
+            done = change(&value)
+            if done { sparse[slot] = value }
+        }
+        return done
     }
 }

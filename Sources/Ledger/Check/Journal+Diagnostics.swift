@@ -1,27 +1,24 @@
 /// The journal's problems: counted without putting them into words, and explained — all of
-/// them, or the first few of each kind — by reading their lines again.
+/// them, or the first few of each kind — by reading their lines again. A province's journal
+/// may hold a million warnings: nothing here builds a string per finding that is not shown.
 extension Journal {
     /// Every diagnostic, in source order (errors before warnings at the same place).
     public var diagnostics: [Diagnostic] {
         cache.diagnostics { explained(limitPerCode: nil).shown }
     }
 
-    public var errorCount: Int { counts.errors }
-    public var warningCount: Int { counts.warnings }
+    public var errorCount: Int { problemCounts.errors }
+    public var warningCount: Int { problemCounts.warnings }
     public var hasErrors: Bool { errorCount > 0 }
 
     /// How many diagnostics of each code, and of each severity.
     public var counts: (errors: Int, warnings: Int, byCode: [DiagnosticCode: Int]) {
-        var byCode: [DiagnosticCode: Int] = [:]
-        for finding in outcome.findings { byCode[finding.code, default: 0] += 1 }
-        for diagnostic in readerDiagnostics { if let kind = diagnostic.kind { byCode[kind, default: 0] += 1 } }
-        var errors = 0, warnings = 0
-        for (code, count) in byCode { if code.severity == .error { errors += count } else { warnings += count } }
-        return (errors, warnings, byCode)
+        let counted = problemCounts
+        return (counted.errors, counted.warnings, counted.byCode)
     }
 
     /// Whether a seal failed (its hash no longer matches): the loudest thing a report can say.
-    public var sealFailed: Bool { outcome.findings.contains { $0.code == .sealMismatch } }
+    public var sealFailed: Bool { problemCounts.byCode[.sealMismatch, default: 0] > 0 }
 
     /// Where a problem is and what it is, without its words: what an append compares.
     public struct ProblemKey: Hashable, Sendable {
@@ -33,40 +30,29 @@ extension Journal {
 
     /// Every problem of a severity, unexplained.
     public func problemKeys(_ severity: Diagnostic.Severity) -> [ProblemKey] {
-        candidates().compactMap { candidate in
-            let key = candidate.key
-            return key.severity == severity ? key : nil
+        var keys: [ProblemKey] = []
+        for diagnostic in readerDiagnostics where diagnostic.severity == severity {
+            keys.append(ProblemKey(file: diagnostic.location.file, line: diagnostic.location.line, code: diagnostic.code, severity: severity))
         }
+        for finding in outcome.findings where finding.code.severity == severity {
+            let record = store.records[Int(finding.record)]
+            keys.append(ProblemKey(file: Int(record.file), line: Int(record.line), code: finding.code.rawValue, severity: severity))
+        }
+        return keys
     }
 
     /// The problems `wanted` picks, explained, in source order.
     public func explained(where wanted: (ProblemKey) -> Bool) -> [Diagnostic] {
         let session = ExplainSession(store: store, outcome: outcome)
-        return candidates().filter { wanted($0.key) }.compactMap { $0.diagnostic ?? $0.finding.flatMap(session.explain) }.sortedBySource()
-    }
-
-    private struct Candidate {
-        var key: ProblemKey
-        var finding: Finding?
-        var diagnostic: Diagnostic?
-    }
-
-    /// Findings and reader diagnostics, by file and line.
-    private func candidates() -> [Candidate] {
-        var all: [Candidate] = []
-        all.reserveCapacity(outcome.findings.count + store.readerDiagnostics.count + 1)
-        for diagnostic in readerDiagnostics {
-            all.append(Candidate(key: ProblemKey(file: diagnostic.location.file, line: diagnostic.location.line, code: diagnostic.code,
-                                                 severity: diagnostic.severity), diagnostic: diagnostic))
+        var shown = readerDiagnostics.filter {
+            wanted(ProblemKey(file: $0.location.file, line: $0.location.line, code: $0.code, severity: $0.severity))
         }
         for finding in outcome.findings {
             let record = store.records[Int(finding.record)]
-            all.append(Candidate(key: ProblemKey(file: Int(record.file), line: Int(record.line), code: finding.code.rawValue,
-                                                 severity: finding.code.severity), finding: finding))
+            let key = ProblemKey(file: Int(record.file), line: Int(record.line), code: finding.code.rawValue, severity: finding.code.severity)
+            if wanted(key), let diagnostic = session.explain(finding) { shown.append(diagnostic) }
         }
-        // Stable: by file and line; columns are known only once explained (sorted again then).
-        all.sort { ($0.key.file, $0.key.line) < ($1.key.file, $1.key.line) }
-        return all
+        return shown.sortedBySource()
     }
 
     /// Diagnostics in source order, at most `limitPerCode` of each code (the first ones in
@@ -75,15 +61,28 @@ extension Journal {
         let session = ExplainSession(store: store, outcome: outcome)
         var shownPerCode: [DiagnosticCode: Int] = [:]
         var omitted: [DiagnosticCode: Int] = [:]
-        var shown: [Diagnostic] = []
-        for candidate in candidates() {
-            let code = candidate.finding?.code ?? candidate.diagnostic?.kind
-            if let limit = limitPerCode, let code {
-                if shownPerCode[code, default: 0] >= limit { omitted[code, default: 0] += 1; continue }
-                shownPerCode[code, default: 0] += 1
-            }
-            if let diagnostic = candidate.diagnostic ?? candidate.finding.flatMap(session.explain) { shown.append(diagnostic) }
+        func take(_ code: DiagnosticCode?) -> Bool {
+            guard let limit = limitPerCode, let code else { return true }
+            if shownPerCode[code, default: 0] >= limit { omitted[code, default: 0] += 1; return false }
+            shownPerCode[code, default: 0] += 1
+            return true
         }
+        // Findings in source order: records are in file order, so by record index (stable).
+        let findings = outcome.findings
+        let order = findings.indices.sorted { findings[$0].record != findings[$1].record ? findings[$0].record < findings[$1].record : $0 < $1 }
+        let reader = readerDiagnostics.sorted { $0.location < $1.location }
+        var shown: [Diagnostic] = []
+        var nextReader = 0
+        for index in order {
+            let finding = findings[index]
+            let place = store.records[Int(finding.record)].location
+            while nextReader < reader.count, (reader[nextReader].location.file, reader[nextReader].location.line) <= (place.file, place.line) {
+                if take(reader[nextReader].kind) { shown.append(reader[nextReader]) }
+                nextReader += 1
+            }
+            if take(finding.code), let diagnostic = session.explain(finding) { shown.append(diagnostic) }
+        }
+        for diagnostic in reader[nextReader...] where take(diagnostic.kind) { shown.append(diagnostic) }
         return (shown.sortedBySource(), omitted)
     }
 
@@ -97,4 +96,31 @@ extension Journal {
         }
         return all
     }
+
+    /// The counts, made once per journal.
+    var problemCounts: ProblemCounts {
+        cache.counts {
+            var byCode: [DiagnosticCode: Int] = [:]
+            var tally = [Int](repeating: 0, count: DiagnosticCode.allCases.count)
+            for finding in outcome.findings { tally[finding.code.ordinal] += 1 }
+            for (ordinal, count) in tally.enumerated() where count > 0 { byCode[DiagnosticCode.allCases[ordinal]] = count }
+            for diagnostic in readerDiagnostics { if let kind = diagnostic.kind { byCode[kind, default: 0] += 1 } }
+            var errors = 0, warnings = 0
+            for (code, count) in byCode { if code.severity == .error { errors += count } else { warnings += count } }
+            return ProblemCounts(errors: errors, warnings: warnings, byCode: byCode)
+        }
+    }
+}
+
+/// How many problems a journal has, by severity and by code.
+struct ProblemCounts {
+    var errors: Int
+    var warnings: Int
+    var byCode: [DiagnosticCode: Int]
+}
+
+extension DiagnosticCode {
+    /// The code's place in `allCases` (for counting in an array).
+    var ordinal: Int { DiagnosticCode.ordinals[self] ?? 0 }
+    private static let ordinals: [DiagnosticCode: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }

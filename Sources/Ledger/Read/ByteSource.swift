@@ -56,7 +56,7 @@ final class ByteSource: @unchecked Sendable {
 
     /// Calls `body` with the bytes from..<to of a file, a block at a time.
     func stream(file: Int, from: Int, to: Int, _ body: (UnsafeRawBufferPointer) -> Void) {
-        var block = [UInt8](repeating: 0, count: 1 << 20)
+        var block = [UInt8](repeating: 0, count: Limits.sealHashBlockBytes)
         var position = from
         while position < to {
             let got = block.withUnsafeMutableBytes { raw in read(file: file, offset: position, count: min(raw.count, to - position), into: raw.baseAddress!) }

@@ -6,10 +6,8 @@ import Dispatch
 enum JournalLoader {
     /// Sizes that decide how a file is read; tests make them tiny to exercise every seam.
     struct Tuning: Sendable {
-        /// Files at least this large are read by two threads, split at a line boundary.
-        var parallelThresholdBytes = 1 << 20
-        /// Bytes read from the file at a time, per thread.
-        var blockBytes = 4 << 20
+        var parallelThresholdBytes = Limits.parallelReadBytes
+        var blockBytes = Limits.readBlockBytes
     }
 
     /// Reads every file of `source`; nil when a file could not be read (its index).
@@ -27,10 +25,11 @@ enum JournalLoader {
                                                lastLineExcerpt: parsed.last?.lastLineExcerpt ?? ""))
         }
         LoadPhases.mark("parsed")
-        let merged = Merged(chunks)
+        var merged = Merged(chunks)
+        chunks = []
         LoadPhases.mark("merged")
         var store = RecordStore(bytes: source)
-        store.records = merged.parts.count == 1 ? merged.parts[0] : merged.parts.flatMap { $0 }
+        store.records = merged.takeRecords()
         store.rare = merged.rare
         store.projects = merged.projects
         store.contracts = merged.contracts

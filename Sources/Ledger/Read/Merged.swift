@@ -52,6 +52,19 @@ struct Merged {
         parts = boxes.map(\.entries)
     }
 
+    /// All records in file order, the parts released as they are copied (so memory never holds
+    /// every record twice).
+    mutating func takeRecords() -> [Record] {
+        if parts.count == 1 { let only = parts[0]; parts = []; return only }
+        var all: [Record] = []
+        all.reserveCapacity(entryCount)
+        for index in parts.indices {
+            all.append(contentsOf: parts[index])
+            parts[index] = []
+        }
+        return all
+    }
+
     static func renumber(_ local: ByteInterner, into global: inout ByteInterner) -> [Int32] {
         (0..<Int32(local.count)).map { id in local.withBytes(id) { global.intern($0) } }
     }

@@ -17,15 +17,21 @@ enum Materializer {
                 bytes.reserveCapacity(store.bytes.size(file))
                 store.bytes.stream(file: file, from: 0, to: store.bytes.size(file)) { bytes.append(contentsOf: $0) }
             }
-            var entry = parse(record, in: bytes) ?? store.parsedLine(index)
-            if case .allot(var allotment) = entry?.body, record.kind != .unspecified {
-                allotment.kind = record.kind == .initial ? .initial : .supplement
-                entry?.body = .allot(allotment)
+            guard let entry = parse(record, in: bytes) ?? store.parsedLine(index) else {
+                preconditionFailure("a record's line no longer reads as an entry")
             }
-            guard let entry else { preconditionFailure("a record's line no longer reads as an entry") }
-            entries.append(entry)
+            entries.append(resolved(entry, record))
         }
         return entries
+    }
+
+    /// A 下达 without 类别 carries the kind the checker decided (its record holds it).
+    static func resolved(_ entry: Entry, _ record: Record) -> Entry {
+        guard case .allot(var allotment) = entry.body, record.kind != .unspecified else { return entry }
+        allotment.kind = record.kind == .initial ? .initial : .supplement
+        var resolved = entry
+        resolved.body = .allot(allotment)
+        return resolved
     }
 
     private static func parse(_ record: Record, in bytes: [UInt8]) -> Entry? {

@@ -235,11 +235,6 @@ extension Journal {
     public func entry(at index: Int) -> Entry {
         if let all = cache.materializedEntries { return all[index] }
         guard let entry = store.entry(index) else { preconditionFailure("a record's line no longer reads as an entry") }
-        var resolved = entry
-        if case .allot(var allotment) = entry.body, store.records[index].kind != .unspecified {
-            allotment.kind = store.records[index].kind == .initial ? .initial : .supplement
-            resolved.body = .allot(allotment)
-        }
-        return resolved
+        return Materializer.resolved(entry, store.records[index])
     }
 }

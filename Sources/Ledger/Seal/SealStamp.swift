@@ -6,7 +6,7 @@ public struct SealStamp: Hashable, Sendable {
     public var code: String
 
     /// Digits of the SHA-256 an accountant copies onto the signed paper register.
-    public static let codeDigits = 16
+    public static let codeDigits = Limits.sealCodeDigits
 
     public init(date: CalendarDate, code: String) {
         self.date = date
