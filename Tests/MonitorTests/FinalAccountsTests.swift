@@ -241,4 +241,30 @@ final class FinalAccountsTests: XCTestCase {
         XCTAssertTrue(Classification.economicCodes.allSatisfy { ClassCode.isEconomicCode($0.code) })
         XCTAssertTrue(Classification.functionCodes.allSatisfy { ClassCode.isFunctionCode($0.code) })
     }
+
+    /// `ClassifiedYear` reads each payment of the year from `books.payments` (its own 经济科目,
+    /// else the project's; less what was reversed of it): a payment of the year before never
+    /// lands in this year's classes, and the classes add up to the project's paid exactly.
+    func testOnlyThisYearsPaymentsAreClassifiedAndTheyAddUpToThePaid() throws {
+        let journal = Fixtures.journal("""
+        2020-01-01 项目 P1 甲 经济科目=302
+        2020-03-01 下达 P1 10万 文号=A
+        2020-03-02 支付 P1 3万 凭证=V0 经济科目=30101
+        2020-12-31 结转 P1 7万
+        2021-01-05 下达 P1 5万 文号=B
+        2021-02-01 支付 P1 4万 凭证=V1 经济科目=30217
+        2021-02-02 支付 P1 2万 凭证=V2
+        2021-02-03 冲销 P1 0.5万 原凭证=V1
+        """)
+        XCTAssertFalse(journal.hasErrors, "\(journal.diagnostics.map(\.message))")
+        let books = journal.books(through: CalendarDate(year: 2021, month: 12, day: 31))
+        let year = try ClassifiedYear(books: books, journal: journal, year: 2021)
+        let p1 = try XCTUnwrap(year.projects.first { $0.declaration.id == "P1" })
+        // 30217: 4 less the reversal 0.5; 302 (the project's own): the 2 paid without a class.
+        XCTAssertEqual(p1.paidByEconFen, ["30217": wan("3.5"), "302": wan("2")])
+        XCTAssertEqual(p1.paidByEconFen.values.reduce(0, +), p1.figures.paidFen)
+        XCTAssertEqual(p1.figures.paidFen, wan("5.5"))
+        let before = try ClassifiedYear(books: books, journal: journal, year: 2020)
+        XCTAssertEqual(before.projects.first { $0.declaration.id == "P1" }?.paidByEconFen, ["30101": wan("3")])
+    }
 }
