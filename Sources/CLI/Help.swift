@@ -47,7 +47,7 @@ enum Help {
     static let topics: [(Group, Topic)] = [
         (.recording, Topic(
             name: "project", alias: "项目", summary: "声明项目（预算项目）",
-            usage: ["fundflow project 编号 名称 [--unit 单位] [--code 科目] [--plan 计划] [--tags 标签] [--date 日期]"],
+            usage: ["fundflow project 编号 名称 [--unit 单位] [--code 科目] [--econ 经济科目] [--fund 资金性质] [--plan 计划] [--tags 标签] [--date 日期]"],
             about: """
             声明一个项目（一条预算指标）。项目要先声明，之后的下达、支付等分录才能引用它；
             每个编号只能声明一次。
@@ -55,12 +55,15 @@ enum Help {
             arguments: [("编号", "不含空格和“=”的记号，如 P01、450-0201-JBN-RVU2"),
                         ("名称", "项目全称；含空格时用引号括起")],
             options: [("--unit 单位", "所属单位（科室、中心），报表按单位分组小计"),
-                      ("--code 科目", "支出功能分类科目编码，如 2101199"),
+                      ("--code 科目", "支出功能分类科目编码：3 位（类）、5 位（款）或 7 位（项）数字，如 2101599"),
+                      ("--econ 经济科目", "支出经济分类科目编码：3 位（类）或 5 位（款），如 30217 公务接待费；\n是本项目支付的默认经济分类（单笔支付可用 pay --econ 另写）"),
+                      ("--fund 资金性质", "一般公共预算（默认）、政府性基金、国有资本经营、财政专户、上级补助、\n事业收入、经营收入、附属单位上缴、其他收入（或英文 general、government-fund …）"),
                       ("--plan 计划", "资金支出计划，如 3月:30,6月:50,10月:90,12月:100：到该月底累计支出\n应达本年预算的百分比；不写则用设置中的默认计划，再不写为 12月:100（序时进度）"),
-                      ("--tags 标签", "逗号分隔：基本（基本支出）、三公（三公经费）、采购（政府采购），\n用于部门整体绩效指标"),
+                      ("--tags 标签", "逗号分隔：基本（基本支出）、三公（三公经费）、采购（政府采购），\n用于部门整体绩效指标和部门决算"),
                       ("--date 日期", "声明日期 YYYY-MM-DD，默认今天")],
-            examples: ["fundflow \(chengde) project P10 \"医保基金监管信息化建设\" --unit 局机关 --plan 6月:40,12月:100 --tags 采购 --date 2020-01-02"],
-            optionNames: ["unit", "code", "plan", "tags", "date"])),
+            examples: ["fundflow \(chengde) project P10 \"医保基金监管信息化建设\" --unit 局机关 --code 2101599 --econ 31007 --plan 6月:40,12月:100 --tags 采购 --date 2020-01-02",
+                       "fundflow \(chengde) project P11 公务接待费 --unit 局机关 --code 2101501 --econ 30217 --fund 一般公共预算 --tags 基本,三公 --date 2020-01-02"],
+            optionNames: ["unit", "code", "econ", "fund", "plan", "tags", "date"])),
         (.recording, Topic(
             name: "allot", alias: "下达", summary: "预算下达（指标到位）",
             usage: ["fundflow allot 项目 金额 --doc 文号 [--kind 年初|追加] [--source 来源] [--memo 摘要] [--date 日期]"],
@@ -85,7 +88,7 @@ enum Help {
             optionNames: ["doc", "memo", "date"])),
         (.recording, Topic(
             name: "pay", alias: "支付", summary: "支付",
-            usage: ["fundflow pay 项目 金额 [--voucher 凭证] [--payee 收款人] [--contract 合同] [--memo 摘要] [--date 日期]"],
+            usage: ["fundflow pay 项目 金额 [--voucher 凭证] [--payee 收款人] [--contract 合同] [--econ 经济科目] [--memo 摘要] [--date 日期]"],
             about: """
             从项目本年可用余额中支出一笔。超过支付当日的可用余额（超支）、所写合同不存在或属于
             别的项目、付款超过合同未付余额，都会被拒绝。
@@ -94,10 +97,11 @@ enum Help {
             options: [("--voucher 凭证", "记账凭证号，如 记-2019-05-004；冲销时凭它找到这笔支付"),
                       ("--payee 收款人", "收款单位或个人"),
                       ("--contract 合同", "所付合同的编号（先用 contract 登记），计入该合同已付"),
+                      ("--econ 经济科目", "这笔支付的经济分类（3 或 5 位），不写则用项目的，如 31013 公务用车购置"),
                       ("--memo 摘要", "用途说明"),
                       ("--date 日期", "支付日期 YYYY-MM-DD，默认今天")],
             examples: ["fundflow \(chengde) pay P08 18万 --contract HT-2019-08 --voucher 记-2020-05-003 --payee 软件开发公司 --memo 扫码支付系统验收款 --date 2020-05-20"],
-            optionNames: ["voucher", "payee", "contract", "memo", "date"])),
+            optionNames: ["voucher", "payee", "contract", "econ", "memo", "date"])),
         (.recording, Topic(
             name: "contract", alias: "合同", summary: "登记合同（应付义务）",
             usage: ["fundflow contract 项目 合同编号 金额 [--party 对方] [--due 期限] [--memo 摘要] [--date 日期]"],
@@ -205,7 +209,8 @@ enum Help {
             optionNames: ["all", "format", "seal"])),
         (.reading, Topic(
             name: "status", alias: "状态", summary: "各项目截至某日的执行情况",
-            usage: ["fundflow status [--as-of 日期] [--unit 单位] [--json | --csv | --format 格式] [--exact | --yuan] [-o 文件]"],
+            usage: ["fundflow status [--as-of 日期] [--unit 单位] [--json | --csv | --format 格式] [--exact | --yuan] [-o 文件]",
+                    "fundflow status --by 资金性质|科目|经济科目|单位|标签 [--as-of 日期] [--format 格式] [--exact | --yuan] [-o 文件]"],
             about: """
             截至某日各项目的预算、支出、可用余额、执行率、计划进度、差距、状态（正常、滞后、
             严重滞后）和预警，按单位小计，最后是合计。金额以万元显示，保留两位小数（逐项四舍五入，
@@ -213,6 +218,7 @@ enum Help {
             """,
             options: [("--as-of 日期", "截至日期 YYYY-MM-DD，默认今天"),
                       ("--unit 单位", "只看该单位的项目"),
+                      ("--by 分类", "按一种分类汇总预算和支出：资金性质、科目（功能分类，含款、类合计）、\n经济科目（支出按每笔支付的经济分类）、单位或标签（如“三公”到 6 月底花了多少）"),
                       ("--json", "JSON 输出（键名固定，金额为元的字符串），供其他程序读取"),
                       ("--csv", "CSV 输出（Excel、WPS 可直接打开）"),
                       ("--format 格式", "text（默认）、md、csv、json 或 html"),
@@ -221,15 +227,18 @@ enum Help {
                       ("--no-color", "不用颜色（设置环境变量 NO_COLOR 同样有效）"),
                       ("-o 文件", "写入文件而不是屏幕")],
             examples: ["fundflow \(chengde) status --as-of 2019-06-30",
-                       "fundflow \(chengde) status --as-of 2019-12-31 --unit 局机关 --json"],
-            optionNames: ["as-of", "unit", "json", "csv", "format", "exact", "yuan", "no-color", "o"])),
+                       "fundflow \(chengde) status --as-of 2019-12-31 --unit 局机关 --json",
+                       "fundflow -f journals/panzhihua-2021.journal status --by 经济科目 --as-of 2021-06-30"],
+            optionNames: ["as-of", "unit", "by", "json", "csv", "format", "exact", "yuan", "no-color", "o"])),
         (.reading, Topic(
-            name: "report", alias: "报表", summary: "月报、结转结余表、绩效指标",
+            name: "report", alias: "报表", summary: "月报、结转结余表、绩效指标、部门决算、绩效自评表",
             usage: ["fundflow report monthly --month YYYY-MM [--unit 单位] [--format 格式] [--exact | --yuan] [-o 文件]",
                     "fundflow report carryover --year YYYY [--unit 单位] [--format 格式] [--exact | --yuan] [-o 文件]",
-                    "fundflow report indicators --year YYYY [--format 格式] [--exact | --yuan] [-o 文件]"],
+                    "fundflow report indicators --year YYYY [--format 格式] [--exact | --yuan] [-o 文件]",
+                    "fundflow report final --year YYYY [--format 格式] [--exact | --yuan] [-o 文件]",
+                    "fundflow report selfeval --year YYYY [--format 格式] [--exact | --yuan] [-o 文件]"],
             about: """
-            财政部门每月、每年要的三张表。报表只计入通过校验的分录；日记账有错误时仍出表，
+            财政部门每月、每年要的报表。报表只计入通过校验的分录；日记账有错误时仍出表，
             但先列出错误，表内顶端注明（封账校验失败时为醒目的严重警告），退出码为 1。
             每张表的表头有编制单位、报告期间、金额单位，表尾有最近封账日期和校验码、编制日期
             和单位负责人、财务负责人、制表人签字栏。金额默认万元、两位小数（合计按精确数计算，
@@ -237,9 +246,11 @@ enum Help {
             """,
             arguments: [("monthly（月报）", "月度预算执行进度预警报告，截至该月最后一天"),
                         ("carryover（结转）", "年终结转结余表：上年结转、下达、调减、支出、结转下年、收回、\n未处理余额和应付未付合同，截至 12 月 31 日"),
-                        ("indicators（指标）", "部门整体绩效自评指标：预算执行率、预算调整率、结转结余率、\n三公经费控制率、政府采购执行率、执行率得分、支出合计")],
+                        ("indicators（指标）", "部门整体绩效自评指标：预算执行率、预算调整率、结转结余率、\n三公经费控制率、政府采购执行率、执行率得分、支出合计"),
+                        ("final（决算）", "部门决算：按资金性质的收入及占比；基本支出（人员经费、公用经费）和项目支出；\n按功能分类（项、款、类）和经济分类（款、类）的预算数、决算数、完成预算%、占比；\n“三公”经费分种类（公务用车购置与运行维护分列）与上年比较；政府采购"),
+                        ("selfeval（自评）", "项目支出绩效自评表（资金部分）：每个项目的年度资金总额、当年财政拨款、\n上年结转资金、其他资金的年初预算数、全年预算数、全年执行数，分值 10、执行率、得分\n（上年结转资金优先使用）")],
             options: [("--month YYYY-MM", "月报的月份"),
-                      ("--year YYYY", "结转结余表、绩效指标的年度"),
+                      ("--year YYYY", "结转结余表、绩效指标、部门决算、绩效自评表的年度"),
                       ("--unit 单位", "只看该单位的项目（月报、结转结余表）"),
                       ("--format 格式", "text（默认）、md、csv、json 或 html（可打印的 A4 网页）"),
                       ("--json, --csv", "同 --format json、--format csv"),
@@ -249,7 +260,9 @@ enum Help {
                       ("-o 文件", "写入文件而不是屏幕")],
             examples: ["fundflow \(chengde) report monthly --month 2019-06",
                        "fundflow \(chengde) report carryover --year 2019 --format csv -o 结转结余表-2019.csv",
-                       "fundflow \(chengde) report indicators --year 2019 --format html -o 绩效自评指标-2019.html"],
+                       "fundflow \(chengde) report indicators --year 2019 --format html -o 绩效自评指标-2019.html",
+                       "fundflow -f journals/panzhihua-2021.journal report final --year 2021",
+                       "fundflow -f journals/panzhihua-2021.journal report selfeval --year 2021 --format html -o 项目自评-2021.html"],
             optionNames: ["month", "year", "unit", "format", "json", "csv", "exact", "yuan", "no-color", "o"])),
         (.reading, Topic(
             name: "register", alias: "明细", summary: "明细账（逐笔及余额）",
@@ -274,7 +287,7 @@ enum Help {
             name: "import", alias: "导入", summary: "从国库或银行的 CSV 批量导入支付",
             usage: ["fundflow import 文件.csv [--commit | --dry-run] [--map 映射文件] [--date-column 列] [--project-column 列]",
                     "                [--amount-column 列] [--voucher-column 列] [--payee-column 列] [--memo-column 列]",
-                    "                [--contract-column 列] [--header-row 行号] [--encoding auto|utf-8|gbk] [--amount-unit 元|万元]"],
+                    "                [--contract-column 列] [--econ-column 列] [--header-row 行号] [--encoding auto|utf-8|gbk] [--amount-unit 元|万元]"],
             about: """
             把国库集中支付系统或银行导出的支付明细（CSV，UTF-8 或 GBK）批量记为支付。默认只试算：
             逐行校验，列出将要写入的分录和每一行的问题，日记账不变；加 --commit 才写入——整批在一把锁下
@@ -295,6 +308,7 @@ enum Help {
                       ("--payee-column 列", "收款人所在的列"),
                       ("--memo-column 列", "摘要（用途）所在的列"),
                       ("--contract-column 列", "合同编号所在的列"),
+                      ("--econ-column 列", "经济科目（经济分类编码，3 或 5 位）所在的列"),
                       ("--header-row 行号", "表头所在的行；0 表示没有表头；默认自动寻找"),
                       ("--encoding 编码", "auto（默认，自动识别 UTF-8 或 GBK）、utf-8 或 gbk"),
                       ("--amount-unit 单位", "不带单位的金额按 元（默认）还是 万元 计")],
@@ -302,7 +316,7 @@ enum Help {
                        "fundflow -f 2020.journal import 国库支付明细-2020-05.csv --date-column 支付日期 --project-column 项目编码 --amount-column 支付金额 --payee-column 收款人全称 --memo-column 用途 --commit",
                        "fundflow -f 2020.journal import 银行代发明细.csv --map 银行映射.map --encoding gbk --commit"],
             optionNames: ["commit", "dry-run", "map", "date-column", "project-column", "amount-column", "voucher-column", "payee-column",
-                          "memo-column", "contract-column", "header-row", "encoding", "amount-unit"])),
+                          "memo-column", "contract-column", "econ-column", "header-row", "encoding", "amount-unit"])),
         (.interchange, Topic(
             name: "export", alias: "导出", summary: "导出为 hledger、Beancount 或 CSV",
             usage: ["fundflow export --format hledger|beancount|csv [-o 文件]"],
@@ -341,7 +355,7 @@ enum Help {
             一次写入，有错误就不创建。日记账已存在且不是空文件时拒绝，绝不覆盖。至少给出 --org 或 --budget。
             预算表按表头认列：项目编码、项目名称、单位、金额或预算数（元；表头写明万元时按万元）、文号，
             支出计划可写在一列（3月:30,6月:50,10月:90,12月:100）或分成 3月底、6月底……几列百分比；
-            科目、标签可选。没有项目编码列时按行编号 P01、P02……
+            功能科目、经济科目、资金性质、标签可选。没有项目编码列时按行编号 P01、P02……
             """,
             options: [("--org 单位名称", "单位名称，印在报表标题上"),
                       ("--budget 预算表.csv", "年初预算表（CSV，UTF-8 或 GBK），每个项目一行"),

@@ -57,6 +57,8 @@ public enum BeancountExport {
                     out += metadataLine("name", declaration.name)
                     if let unit = declaration.unit { out += metadataLine("unit", unit) }
                     if let code = declaration.code { out += metadataLine("code", code) }
+                    if let econ = declaration.econ { out += metadataLine("econ", econ) }
+                    if let fund = declaration.fund { out += metadataLine("fund", fund.chinese) }
                     if !declaration.tags.isEmpty { out += metadataLine("tags", declaration.tags.joined(separator: ",")) }
                     if let plan = declaration.plan { out += metadataLine("plan", plan.description) }
                 }
@@ -81,6 +83,7 @@ public enum BeancountExport {
                 out += header + "\n"
                 out += metadataLine("project", project)
                 for field in booking.metadata where field.key != "payee" { out += metadataLine(field.key, field.value) }
+                for field in booking.classes { out += metadataLine(field.key, field.value) }
                 let postings = [(account(debit, project), amountFen), (account(credit, project), -amountFen)]
                 let width = postings.map { $0.0.count }.max() ?? 0
                 let amounts = postings.map { Amount.yuanString($0.1) }

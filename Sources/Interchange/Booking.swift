@@ -51,6 +51,10 @@ public struct Booking: Sendable {
     public var metadata: [(key: String, value: String)]
     /// The canonical journal line the booking comes from (nil for the carry-in booking).
     public var sourceLine: String?
+    /// The classifications of spec §3 (`fund`, `code`, `econ`), for the exports' tags and
+    /// metadata: the project's 资金性质 and 科目, and the effective 经济科目 — a payment's own,
+    /// a reversal's that of the payment it reverses, else the project's.
+    public var classes: [(key: String, value: String)] = []
 
     /// The bookings of the accepted entries, in date order (file order among equal dates),
     /// each carry-over followed on the next 01-01 by its carry-in. Project declarations
@@ -65,10 +69,12 @@ public struct Booking: Sendable {
                 pending.removeFirst()
             }
         }
+        var classifier = Classifier(projects: journal.projects)
         for index in journal.dateOrder where journal.accepted[index] {
             let entry = journal.entries[index]
             flush(before: entry.date)
-            guard let booking = booking(for: entry, name: name) else { continue }
+            guard var booking = booking(for: entry, name: name) else { continue }
+            booking.classes = classifier.classes(of: entry)
             result.append(booking)
             if case .carry(let carry) = entry.body, let newYear = CalendarDate(year: entry.date.year + 1, month: 1, day: 1) {
                 var carryIn = Booking(date: newYear, kind: .transfer(debit: .budget, credit: .carried, amountFen: carry.amountFen),
@@ -76,6 +82,7 @@ public struct Booking: Sendable {
                                       narration: "上年结转转入：" + (carry.reason ?? name(carry.project)),
                                       metadata: [("carried-from", entry.date.description)], sourceLine: nil)
                 carryIn.isCarryIn = true
+                carryIn.classes = booking.classes
                 pending.append(carryIn)
             }
         }
@@ -161,5 +168,49 @@ public struct Booking: Sendable {
             guard let opens = earliest[id] else { return nil }
             return Opening(id: id, opens: opens, declared: declared[id] ?? opens)
         }
+    }
+}
+
+extension Entry {
+    /// A payment that names its own 经济科目.
+    var hasOwnEconomicClass: Bool {
+        if case .pay(let p) = body { return p.econ != nil }
+        return false
+    }
+}
+
+/// The classifications each booking carries (spec §3), with the economic class of each
+/// payment remembered so that its reversal is filed under the same class.
+struct Classifier {
+    let projects: [String: ProjectDeclaration]
+    private var paymentClasses: [String: String] = [:]
+
+    init(projects: [String: ProjectDeclaration]) { self.projects = projects }
+
+    private static func key(_ project: String, _ voucher: String, _ date: CalendarDate?) -> String {
+        project + "\u{1F}" + voucher + "\u{1F}" + (date?.description ?? "")
+    }
+
+    mutating func classes(of entry: Entry) -> [(key: String, value: String)] {
+        guard let project = entry.body.projectID, let declaration = projects[project] else { return [] }
+        // A journal that never classifies its projects gets no classification noise in its exports.
+        guard declaration.fund != nil || declaration.code != nil || declaration.econ != nil || entry.hasOwnEconomicClass else { return [] }
+        var econ = declaration.econ
+        switch entry.body {
+        case .pay(let p):
+            econ = p.econ ?? declaration.econ
+            if let voucher = p.voucher, let econ {
+                paymentClasses[Self.key(project, voucher, nil)] = econ
+                paymentClasses[Self.key(project, voucher, entry.date)] = econ
+            }
+        case .reverse(let r):
+            econ = paymentClasses[Self.key(project, r.ofVoucher, r.ofDate)] ?? declaration.econ
+        default:
+            break
+        }
+        var result: [(key: String, value: String)] = [("fund", declaration.effectiveFund.chinese)]
+        if let code = declaration.code { result.append(("code", code)) }
+        if let econ { result.append(("econ", econ)) }
+        return result
     }
 }

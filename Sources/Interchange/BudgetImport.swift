@@ -6,11 +6,12 @@ import Ledger
 /// Columns are found by their headers: 项目编码 (ID), 项目名称 (name), 单位 (the unit inside the
 /// department), 金额 / 预算数 (in 元, or 万元 when the header says so), 文号, and the plan either
 /// as one 支出计划 cell (`3月:30,6月:50,10月:90,12月:100`) or as separate 3月底 / 6月底 / 10月底 /
-/// 12月底 percentage columns as in the self-evaluation reports. Optional: 科目, 标签. A sheet
+/// 12月底 percentage columns as in the self-evaluation reports. Optional: 功能科目, 经济科目,
+/// 资金性质 (spec §3), 标签. A sheet
 /// without an ID column gets P01, P02, … in row order.
 public enum BudgetImport {
     public enum Field: String, CaseIterable, Sendable {
-        case id, name, unit, amount, doc, plan, code, tags
+        case id, name, unit, amount, doc, plan, code, econ, fund, tags
 
         public var chinese: String {
             switch self {
@@ -20,7 +21,9 @@ public enum BudgetImport {
             case .amount: return "金额"
             case .doc: return "文号"
             case .plan: return "支出计划"
-            case .code: return "科目"
+            case .code: return "功能科目"
+            case .econ: return "经济科目"
+            case .fund: return "资金性质"
             case .tags: return "标签"
             }
         }
@@ -33,7 +36,9 @@ public enum BudgetImport {
             case .amount: return ["金额", "预算数", "预算金额", "年初预算", "预算", "批复金额", "资金规模"]
             case .doc: return ["文号", "指标文号", "批复文号", "预算文号", "文件号"]
             case .plan: return ["支出计划", "资金支出计划", "计划"]
-            case .code: return ["科目", "功能科目", "科目编码", "功能科目编码"]
+            case .code: return ["功能科目", "科目", "科目编码", "功能科目编码", "功能分类科目", "支出功能分类科目"]
+            case .econ: return ["经济科目", "经济分类", "经济科目编码", "经济分类科目", "支出经济分类科目"]
+            case .fund: return ["资金性质", "资金类型", "资金来源"]
             case .tags: return ["标签"]
             }
         }
@@ -162,6 +167,19 @@ public enum BudgetImport {
                     }
                 }
             }
+            let code = cell(.code).map(CellText.asciiDigits)
+            if let code, !ClassCode.isFunctionCode(code) {
+                problems.append("功能科目“\(code)”应为 3 位（类）、5 位（款）或 7 位（项）数字，例如 2101599")
+            }
+            let econ = cell(.econ).map(CellText.asciiDigits)
+            if let econ, !ClassCode.isEconomicCode(econ) {
+                problems.append("经济科目“\(econ)”应为 3 位（类）或 5 位（款）数字，例如 30217")
+            }
+            var fund: Fund?
+            if let text = cell(.fund) {
+                fund = Fund.named(text)
+                if fund == nil { problems.append("资金性质“\(text)”无效：应为 \(Fund.spellings) 之一") }
+            }
             let tags = cell(.tags).map { CellText.asciiDigits($0).split(whereSeparator: { $0 == "," || $0 == "、" || $0 == " " }).map(String.init) } ?? []
 
             if !id.isEmpty, seenIDs[id] == nil { seenIDs[id] = row.number }
@@ -169,7 +187,8 @@ public enum BudgetImport {
                 sheet.problems += problems.map { RowProblem(row: row.number, message: $0) }
                 continue
             }
-            let declaration = ProjectDeclaration(id: id, name: name ?? "", unit: cell(.unit), code: cell(.code), plan: plan, tags: tags)
+            let declaration = ProjectDeclaration(id: id, name: name ?? "", unit: cell(.unit), code: code, econ: econ, fund: fund,
+                                                 plan: plan, tags: tags)
             sheet.lines.append(Line(row: row.number, project: declaration, amountFen: amountFen, doc: amountFen == nil ? nil : doc))
         }
         return .success(sheet)

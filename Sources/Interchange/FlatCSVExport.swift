@@ -15,6 +15,7 @@ public enum FlatCSVExport {
         "日期", "年度", "动作", "动作代码", "项目编号", "项目名称", "单位", "金额（元）",
         "预算增减（元）", "支出增减（元）", "结转下年（元）", "收回（元）", "可用余额增减（元）",
         "文号", "类别", "来源", "凭证", "收款人", "合同", "原凭证", "原日期", "对方", "期限", "原因", "摘要",
+        "资金性质", "功能科目", "经济科目",
     ]
 
     public static func render(_ journal: Journal) -> String {
@@ -28,6 +29,7 @@ public enum FlatCSVExport {
         var out = "\u{FEFF}"
         out += header.map(textField).joined(separator: ",") + "\r\n"
         var pendingCarryIns: [(date: CalendarDate, project: String, amountFen: Int64, reason: String?)] = []
+        var classifier = Classifier(projects: journal.projects)
         func flush(before date: CalendarDate?) {
             while let first = pendingCarryIns.first, date.map({ first.date <= $0 }) ?? true {
                 pendingCarryIns.removeFirst()
@@ -35,12 +37,17 @@ public enum FlatCSVExport {
                 row.budget = first.amountFen
                 row.available = first.amountFen
                 row.reason = first.reason
+                row.econ = journal.projects[first.project]?.econ
+                row.fund = journal.projects[first.project].flatMap { $0.fund != nil || $0.code != nil || $0.econ != nil ? $0.effectiveFund.chinese : nil }
                 out += render(row, journal)
             }
         }
         journal.forEachAcceptedEntry { _, entry in
             flush(before: entry.date)
             guard var row = Row(entry) else { return }
+            let classes = classifier.classes(of: entry)
+            row.fund = classes.first { $0.key == "fund" }?.value
+            row.econ = classes.first { $0.key == "econ" }?.value
             if case .carry(let carry) = entry.body, let newYear = CalendarDate(year: entry.date.year + 1, month: 1, day: 1) {
                 pendingCarryIns.append((newYear, carry.project, carry.amountFen, carry.reason))
             }
@@ -62,6 +69,10 @@ public enum FlatCSVExport {
         var budget: Int64? = 0, paid: Int64? = 0, carriedOut: Int64? = 0, lapsed: Int64? = 0, available: Int64? = 0
         var doc: String?, kind: String?, source: String?, voucher: String?, payee: String?, contract: String?
         var ofVoucher: String?, ofDate: String?, party: String?, due: String?, reason: String?, memo: String?
+        /// The effective 经济科目 (a payment's own, a reversal's that of the payment it reverses).
+        var econ: String?
+        /// 资金性质, when the project is classified at all.
+        var fund: String?
 
         init(date: CalendarDate, verb: String, code: String, project: String, amountFen: Int64) {
             self.date = date; self.verb = verb; self.code = code; self.project = project; self.amountFen = amountFen
@@ -109,6 +120,7 @@ public enum FlatCSVExport {
             textField(row.doc ?? ""), textField(row.kind ?? ""), textField(row.source ?? ""), textField(row.voucher ?? ""),
             textField(row.payee ?? ""), textField(row.contract ?? ""), textField(row.ofVoucher ?? ""), textField(row.ofDate ?? ""),
             textField(row.party ?? ""), textField(row.due ?? ""), textField(row.reason ?? ""), textField(row.memo ?? ""),
+            textField(row.fund ?? ""), textField(declaration?.code ?? ""), textField(row.econ ?? ""),
         ]
         return cells.joined(separator: ",") + "\r\n"
     }

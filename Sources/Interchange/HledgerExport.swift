@@ -41,6 +41,7 @@ public enum HledgerExport {
         ;   结转 12-31 assets:budget:P → assets:carried:P，次年 01-01 再转回 assets:budget:P。
         ; 某年截至某日（hledger bal -b 年-01-01 -e 次日）：expenses:P = 支出，assets:budget:P = 可用余额，
         ;   equity:lapsed:P = 收回，−income:appropriation:P = 下达 − 调减；年末 assets:carried:P 余额 = 结转下年。
+        ; 每笔交易带标签 fund:资金性质、code:功能科目、econ:经济科目（例如 hledger bal expenses tag:econ=30217）。
 
         commodity 1000.00 \(commodity)
 
@@ -70,6 +71,10 @@ public enum HledgerExport {
                     out += "    ; " + oneLine(line) + "\n"
                 } else if booking.isCarryIn, let from = booking.metadata.first(where: { $0.key == "carried-from" })?.value {
                     out += "    ; \(from) 结转的金额计入 \(booking.date.year) 年预算（上年结转）\n"
+                }
+                if !booking.classes.isEmpty {
+                    // hledger tags (`name:value`, a value ends at the comma): 资金性质, 功能科目, 经济科目.
+                    out += "    ; " + booking.classes.map { $0.key + ":" + oneLine($0.value).replacingScalars(",", with: "，") }.joined(separator: ", ") + "\n"
                 }
                 let postings = [(account(debit, project), amountFen), (account(credit, project), -amountFen)]
                 let width = postings.map { $0.0.count }.max() ?? 0

@@ -1,6 +1,6 @@
 /// The payment fields an import reads from a sheet.
 public enum ImportField: String, CaseIterable, Sendable {
-    case date, project, amount, voucher, payee, memo, contract
+    case date, project, amount, voucher, payee, memo, contract, econ
 
     public var chinese: String {
         switch self {
@@ -11,6 +11,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .payee: return "收款人"
         case .memo: return "摘要"
         case .contract: return "合同"
+        case .econ: return "经济科目"
         }
     }
 
@@ -30,6 +31,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .payee: return ["收款人", "收款单位", "收款方", "收款人名称", "收款单位名称", "收款人全称", "payee"]
         case .memo: return ["摘要", "用途", "备注", "事由", "说明", "memo"]
         case .contract: return ["合同", "合同编号", "合同号", "contract"]
+        case .econ: return ["经济科目", "经济分类", "经济科目编码", "经济分类科目", "支出经济分类", "econ"]
         }
     }
 
@@ -73,7 +75,7 @@ public struct ImportMapping: Sendable, Equatable {
         public init(line: Int? = nil, message: String) { self.line = line; self.message = message }
     }
 
-    static let settingKeys = "日期 项目 金额 凭证 收款人 摘要 合同 表头行 编码 金额单位（或 date project amount voucher payee memo contract header-row encoding amount-unit）"
+    static let settingKeys = "日期 项目 金额 凭证 收款人 摘要 合同 经济科目 表头行 编码 金额单位（或 date project amount voucher payee memo contract econ header-row encoding amount-unit）"
 
     /// Reads a mapping file's text.
     public static func parseFile(_ text: String) -> Result<ImportMapping, Problem> {

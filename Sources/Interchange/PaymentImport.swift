@@ -17,11 +17,13 @@ public struct PaymentRow: Sendable, Equatable {
     public var payee: String?
     public var memo: String?
     public var contract: String?
+    /// The payment's 经济科目 (3 or 5 digits), when the sheet has the column.
+    public var econ: String?
 
     public init(row: Int, date: CalendarDate, project: String, amountFen: Int64,
-                voucher: String? = nil, payee: String? = nil, memo: String? = nil, contract: String? = nil) {
+                voucher: String? = nil, payee: String? = nil, memo: String? = nil, contract: String? = nil, econ: String? = nil) {
         self.row = row; self.date = date; self.project = project; self.amountFen = amountFen
-        self.voucher = voucher; self.payee = payee; self.memo = memo; self.contract = contract
+        self.voucher = voucher; self.payee = payee; self.memo = memo; self.contract = contract; self.econ = econ
     }
 }
 
@@ -82,10 +84,14 @@ public enum PaymentImport {
             case .failure(let problem): problems.append(problem.message)
             }
             totals.add(amount)
+            let econ = cell(row, .econ).map(CellText.asciiDigits)
+            if let econ, !ClassCode.isEconomicCode(econ) {
+                problems.append("经济科目“\(econ)”应为 3 位（类）或 5 位（款）数字，例如 30217")
+            }
             if let date, let project, let amount, problems.isEmpty {
                 sheet.rows.append(PaymentRow(row: row.number, date: date, project: project, amountFen: amount,
                                              voucher: cell(row, .voucher), payee: cell(row, .payee),
-                                             memo: cell(row, .memo), contract: cell(row, .contract)))
+                                             memo: cell(row, .memo), contract: cell(row, .contract), econ: econ))
             } else {
                 sheet.problems += problems.map { RowProblem(row: row.number, message: $0) }
                 if let project { sheet.projectsOfFaultyRows[row.number] = project }
@@ -151,7 +157,7 @@ public enum PaymentImport {
                 continue
             }
             let payment = Payment(project: project, amountFen: row.amountFen, voucher: row.voucher, payee: row.payee,
-                                  contract: row.contract, memo: row.memo)
+                                  contract: row.contract, econ: row.econ, memo: row.memo)
             plan.items.append(ImportPlan.Item(row: row.row, draft: Appender.Draft(date: row.date, body: .pay(payment))))
         }
         // By row; within a row, in the order of the columns' checks (stable).

@@ -118,12 +118,22 @@ public struct ProjectDeclaration: Hashable, Sendable {
     public var id: String
     public var name: String
     public var unit: String?
+    /// 功能分类 code (3, 5 or 7 digits).
     public var code: String?
+    /// 经济分类 code of its payments (3 or 5 digits), unless a payment names its own.
+    public var econ: String?
+    /// 资金性质 as written; nil reads as `Fund.default`.
+    public var fund: Fund?
     public var plan: DisbursementPlan?
     public var tags: [String]
-    public init(id: String, name: String, unit: String? = nil, code: String? = nil, plan: DisbursementPlan? = nil, tags: [String] = []) {
-        self.id = id; self.name = name; self.unit = unit; self.code = code; self.plan = plan; self.tags = tags
+    public init(id: String, name: String, unit: String? = nil, code: String? = nil, econ: String? = nil, fund: Fund? = nil,
+                plan: DisbursementPlan? = nil, tags: [String] = []) {
+        self.id = id; self.name = name; self.unit = unit; self.code = code; self.econ = econ; self.fund = fund
+        self.plan = plan; self.tags = tags
     }
+
+    /// The kind of money, the default filled in.
+    public var effectiveFund: Fund { fund ?? .default }
 }
 
 public enum AllotmentKind: String, Hashable, Sendable {
@@ -172,9 +182,13 @@ public struct Payment: Hashable, Sendable {
     public var voucher: String?
     public var payee: String?
     public var contract: String?
+    /// 经济分类 code of this payment, overriding its project's.
+    public var econ: String?
     public var memo: String?
-    public init(project: String, amountFen: Int64, voucher: String? = nil, payee: String? = nil, contract: String? = nil, memo: String? = nil) {
-        self.project = project; self.amountFen = amountFen; self.voucher = voucher; self.payee = payee; self.contract = contract; self.memo = memo
+    public init(project: String, amountFen: Int64, voucher: String? = nil, payee: String? = nil, contract: String? = nil,
+                econ: String? = nil, memo: String? = nil) {
+        self.project = project; self.amountFen = amountFen; self.voucher = voucher; self.payee = payee; self.contract = contract
+        self.econ = econ; self.memo = memo
     }
 }
 

@@ -148,8 +148,8 @@ public enum EntryParser {
                 }
                 tags = field.value.split(separator: ",").map(String.init)
             }
-            body = .project(ProjectDeclaration(id: project, name: positionals[1].value, unit: text(.unit), code: text(.code),
-                                               plan: attributes[.plan].map(plan), tags: tags))
+            body = .project(ProjectDeclaration(id: project, name: positionals[1].value, unit: text(.unit), code: functionCode(attributes[.code], &problems),
+                                               econ: economicCode(attributes[.econ], &problems), fund: fund(attributes[.fund], &problems), plan: attributes[.plan].map(plan), tags: tags))
         case .allot:
             var kind: AllotmentKind?
             if let field = attributes[.kind] {
@@ -165,7 +165,7 @@ public enum EntryParser {
         case .pay:
             if let field = attributes[.contract] { columns.detail = field.column }
             body = .pay(Payment(project: project, amountFen: amount(positionals[1]), voucher: text(.voucher), payee: text(.payee),
-                                contract: text(.contract), memo: text(.memo)))
+                                contract: text(.contract), econ: economicCode(attributes[.econ], &problems), memo: text(.memo)))
         case .contract:
             columns.detail = positionals[1].column
             let contractID = identifier(positionals[1], "合同编号")
@@ -214,6 +214,37 @@ public enum EntryParser {
         }
         if !problems.isEmpty { return .problems(problems) }
         return .entry(date, body, columns)
+    }
+
+    /// 科目=: a function code of 3, 5 or 7 digits (spec §3).
+    static func functionCode(_ field: Field?, _ problems: inout [Problem]) -> String? {
+        guard let field else { return nil }
+        if !ClassCode.isFunctionCode(field.value) {
+            problems.append(Problem(column: field.column, code: "bad-code",
+                message: "科目“\(shown(field.value))”不是功能分类科目编码：应为 3 位（类）、5 位（款）或 7 位（项）数字，例如 科目=2101599"))
+        }
+        return field.value
+    }
+
+    /// 经济科目=: an economic class of 3 or 5 digits (spec §3).
+    static func economicCode(_ field: Field?, _ problems: inout [Problem]) -> String? {
+        guard let field else { return nil }
+        if !ClassCode.isEconomicCode(field.value) {
+            problems.append(Problem(column: field.column, code: "bad-econ",
+                message: "经济科目“\(shown(field.value))”不是经济分类科目编码：应为 3 位（类）或 5 位（款）数字，例如 经济科目=30217"))
+        }
+        return field.value
+    }
+
+    /// 资金性质=: one of the nine funds, in either spelling (spec §3).
+    static func fund(_ field: Field?, _ problems: inout [Problem]) -> Fund? {
+        guard let field else { return nil }
+        guard let value = Fund.named(field.value) else {
+            problems.append(Problem(column: field.column, code: "bad-fund",
+                message: "资金性质“\(shown(field.value))”无效\(Suggest.phrase(field.value, among: Fund.allCases.flatMap { [$0.chinese, $0.english] }))：应为 \(Fund.spellings) 之一"))
+            return nil
+        }
+        return value
     }
 
     static func lookupKey(_ bytes: ArraySlice<UInt8>, for verb: Verb) -> AttributeKey? {

@@ -17,7 +17,8 @@ public enum JournalWriter {
         switch body {
         case .project(let p):
             positional(p.id); positional(p.name)
-            attribute(.unit, p.unit); attribute(.code, p.code); attribute(.plan, p.plan?.description)
+            attribute(.unit, p.unit); attribute(.code, p.code); attribute(.econ, p.econ); attribute(.fund, p.fund?.chinese)
+            attribute(.plan, p.plan?.description)
             attribute(.tags, p.tags.isEmpty ? nil : p.tags.joined(separator: ","))
         case .allot(let a):
             positional(a.project); amount(a.amountFen)
@@ -28,7 +29,8 @@ public enum JournalWriter {
             attribute(.doc, r.doc); attribute(.memo, r.memo)
         case .pay(let p):
             positional(p.project); amount(p.amountFen)
-            attribute(.voucher, p.voucher); attribute(.payee, p.payee); attribute(.contract, p.contract); attribute(.memo, p.memo)
+            attribute(.voucher, p.voucher); attribute(.payee, p.payee); attribute(.contract, p.contract); attribute(.econ, p.econ)
+            attribute(.memo, p.memo)
         case .contract(let c):
             positional(c.project); positional(c.contractID); amount(c.amountFen)
             attribute(.party, c.party); attribute(.due, c.due?.description); attribute(.memo, c.memo)

@@ -46,10 +46,10 @@ public enum Verb: String, CaseIterable, Sendable {
     /// The attribute keys this verb accepts.
     public var allowedKeys: [AttributeKey] {
         switch self {
-        case .project: return [.unit, .code, .plan, .tags]
+        case .project: return [.unit, .code, .econ, .fund, .plan, .tags]
         case .allot: return [.doc, .kind, .source, .memo]
         case .reduce: return [.doc, .memo]
-        case .pay: return [.voucher, .payee, .contract, .memo]
+        case .pay: return [.voucher, .payee, .contract, .econ, .memo]
         case .contract: return [.party, .due, .memo]
         case .reverse: return [.of, .ofDate, .voucher, .memo]
         case .carry: return [.reason]
@@ -73,7 +73,7 @@ public enum Verb: String, CaseIterable, Sendable {
 
 /// Attribute keys (`KEY=VALUE`), each with its Chinese and English spelling.
 public enum AttributeKey: String, CaseIterable, Sendable {
-    case unit, code, plan, tags
+    case unit, code, econ, fund, plan, tags
     case doc, kind, source, memo
     case voucher, payee, contract
     case party, due
@@ -89,6 +89,8 @@ public enum AttributeKey: String, CaseIterable, Sendable {
         switch self {
         case .unit: return "单位"
         case .code: return "科目"
+        case .econ: return "经济科目"
+        case .fund: return "资金性质"
         case .plan: return "计划"
         case .tags: return "标签"
         case .doc: return "文号"

@@ -135,7 +135,7 @@ final class CompletionTests: FundflowTestCase {
         XCTAssertEqual(replies[0], ["--voucher"])
         XCTAssertEqual(replies[1], ["hledger", "beancount", "csv"])
         XCTAssertEqual(replies[2], ["json"])
-        XCTAssertEqual(replies[3], ["monthly", "carryover", "indicators"])
+        XCTAssertEqual(replies[3], ["monthly", "carryover", "indicators", "final", "selfeval"])
         XCTAssertTrue(replies[4].contains("--month"), "\(replies[4])")
         XCTAssertFalse(replies[4].contains("--year"), "monthly has no --year: \(replies[4])")
         XCTAssertEqual(replies[5], ["HT-2019-05"])
@@ -145,6 +145,23 @@ final class CompletionTests: FundflowTestCase {
         XCTAssertEqual(replies[9], ["bash"])
         XCTAssertEqual(replies[10], ["beancount"])
         XCTAssertEqual(replies[11], ["--payee"])
+    }
+
+    /// Spec §3: codes and funds complete from the built-in tables, --by from its five values.
+    func testClassificationValuesComplete() throws {
+        write(lines: lines)
+        let replies = try complete([
+            ["fundflow", "project", "P9", "x", "--code", "210150"],
+            ["fundflow", "pay", "P01", "1", "--econ", "3021"],
+            ["fundflow", "project", "P9", "x", "--fund", "政府"],
+            ["fundflow", "status", "--by", "经"],
+            ["fundflow", "project", "P9", "x", "--ec"],
+        ])
+        XCTAssertEqual(replies[0], ["2101501", "2101502", "2101503", "2101504", "2101505", "2101506"])   // 2101550 does not start with 210150
+        XCTAssertEqual(replies[1], ["30211", "30212", "30213", "30214", "30215", "30216", "30217", "30218"])
+        XCTAssertEqual(replies[2], ["政府性基金"])
+        XCTAssertEqual(replies[3], ["经济科目"])
+        XCTAssertEqual(replies[4], ["--econ"])
     }
 
     // MARK: Journal words are data (issue 11)

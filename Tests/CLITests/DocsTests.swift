@@ -22,10 +22,6 @@ final class DocsTests: FundflowTestCase {
     /// The clock every documented command runs under: 2020-02-03 10:00 in Beijing.
     static let environment = ["FUNDFLOW_NOW": "2020-02-03T02:00:00Z", "SOURCE_DATE_EPOCH": "1580695200", "NO_COLOR": "1"]
 
-    /// Names the finals branch (issue 13) adds to the code. The docs already describe them; until
-    /// that branch is merged the code lacks them. DELETE THIS LIST once it is merged — the test
-    /// `testPendingNamesAreStillMissing` fails as soon as the code has them.
-    static let awaitingFinalsBranch: Set<String> = ["资金性质", "fund", "经济科目", "econ", "bad-code", "bad-econ", "bad-fund"]
 
     static var updating: Bool {
         let value = ProcessInfo.processInfo.environment["FUNDFLOW_UPDATE_DOCS"] ?? ""
@@ -138,9 +134,8 @@ final class DocsTests: FundflowTestCase {
         for verb in Verb.allCases { code.insert(verb.chinese + "/" + verb.english) }
         for key in AttributeKey.allCases { code.insert(key.chinese + "/" + key.english) }
         let documented = Set(rows.map { $0.0 + "/" + $0.1 })
-        let pending = Set(documented.filter { pair in pair.split(separator: "/").contains { Self.awaitingFinalsBranch.contains(String($0)) } })
         XCTAssertEqual(code.subtracting(documented).sorted(), [], "in the code but not in docs/journal.md")
-        XCTAssertEqual(documented.subtracting(code).subtracting(pending).sorted(), [], "in docs/journal.md but not in the code")
+        XCTAssertEqual(documented.subtracting(code).sorted(), [], "in docs/journal.md but not in the code")
     }
 
     /// The verb table (five columns; the key table has four) names in its “可用的键” cell
@@ -157,7 +152,7 @@ final class DocsTests: FundflowTestCase {
             checked.insert(verb)
             let code = Set(verb.allowedKeys.map(\.chinese))
             XCTAssertEqual(code.subtracting(documented).sorted(), [], "docs/journal.md: keys of \(verb.chinese) missing")
-            XCTAssertEqual(documented.subtracting(code).subtracting(Self.awaitingFinalsBranch).sorted(), [],
+            XCTAssertEqual(documented.subtracting(code).sorted(), [],
                            "docs/journal.md: \(verb.chinese) does not take these keys")
             for key in verb.requiredKeys {
                 XCTAssertTrue(cells[4].contains("**\(key.chinese)（必填）**"), "docs/journal.md: \(key.chinese) is required for \(verb.chinese)")
@@ -172,7 +167,7 @@ final class DocsTests: FundflowTestCase {
         let documented = Set(DocTranscript.headingCodes(try doc("docs/journal.md")))
         let code = Set(DiagnosticCode.allCases.map(\.rawValue)).union(try sourceCodeLiterals())
         XCTAssertEqual(code.subtracting(documented).sorted(), [], "diagnostic codes without an entry in docs/journal.md")
-        XCTAssertEqual(documented.subtracting(code).subtracting(Self.awaitingFinalsBranch).sorted(), [],
+        XCTAssertEqual(documented.subtracting(code).sorted(), [],
                        "docs/journal.md documents codes fundflow never gives")
     }
 
@@ -181,14 +176,6 @@ final class DocsTests: FundflowTestCase {
         let documented = DocTranscript.headingCodes(try doc("docs/alerts.md"))
         XCTAssertEqual(Set(documented), Set(AlertCode.allCases.map(\.rawValue)))
         XCTAssertEqual(documented.count, Set(documented).count, "an alert documented twice")
-    }
-
-    /// The pending list names only what the code still lacks: delete it after the merge.
-    func testPendingNamesAreStillMissing() throws {
-        var inCode = Set(DiagnosticCode.allCases.map(\.rawValue)).union(try sourceCodeLiterals())
-        for key in AttributeKey.allCases { inCode.insert(key.chinese); inCode.insert(key.english) }
-        XCTAssertEqual(Self.awaitingFinalsBranch.intersection(inCode).sorted(), [],
-                       "the finals branch is merged: delete these names from DocsTests.awaitingFinalsBranch")
     }
 
     /// Diagnostic codes written as literals in Sources/Ledger (`code: "bad-amount"`), wherever

@@ -94,15 +94,52 @@ final class GoldenTests: FundflowTestCase {
         try assertGolden("qinhuangdao-2020.register.yuan.txt", Self.qinhuangdao, ["register", "--yuan"])
     }
 
+    // MARK: 攀枝花市医疗保障局 2021 (spec §3: 部门决算 and 项目支出绩效自评表)
+
+    static let panzhihua = "panzhihua-2021"
+    /// 编制日期 2022-01-15: a 2021 决算 is prepared after its year.
+    static let panzhihuaDay = ["SOURCE_DATE_EPOCH": "1642204800"]
+    static let finalFormats = ["txt": "text", "md": "md", "csv": "csv", "json": "json", "html": "html"]
+
+    func testPanzhihuaFinalInEveryFormat() throws {
+        for (ext, format) in Self.finalFormats.sorted(by: { $0.key < $1.key }) {
+            try assertGolden("panzhihua-2021.final-2021.\(ext)", Self.panzhihua, ["report", "final", "--year", "2021", "--format", format],
+                             day: Self.panzhihuaDay)
+        }
+    }
+
+    func testPanzhihuaSelfEvaluationInEveryFormat() throws {
+        for (ext, format) in Self.finalFormats.sorted(by: { $0.key < $1.key }) {
+            try assertGolden("panzhihua-2021.selfeval-2021.\(ext)", Self.panzhihua, ["report", "selfeval", "--year", "2021", "--format", format],
+                             day: Self.panzhihuaDay)
+        }
+    }
+
+    /// `status --by`: the same money grouped along one classification, under the shared head and foot.
+    func testPanzhihuaStatusByEconomicClass() throws {
+        for ext in ["txt", "json"] {
+            try assertGolden("panzhihua-2021.status-by-econ-2021-12-31.\(ext)", Self.panzhihua,
+                             ["status", "--by", "经济科目", "--as-of", "2021-12-31", "--format", Self.finalFormats[ext] ?? ext], day: Self.panzhihuaDay)
+        }
+    }
+
+    /// `--exact` of the final accounts: the seed's 万元 figures to every decimal.
+    func testPanzhihuaFinalExact() throws {
+        try assertGolden("panzhihua-2021.final-2021.exact.txt", Self.panzhihua, ["report", "final", "--year", "2021", "--exact"], day: Self.panzhihuaDay)
+    }
+
     /// Every file in Tests/Golden is exercised by a test above (a stale golden nobody checks
     /// would be a silent lie).
     func testEveryGoldenFileIsUsed() throws {
         let names = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.goldenFolder.path)) ?? [])
             .filter { !$0.hasPrefix(".") && $0 != "help" }   // help/ holds HelpTests' own goldens
-        var used: Set<String> = [
+        let finals = ["final", "selfeval"].flatMap { report in Self.finalFormats.keys.map { "panzhihua-2021.\(report)-2021.\($0)" } }
+        var used: Set<String> = Set(finals).union([
             "chengde-2019.monthly-2019-06.txt", "chengde-2019.monthly-2019-12.exact.txt", "chengde-2019.monthly-2019-12.yuan.txt",
             "qinhuangdao-2020.status-2020-03-31.txt", "qinhuangdao-2020.register.txt", "qinhuangdao-2020.register.yuan.txt",
-        ]
+            "panzhihua-2021.status-by-econ-2021-12-31.txt", "panzhihua-2021.status-by-econ-2021-12-31.json",
+            "panzhihua-2021.final-2021.exact.txt",
+        ])
         for what in ["chengde-2019.monthly-2019-12", "chengde-2019.carryover-2019", "chengde-2019.indicators-2019",
                      "chengde-2019.status-2019-06-30", "chengde-2019.register-P02", "qinhuangdao-2020.monthly-2020-06"] {
             for ext in Self.formats.keys { used.insert("\(what).\(ext)") }
@@ -118,13 +155,13 @@ final class GoldenTests: FundflowTestCase {
     /// Runs `fundflow -f journals/<journal>.journal ARGS` from the package root and compares its
     /// standard output byte for byte with `Tests/Golden/<name>` (or rewrites that file when
     /// FUNDFLOW_UPDATE_GOLDEN=1).
-    func assertGolden(_ name: String, _ journalName: String, _ arguments: [String],
+    func assertGolden(_ name: String, _ journalName: String, _ arguments: [String], day: [String: String] = GoldenTests.fixedDay,
                       file: StaticString = #filePath, line: UInt = #line) throws {
         let journalPath = "journals/\(journalName).journal"
         XCTAssertTrue(FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(journalPath).path),
                       "missing shipped journal \(journalPath)", file: file, line: line)
         let command = (["-f", journalPath] + arguments)
-        let result = try run(command, environment: Self.fixedDay, in: packageRoot)
+        let result = try run(command, environment: day, in: packageRoot)
         let shown = "fundflow " + command.joined(separator: " ")
         XCTAssertEqual(result.exitCode, 0, "\(shown)\n\(result.summary)", file: file, line: line)
         XCTAssertFalse(result.signaled, file: file, line: line)

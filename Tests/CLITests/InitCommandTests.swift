@@ -25,6 +25,33 @@ final class InitCommandTests: FundflowTestCase {
         "2020-01-01 项目 000-9999-JSN-2J4Q 信息化运维 单位=信息中心",
     ]
 
+    /// Spec §3: the budget sheet's 功能科目, 经济科目 and 资金性质 columns reach the journal, and a
+    /// payment sheet's 经济科目 column each payment; the final accounts then add them up.
+    func testClassifiedBudgetAndPaymentsReachTheFinalAccounts() throws {
+        write("""
+        项目编码,项目名称,金额,文号,功能科目,经济科目,资金性质,标签
+        B01,人员经费,100000,攀财预[2021]1号,2101501,301,一般公共预算,基本
+        G01,基金项目,5000,攀财预[2021]2号,2120802,30299,政府性基金,
+
+        """, to: "预算.csv")
+        let created = try ff("init", "--org", "测试局", "--budget", "预算.csv", "--year", "2021")
+        XCTAssertEqual(created.exitCode, 0, created.summary)
+        XCTAssertTrue(text().contains("2021-01-01 项目 B01 人员经费 科目=2101501 经济科目=301 资金性质=一般公共预算 标签=基本\n"), text())
+        XCTAssertTrue(text().contains("2021-01-01 项目 G01 基金项目 科目=2120802 经济科目=30299 资金性质=政府性基金\n"), text())
+        write("日期,项目,金额,凭证号,经济科目\n2021-03-01,B01,60000,记-1,30101\n2021-03-02,B01,30000,记-2,30302\n2021-03-03,G01,5000,记-3,\n", to: "pay.csv")
+        let imported = try ff("import", "pay.csv", "--commit")
+        XCTAssertEqual(imported.exitCode, 0, imported.summary)
+        XCTAssertTrue(text().contains("2021-03-01 支付 B01 60000.00 凭证=记-1 经济科目=30101\n"), text())
+        let report = try ff("report", "final", "--year", "2021", "--json")
+        XCTAssertEqual(report.exitCode, 0, report.summary)
+        // 人员经费: 30101 60000 + 30302 30000 (303) = 90000; 公用经费 of 基本: 0.
+        XCTAssertTrue(report.stdout.contains("\"personnel_paid\": \"90000.00\""), report.stdout)
+        XCTAssertTrue(report.stdout.contains("\"public_paid\": \"0.00\""), report.stdout)
+        // Income: 100000 general (95.24 %) and 5000 government fund (4.76 %).
+        XCTAssertTrue(report.stdout.contains("\"share\": 95.24"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("\"share\": 4.76"), report.stdout)
+    }
+
     func testGBKBudgetTableBecomesTheOpeningLines() throws {
         let data = try XCTUnwrap(budget.data(using: String.Encoding(rawValue: 0x8000_0632)))
         writeBytes(Array(data), to: "预算.csv")

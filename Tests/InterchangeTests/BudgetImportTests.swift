@@ -51,6 +51,39 @@ final class BudgetImportTests: XCTestCase {
         ])
     }
 
+    /// Spec §3: 功能科目, 经济科目 and 资金性质 columns become the project's 科目, 经济科目 and 资金性质.
+    func testClassificationColumns() {
+        let text = """
+        项目编码,项目名称,金额,文号,功能科目,经济科目,资金性质
+        P01,接待,8191,D1,2101501,30217,一般公共预算
+        P02,基金,10100,D2,２１２０８０２,30299,政府性基金
+        P03,无分类,100,D3,,,
+        """
+        XCTAssertEqual(lines(sheet(text)), [
+            "2020-01-01 项目 P01 接待 科目=2101501 经济科目=30217 资金性质=一般公共预算",
+            "2020-01-01 下达 P01 8191.00 文号=D1",
+            "2020-01-01 项目 P02 基金 科目=2120802 经济科目=30299 资金性质=政府性基金",
+            "2020-01-01 下达 P02 10100.00 文号=D2",
+            "2020-01-01 项目 P03 无分类",
+            "2020-01-01 下达 P03 100.00 文号=D3",
+        ])
+    }
+
+    func testBadClassificationCellsAreRowProblems() {
+        let text = """
+        项目编码,项目名称,金额,文号,功能科目,经济科目,资金性质
+        P01,一,100,D1,21015990,30217,一般公共预算
+        P02,二,100,D2,2101501,3021,一般公共预算
+        P03,三,100,D3,2101501,30217,公共预算
+        """
+        let read = sheet(text)
+        XCTAssertEqual(read.lines.count, 0)
+        XCTAssertEqual(read.problems.map(\.row), [2, 3, 4])
+        XCTAssertTrue(read.problems[0].message.contains("功能科目“21015990”"))
+        XCTAssertTrue(read.problems[1].message.contains("经济科目“3021”"))
+        XCTAssertTrue(read.problems[2].message.contains("资金性质“公共预算”无效"))
+    }
+
     func testDefaultDocAndUnitOption() {
         let result = sheet("项目编码,项目名称,金额\nP01,一,11.61\n", doc: "承财社[2019]1号", unit: .wan)
         XCTAssertEqual(lines(result).last, "2020-01-01 下达 P01 116100.00 文号=承财社[2019]1号")

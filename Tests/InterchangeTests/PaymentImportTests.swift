@@ -40,6 +40,22 @@ final class PaymentImportTests: XCTestCase {
         XCTAssertTrue(result.problems.isEmpty)
     }
 
+    /// Spec §3: an 经济科目 column gives each payment its own economic class; a malformed
+    /// code is a problem of its row.
+    func testEconomicClassColumn() {
+        let sheet = PaymentImport.read(csvTable("日期,项目,金额,凭证号,经济科目\n2019-03-05,P01,100,记-010,30217\n2019-03-06,P01,100,记-011,\n2019-03-07,P01,100,记-012,3021\n"),
+                                       mapping: ResolvedMapping(headerRow: 1, columns: [.date: 0, .project: 1, .amount: 2, .voucher: 3, .econ: 4]))
+        let result = PaymentImport.plan(sheet, journal: importJournal(base))
+        XCTAssertEqual(lines(result), [
+            "2019-03-05 支付 P01 100.00 凭证=记-010 经济科目=30217",
+            "2019-03-06 支付 P01 100.00 凭证=记-011",
+        ])
+        XCTAssertEqual(result.problems.map(\.row), [4])
+        XCTAssertTrue(result.problems.first?.message.contains("经济科目“3021”") ?? false)
+        XCTAssertEqual(ImportField.named("经济科目"), .econ)
+        XCTAssertEqual(ImportField.econ.option, "econ-column")
+    }
+
     func testEveryProblemOfEveryRow() {
         let result = plan("""
         2019-02-30,P01,abc,v1,,,

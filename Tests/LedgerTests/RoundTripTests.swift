@@ -30,11 +30,14 @@ final class RoundTripTests: XCTestCase {
         let bodies: [EntryBody] = [
             .project(ProjectDeclaration(id: "P01", name: "办公经费", unit: "局机关", code: "2080101", plan: plan, tags: ["基本", "三公"])),
             .project(ProjectDeclaration(id: "P02", name: "其他")),
+            .project(ProjectDeclaration(id: "P03", name: "三公", code: "210", econ: "30217", fund: .governmentFund)),
+            .project(ProjectDeclaration(id: "P04", name: "其他资金", code: "21015", econ: "302", fund: .other)),
             .allot(Allotment(project: "P01", amountFen: 11_610_000, doc: "承财社[2019]107号", kind: .supplement, source: "中央", memo: "m")),
             .allot(Allotment(project: "P01", amountFen: 1, doc: "A")),
             .reduce(Reduction(project: "P01", amountFen: 100_000, doc: "R", memo: "压减")),
             .pay(Payment(project: "P01", amountFen: 7_737_948, voucher: "记-12", payee: "某公司", contract: "C1", memo: "m")),
             .pay(Payment(project: "P01", amountFen: Limits.maxAmountFen)),
+            .pay(Payment(project: "P01", amountFen: 1, voucher: "V", econ: "31013", memo: "购车")),
             .contract(ContractSigning(project: "P01", contractID: "C1", amountFen: 50_094_000, party: "某公司", due: CalendarDate(year: 2019, month: 12, day: 31), memo: "m")),
             .reverse(Reversal(project: "P01", amountFen: 10_000, ofVoucher: "记-12", ofDate: day, voucher: "记-30", memo: "m")),
             .reverse(Reversal(project: "P01", amountFen: 10_000, ofVoucher: "记-12")),
@@ -69,10 +72,10 @@ final class RoundTripTests: XCTestCase {
         for value in Self.awkward {
             let id = isValidID(value) ? value : "P01"
             let bodies: [EntryBody] = [
-                .project(ProjectDeclaration(id: id, name: value, unit: value, code: value, tags: isValidTag(value) ? [value, "x"] : [])),
+                .project(ProjectDeclaration(id: id, name: value, unit: value, code: "2101599", econ: "30211", fund: .grant, tags: isValidTag(value) ? [value, "x"] : [])),
                 .allot(Allotment(project: id, amountFen: 100, doc: value, source: value, memo: value)),
                 .reduce(Reduction(project: id, amountFen: 100, doc: value, memo: value)),
-                .pay(Payment(project: id, amountFen: 100, voucher: value, payee: value, contract: value, memo: value)),
+                .pay(Payment(project: id, amountFen: 100, voucher: value, payee: value, contract: value, econ: "301", memo: value)),
                 .contract(ContractSigning(project: id, contractID: id, amountFen: 100, party: value, memo: value)),
                 .reverse(Reversal(project: id, amountFen: 100, ofVoucher: value, voucher: value, memo: value)),
                 .carry(CarryOver(project: id, amountFen: 100, reason: value)),
@@ -141,6 +144,12 @@ final class RoundTripTests: XCTestCase {
         }
     }
 
+    /// A classification code of one of the lengths (digits only), or nil.
+    static func randomCode(_ random: inout SplitMix64, lengths: [Int]) -> String? {
+        guard random.chance(60) else { return nil }
+        return String((0..<random.pick(lengths)).map { _ in random.pick(Array("0123456789")) })
+    }
+
     static func randomPercent(_ random: inout SplitMix64) -> Int64 { random.int64(0...10_000) }
 
     static func randomPlan(_ random: inout SplitMix64) -> DisbursementPlan {
@@ -163,8 +172,9 @@ final class RoundTripTests: XCTestCase {
                 while !isValidTag(tag) { tag = randomText(&random, maxLength: 5, avoiding: [",", "，"]) }
                 return tag
             }
-            return .project(ProjectDeclaration(id: project, name: randomText(&random), unit: randomOptional(&random), code: randomOptional(&random),
-                                               plan: random.chance(50) ? randomPlan(&random) : nil, tags: tags))
+            return .project(ProjectDeclaration(id: project, name: randomText(&random), unit: randomOptional(&random),
+                                               code: randomCode(&random, lengths: [3, 5, 7]), econ: randomCode(&random, lengths: [3, 5]),
+                                               fund: random.chance(50) ? nil : random.pick(Fund.allCases), plan: random.chance(50) ? randomPlan(&random) : nil, tags: tags))
         case .allot:
             return .allot(Allotment(project: project, amountFen: randomAmount(&random), doc: randomText(&random),
                                     kind: random.chance(50) ? .initial : .supplement, source: randomOptional(&random), memo: randomOptional(&random)))
@@ -172,7 +182,7 @@ final class RoundTripTests: XCTestCase {
             return .reduce(Reduction(project: project, amountFen: randomAmount(&random), doc: randomText(&random), memo: randomOptional(&random)))
         case .pay:
             return .pay(Payment(project: project, amountFen: randomAmount(&random), voucher: randomOptional(&random), payee: randomOptional(&random),
-                                contract: randomOptional(&random), memo: randomOptional(&random)))
+                                contract: randomOptional(&random), econ: randomCode(&random, lengths: [3, 5]), memo: randomOptional(&random)))
         case .contract:
             return .contract(ContractSigning(project: project, contractID: randomID(&random), amountFen: randomAmount(&random),
                                              party: randomOptional(&random), due: random.chance(50) ? randomDate(&random) : nil, memo: randomOptional(&random)))

@@ -1,4 +1,5 @@
 import Ledger
+import Monitor
 
 /// `fundflow completion bash`: prints a bash completion script for commands (English and
 /// Chinese), each command's options, option values (formats, kinds, encodings) and the
@@ -31,6 +32,13 @@ enum CompletionCommand {
     /// The journal's project IDs, contract IDs or units, one a line, in file order, without
     /// validating the journal (a completion must be quick and quiet).
     static func listWords(_ kind: String, paths: [String]) {
+        // Classification codes and funds come from the built-in tables (spec §3), not the journal.
+        switch kind {
+        case "__codes": Output.out(Classification.functionCodes.map { $0.code + "\n" }.joined()); return
+        case "__econs": Output.out(Classification.economicCodes.map { $0.code + "\n" }.joined()); return
+        case "__funds": Output.out(Fund.allCases.map { $0.chinese + "\n" }.joined()); return
+        default: break
+        }
         guard case .success(let parsed) = JournalReader.read(paths: paths) else { return }
         var seen: Set<String> = []
         var words: [String] = []
@@ -185,6 +193,10 @@ enum CompletionCommand {
                 --amount-unit) _fundflow_reply "元"$'\\n'"万元" "$cur"; return 0 ;;
                 --contract) _fundflow_reply "$(_fundflow_words __contracts)" "$cur"; return 0 ;;
                 --unit) _fundflow_reply "$(_fundflow_words __units)" "$cur"; return 0 ;;
+                --code) _fundflow_reply "$(_fundflow_words __codes)" "$cur"; return 0 ;;
+                --econ) _fundflow_reply "$(_fundflow_words __econs)" "$cur"; return 0 ;;
+                --fund) _fundflow_reply "$(_fundflow_words __funds)" "$cur"; return 0 ;;
+                --by) _fundflow_reply "资金性质"$'\\n'"科目"$'\\n'"经济科目"$'\\n'"单位"$'\\n'"标签" "$cur"; return 0 ;;
                 --date|--as-of|--through|--from|--to|--due|--of-date)
                     _fundflow_reply "$(date +%Y-%m-%d)" "$cur"; return 0 ;;
                 --month) _fundflow_reply "$(date +%Y-%m)" "$cur"; return 0 ;;
@@ -217,7 +229,7 @@ enum CompletionCommand {
                 \(projectCommands))
                     (( positionals == 0 )) && _fundflow_reply "$(_fundflow_words __projects)" "$cur" ;;
                 report|报表)
-                    (( positionals == 0 )) && _fundflow_reply "monthly"$'\\n'"carryover"$'\\n'"indicators" "$cur" ;;
+                    (( positionals == 0 )) && _fundflow_reply "monthly"$'\\n'"carryover"$'\\n'"indicators"$'\\n'"final"$'\\n'"selfeval" "$cur" ;;
                 help)
                     (( positionals == 0 )) && _fundflow_reply "${_fundflow_commands// /$'\\n'}" "$cur" ;;
                 completion)

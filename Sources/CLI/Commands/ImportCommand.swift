@@ -6,7 +6,7 @@ import Ledger
 /// rows in one locked, validated write, or none. Payments already in the journal (same date,
 /// project, amount and voucher) are skipped and counted, so importing twice adds nothing.
 enum ImportCommand {
-    static let usage = "fundflow import 文件.csv [--commit] [--map 映射文件] [--date-column 列] [--project-column 列] [--amount-column 列] [--voucher-column 列] [--payee-column 列] [--memo-column 列] [--contract-column 列] [--header-row 行号] [--encoding auto|utf-8|gbk] [--amount-unit 元|万元]"
+    static let usage = "fundflow import 文件.csv [--commit] [--map 映射文件] [--date-column 列] [--project-column 列] [--amount-column 列] [--voucher-column 列] [--payee-column 列] [--memo-column 列] [--contract-column 列] [--econ-column 列] [--header-row 行号] [--encoding auto|utf-8|gbk] [--amount-unit 元|万元]"
 
     /// The mapping file looked for beside the journal when `--map` is not given.
     static let mapFileName = "fundflow-import.map"

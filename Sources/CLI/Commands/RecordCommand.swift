@@ -17,10 +17,10 @@ enum RecordCommand {
 
     static func shape(for verb: Verb) -> Shape? {
         switch verb {
-        case .project: return Shape(verb: verb, usage: "fundflow project ID 名称 [--unit 单位] [--code 科目] [--plan 计划] [--tags 标签] [--date 日期]", positionals: 2, options: ["unit", "code", "plan", "tags", "date"])
+        case .project: return Shape(verb: verb, usage: "fundflow project ID 名称 [--unit 单位] [--code 科目] [--econ 经济科目] [--fund 资金性质] [--plan 计划] [--tags 标签] [--date 日期]", positionals: 2, options: ["unit", "code", "econ", "fund", "plan", "tags", "date"])
         case .allot: return Shape(verb: verb, usage: "fundflow allot 项目 金额 --doc 文号 [--kind 年初|追加] [--source 来源] [--memo 摘要] [--date 日期]", positionals: 2, options: ["doc", "kind", "source", "memo", "date"])
         case .reduce: return Shape(verb: verb, usage: "fundflow reduce 项目 金额 --doc 文号 [--memo 摘要] [--date 日期]", positionals: 2, options: ["doc", "memo", "date"])
-        case .pay: return Shape(verb: verb, usage: "fundflow pay 项目 金额 [--voucher 凭证] [--payee 收款人] [--contract 合同] [--memo 摘要] [--date 日期]", positionals: 2, options: ["voucher", "payee", "contract", "memo", "date"])
+        case .pay: return Shape(verb: verb, usage: "fundflow pay 项目 金额 [--voucher 凭证] [--payee 收款人] [--contract 合同] [--econ 经济科目] [--memo 摘要] [--date 日期]", positionals: 2, options: ["voucher", "payee", "contract", "econ", "memo", "date"])
         case .contract: return Shape(verb: verb, usage: "fundflow contract 项目 合同编号 金额 [--party 对方] [--due 期限] [--memo 摘要] [--date 日期]", positionals: 3, options: ["party", "due", "memo", "date"])
         case .reverse: return Shape(verb: verb, usage: "fundflow reverse 项目 金额 --of 原凭证 [--of-date 原日期] [--voucher 凭证] [--memo 摘要] [--date 日期]", positionals: 2, options: ["of", "of-date", "voucher", "memo", "date"])
         case .carry: return Shape(verb: verb, usage: "fundflow carry 项目 (金额 | --all) [--reason 原因] --year 年度", positionals: 2, options: ["reason", "year", "all"], allowsAll: true)

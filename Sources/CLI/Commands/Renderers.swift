@@ -48,4 +48,31 @@ enum Renderers {
         case .json: return JSONRenderer.register(r, frame: frame)
         }
     }
+    static func final(_ r: FinalAccounts, format: ReportOutput.Format, style: TextStyle, frame: ReportFrame) -> String {
+        switch format {
+        case .text: return FinalAccountsRenderer.text(r, frame: frame, style: style)
+        case .md: return FinalAccountsRenderer.markdown(r, frame: frame)
+        case .csv: return FinalAccountsRenderer.csv(r, frame: frame)
+        case .html: return FinalAccountsRenderer.html(r, frame: frame)
+        case .json: return FinalAccountsRenderer.json(r, frame: frame)
+        }
+    }
+    static func selfEvaluation(_ r: SelfEvaluation, format: ReportOutput.Format, style: TextStyle, frame: ReportFrame) -> String {
+        switch format {
+        case .text: return SelfEvaluationRenderer.text(r, frame: frame, style: style)
+        case .md: return SelfEvaluationRenderer.markdown(r, frame: frame)
+        case .csv: return SelfEvaluationRenderer.csv(r, frame: frame)
+        case .html: return SelfEvaluationRenderer.html(r, frame: frame)
+        case .json: return SelfEvaluationRenderer.json(r, frame: frame)
+        }
+    }
+    static func grouped(_ r: GroupedStatus, format: ReportOutput.Format, style: TextStyle, frame: ReportFrame) -> String {
+        switch format {
+        case .text: return GroupedStatusRenderer.text(r, frame: frame, style: style)
+        case .md: return GroupedStatusRenderer.markdown(r, frame: frame)
+        case .csv: return GroupedStatusRenderer.csv(r, frame: frame)
+        case .html: return GroupedStatusRenderer.html(r, frame: frame)
+        case .json: return GroupedStatusRenderer.json(r, frame: frame)
+        }
+    }
 }

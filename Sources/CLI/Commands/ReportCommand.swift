@@ -7,6 +7,8 @@ enum ReportCommand {
     fundflow report monthly --month YYYY-MM [--unit 单位] [--format text|md|csv|json|html] [-o 文件]
     fundflow report carryover --year YYYY [--unit 单位] [--format …] [-o 文件]
     fundflow report indicators --year YYYY [--format …] [-o 文件]
+    fundflow report final --year YYYY [--format …] [-o 文件]
+    fundflow report selfeval --year YYYY [--format …] [-o 文件]
     """
 
     static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
@@ -37,8 +39,21 @@ enum ReportCommand {
                 let report = Indicators(replay: replay)
                 return (report.overflow, { Renderers.indicators(report, format: format, style: style, frame: frame) })
             }
+        case "final", "决算":
+            try arguments.requireOnly(["year", "format", "o", "yuan", "exact", "no-color", "json", "csv"], command: "report final")
+            let yearEnd = try yearEndOption(arguments)
+            return try renderFinal(paths, year: yearEnd.year, clock: clock, arguments, environment) { accounts, frame in
+                Renderers.final(accounts, format: format, style: style, frame: frame)
+            }
+        case "selfeval", "自评":
+            try arguments.requireOnly(["year", "format", "o", "yuan", "exact", "no-color", "json", "csv"], command: "report selfeval")
+            let yearEnd = try yearEndOption(arguments)
+            return try render(paths, asOf: yearEnd, clock: clock, arguments, environment) { replay, frame in
+                let report = SelfEvaluation(replay: replay)
+                return (nil, { Renderers.selfEvaluation(report, format: format, style: style, frame: frame) })
+            }
         default:
-            throw UsageError("没有报表“\(kind)”\(DidYouMean.phrase(kind, among: ["monthly", "carryover", "indicators", "月报", "结转", "指标"]))。用法：\n\(usage)")
+            throw UsageError("没有报表“\(kind)”\(DidYouMean.phrase(kind, among: ["monthly", "carryover", "indicators", "final", "selfeval", "月报", "结转", "指标", "决算", "自评"]))。用法：\n\(usage)")
         }
     }
 
@@ -61,5 +76,23 @@ enum ReportCommand {
         let frame = try ReportOutput.frame(arguments, context: replay.context, health: health, environment: environment)
         let report = make(replay, frame)
         return ReportOutput.emitReport(overflow: report.overflow, health: health, arguments, journals: paths, report.render)
+    }
+
+    /// The final accounts need every payment's 经济科目: they read the accepted payments of the
+    /// year again from their lines. A total that does not fit in Int64 分 refuses the report.
+    static func renderFinal(_ paths: [String], year: Int, clock: WallClock, _ arguments: Arguments, _ environment: [String: String],
+                            _ make: (FinalAccounts, ReportFrame) -> String) throws -> ExitCode {
+        _ = try ReportOutput.money(arguments)
+        let journal: Journal
+        switch ReportOutput.load(paths, clock: clock) {
+        case .failure(let code): return code
+        case .success(let value): journal = value
+        }
+        let health = ReportOutput.health(journal)
+        let frame = try ReportOutput.frame(arguments, context: journal.context, health: health, environment: environment)
+        guard let accounts = try? FinalAccounts(journal: journal, year: year) else {
+            return ReportOutput.emitReport(overflow: "部门决算的金额合计", health: health, arguments, journals: paths) { "" }
+        }
+        return ReportOutput.emitReport(overflow: nil, health: health, arguments, journals: paths) { make(accounts, frame) }
     }
 }

@@ -1,14 +1,17 @@
 import Ledger
 import Monitor
 
-/// `fundflow status [--as-of D] [--unit U] [--json|--csv]`.
+/// `fundflow status [--as-of D] [--unit U | --by 分类] [--json|--csv]`.
 enum StatusCommand {
     static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
-        try arguments.requireOnly(["as-of", "unit", "json", "csv", "format", "o", "yuan", "exact", "no-color"], command: "status")
-        try arguments.positionalCount(0...0, usage: "fundflow status [--as-of 日期] [--unit 单位] [--json|--csv]")
+        try arguments.requireOnly(["as-of", "unit", "by", "json", "csv", "format", "o", "yuan", "exact", "no-color"], command: "status")
+        try arguments.positionalCount(0...0, usage: "fundflow status [--as-of 日期] [--unit 单位 | --by 资金性质|科目|经济科目|单位|标签] [--json|--csv]")
         let asOf = try OptionValue.date(arguments, "as-of")
         let format = try ReportOutput.format(arguments)
         _ = try ReportOutput.money(arguments)
+        if let by = arguments.options["by"] {
+            return try grouped(by, asOf: asOf, format: format, arguments, paths: paths, clock: clock, environment: environment)
+        }
         let replay: YearReplay, health: JournalHealth
         switch YearLoading.replay(paths, asOf: asOf, clock: clock) {
         case .failure(let code): return code
@@ -23,6 +26,32 @@ enum StatusCommand {
         let frame = try ReportOutput.frame(arguments, context: replay.context, health: health, environment: environment)
         return ReportOutput.emitReport(overflow: report.overflow, health: health, arguments, journals: paths) {
             Renderers.status(report, format: format, style: style, frame: frame)
+        }
+    }
+
+    /// `status --by`: the same figures grouped along one classification. It needs each
+    /// payment's 经济科目, read again from the payment's line.
+    static func grouped(_ by: String, asOf: CalendarDate?, format: ReportOutput.Format, _ arguments: Arguments,
+                        paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
+        guard let grouping = GroupedStatus.Grouping.named(by) else {
+            let names = GroupedStatus.Grouping.allCases.flatMap { [$0.rawValue, $0.english] }
+            throw UsageError("--by 的值“\(by)”无效\(DidYouMean.phrase(by, among: names))：可选 资金性质、科目、经济科目、单位、标签（或 fund、code、econ、unit、tags）")
+        }
+        if arguments.options["unit"] != nil { throw UsageError("--by 与 --unit 不能同时使用：按单位分组请用 --by 单位") }
+        let journal: Journal
+        switch ReportOutput.load(paths, clock: clock) {
+        case .failure(let code): return code
+        case .success(let value): journal = value
+        }
+        let health = ReportOutput.health(journal)
+        let frame = try ReportOutput.frame(arguments, context: journal.context, health: health, environment: environment)
+        let date = asOf ?? journal.today ?? journal.settings.today(clock)
+        guard let report = try? GroupedStatus(journal: journal, asOf: date, by: grouping) else {
+            return ReportOutput.emitReport(overflow: "按\(grouping.rawValue)分组的金额合计", health: health, arguments, journals: paths) { "" }
+        }
+        let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
+        return ReportOutput.emitReport(overflow: nil, health: health, arguments, journals: paths) {
+            Renderers.grouped(report, format: format, style: style, frame: frame)
         }
     }
 }

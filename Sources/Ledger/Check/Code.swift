@@ -33,6 +33,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case badKind = "bad-kind"
     case badSetting = "bad-setting"
     case badSeal = "bad-seal"
+    case badCode = "bad-code"
+    case badEcon = "bad-econ"
+    case badFund = "bad-fund"
     // The journal as a whole (checker).
     case duplicateProject = "duplicate-project"
     case undeclaredProject = "undeclared-project"

@@ -161,6 +161,9 @@ extension ChunkParser {
                     } else {
                         return .fullReader
                     }
+                case .econ:
+                    // A payment's 经济科目 is validated by the EntryParser, as on any other line.
+                    return .fullReader
                 default:
                     break   // payee, source, a reversal's own voucher: text no rule reads
                 }

@@ -209,6 +209,7 @@ public enum HTMLRenderer {
         }
         header.report { border-bottom: 2px solid \(ink); padding-bottom: 6px; margin-bottom: 10px; }
         header.report h1 { font-size: 19pt; margin: 0; color: \(ink); letter-spacing: .04em; }
+        header.report h1.long { font-size: 15pt; letter-spacing: .02em; }
         header.report .meta { color: #555; font-size: 9pt; display: flex; flex-wrap: wrap; }
         header.report .meta span { white-space: nowrap; }
         header.report .meta span + span::before { content: "　·　"; color: #aaa; }
@@ -217,6 +218,7 @@ public enum HTMLRenderer {
         h3 { font-size: 10.5pt; margin: 12px 0 4px; color: #333; break-after: avoid; page-break-after: avoid; }
         p { margin: 4px 0; }
         p.lead { margin: 0 0 8px; }
+        p.subtitle { margin: -4px 0 4px 12px; color: #444; font-size: 9pt; }
         p.empty { color: #555; }
         p.warning { color: #c0392b; font-weight: 600; }
         .muted { color: #666; font-weight: normal; }
@@ -302,10 +304,15 @@ public enum HTMLRenderer {
             html += "<div class=\"banner\(frame.health.sealFailed ? " seal" : "")\" role=\"alert\"><strong>\(escape(frame.health.bannerTitle))</strong>"
                 + "\(escape(text))</div>\n"
         }
-        return html + "<header class=\"report\">\n<h1>\(escape(head.title))</h1>\n"
+        // A title longer than one line of A4 portrait at 19pt gets a smaller size, not a break mid-word.
+        let long = DisplayWidth.of(head.title) > longTitleWidth
+        return html + "<header class=\"report\">\n<h1\(long ? " class=\"long\"" : "")>\(escape(head.title))</h1>\n"
             + "<div class=\"meta\">" + (head.metaItems + extra).map { "<span>\(escape($0))</span>" }.joined() + "</div>\n"
             + "</header>\n"
     }
+
+    /// Display columns (a CJK character counts 2) of the longest title printed at 19pt.
+    static let longTitleWidth = 50
 
     static func section(_ title: String, _ content: String) -> String {
         "<section>\n<h2>\(escape(title))</h2>\n\(content)</section>\n"
