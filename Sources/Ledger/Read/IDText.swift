@@ -17,13 +17,19 @@ enum IDText {
             if lead < 0x80 { index += 1; continue }
             guard lead & 0xF0 == 0xE0, index + 2 < count else { return false }
             let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            guard stableScalars.contains(where: { $0.contains(scalar) }) else { return false }
+            guard isStable(scalar) else { return false }
             index += 3
         }
         return true
     }
 
-    private static let stableScalars: [ClosedRange<UInt32>] = [0x3000...0x3098, 0x309B...0x9FFF, 0xAC00...0xD7A3, 0xFF00...0xFFEF]
+    /// CJK symbols and unified ideographs, kana but its combining marks, Hangul syllables,
+    /// full-width forms.
+    @inline(__always)
+    private static func isStable(_ scalar: UInt32) -> Bool {
+        (scalar >= 0x3000 && scalar <= 0x9FFF && scalar != 0x3099 && scalar != 0x309A)
+            || (scalar >= 0xAC00 && scalar <= 0xD7A3) || (scalar >= 0xFF00 && scalar <= 0xFFEF)
+    }
 
     /// The NFC form of an ID.
     static func normalized(_ text: String) -> String {
