@@ -212,7 +212,10 @@ extension ChunkParser {
                 guard IDText.isNormal(bytes(voucher)) else { return .fullReader }
                 entry.key = vouchers.add(bytes(voucher), entry: entries.count)
             }
-            if contract.end >= 0 { entry.reference = contracts.intern(bytes(contract)) }
+            if contract.end >= 0 {
+                guard IDText.isNormal(bytes(contract)) else { return .fullReader }
+                entry.reference = contracts.intern(bytes(contract))
+            }
         case .allot, .reduce:
             guard document.end >= 0, IDText.isNormal(bytes(document)) else { return .fullReader }
             entry.key = documents.intern(bytes(document))
