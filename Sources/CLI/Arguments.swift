@@ -63,7 +63,7 @@ struct Arguments {
                 inlineValue = String(name[name.index(after: equals)...])
                 name = String(name[..<equals])
             }
-            if name == "file", let inlineValue { result.journalPaths.append(inlineValue); continue }   // --file=PATH
+            if name == "file", let inlineValue { result.journalPaths.append(inlineValue); continue }  // --file=PATH
             if name == "help" { result.wantsHelp = true; continue }
             if name == "version" { result.wantsVersion = true; continue }
             if flagNames.contains(name) {

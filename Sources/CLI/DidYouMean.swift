@@ -13,7 +13,8 @@ enum DidYouMean {
             guard other.count == scalars.count, other != scalars else { continue }
             let differing = scalars.indices.filter { scalars[$0] != other[$0] }
             if differing.count == 2, differing[1] == differing[0] + 1,
-               scalars[differing[0]] == other[differing[1]], scalars[differing[1]] == other[differing[0]] {
+                scalars[differing[0]] == other[differing[1]], scalars[differing[1]] == other[differing[0]]
+            {
                 return candidate
             }
         }

@@ -41,8 +41,9 @@ enum JournalFiles {
     static func recover(_ paths: [String], _ arguments: Arguments) {
         let readers: Set<String> = ["check", "检查", "status", "状态", "report", "报表", "register", "明细", "export", "导出", "completion"]
         let command = arguments.command ?? ""
-        let readOnly = readers.contains(command)
-            || (["import", "导入"].contains(command) && !arguments.flags.contains("commit"))     // a dry run
+        let readOnly =
+            readers.contains(command)
+            || (["import", "导入"].contains(command) && !arguments.flags.contains("commit"))  // a dry run
             || (["init", "新建"].contains(command) && arguments.flags.contains("dry-run"))
         for notice in JournalRecovery.recover(paths: paths, holdReadLocks: readOnly) {
             Output.err(notice + "\n")
@@ -65,7 +66,7 @@ enum JournalFiles {
             default: return "-o 的“\(path)”不是普通文件（设备、管道或套接字）：报表只写入普通文件；要输出到屏幕或管道，请去掉 -o"
             }
         }
-        return nil      // missing (or a dangling symlink, which `rename` replaces)
+        return nil  // missing (or a dangling symlink, which `rename` replaces)
     }
 
     /// The message for `-o` into a folder that does not exist, or nil.

@@ -17,7 +17,8 @@ enum OptionValue {
     /// `YYYY`: four digits in the years the journal allows.
     static func year(_ text: String, option: String = "year") throws -> Int {
         guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let year = Int(text), (Limits.minYear...Limits.maxYear).contains(year) else {
+            let year = Int(text), (Limits.minYear...Limits.maxYear).contains(year)
+        else {
             throw UsageError("--\(option) 的年度“\(text)”无效：请写四位年份（\(Limits.minYear)–\(Limits.maxYear)），例如 --\(option) 2019")
         }
         return year
@@ -28,10 +29,11 @@ enum OptionValue {
         let bytes = Array(text.utf8)
         let problem = UsageError("--\(option) 的月份“\(text)”无效：请写成 YYYY-MM（月份两位），例如 --\(option) 2019-06")
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-              let year = try? OptionValue.year(String(decoding: bytes[0..<4], as: UTF8.self), option: option),
-              bytes[5...6].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let month = Int(String(decoding: bytes[5...6], as: UTF8.self)),
-              let monthEnd = CalendarDate.monthEnd(year: year, month: month) else { throw problem }
+            let year = try? OptionValue.year(String(decoding: bytes[0..<4], as: UTF8.self), option: option),
+            bytes[5...6].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let month = Int(String(decoding: bytes[5...6], as: UTF8.self)),
+            let monthEnd = CalendarDate.monthEnd(year: year, month: month)
+        else { throw problem }
         return monthEnd
     }
 

@@ -30,7 +30,7 @@ func runFundflow(_ argv: [String], environment: [String: String]) -> ExitCode {
         try JournalFiles.requireDistinct(paths)
         if let code = ReportOutput.checkTarget(arguments, journals: paths) { return code }
         if !(command == "completion" && arguments.positionals.first?.hasPrefix("__") != true) {
-            JournalFiles.recover(paths, arguments)   // before any command reads the journal
+            JournalFiles.recover(paths, arguments)  // before any command reads the journal
         }
         let clock = try CommandClock.now(environment)
         switch command {

@@ -36,13 +36,13 @@ public enum BeancountExport {
         let organisation = journal.settings.organisation
         out += "; fundflow 导出的 Beancount 账本\(organisation.isEmpty ? "" : "：" + oneLine(organisation))\n"
         out += """
-        ; 只含通过校验的分录；金额单位 CNY（元）。科目与 hledger 导出相同（P 为项目）：
-        ;   下达 Income:Appropriation:P → Assets:Budget:P，调减反向；支付 Assets:Budget:P → Expenses:P，冲销反向；
-        ;   收回 Assets:Budget:P → Equity:Lapsed:P；结转 12-31 Assets:Budget:P → Assets:Carried:P，次年 01-01 转回。
+            ; 只含通过校验的分录；金额单位 CNY（元）。科目与 hledger 导出相同（P 为项目）：
+            ;   下达 Income:Appropriation:P → Assets:Budget:P，调减反向；支付 Assets:Budget:P → Expenses:P，冲销反向；
+            ;   收回 Assets:Budget:P → Equity:Lapsed:P；结转 12-31 Assets:Budget:P → Assets:Carried:P，次年 01-01 转回。
 
-        option "operating_currency" "\(currency)"
+            option "operating_currency" "\(currency)"
 
-        """
+            """
         if !organisation.isEmpty { out += "option \"title\" " + quoted(organisation) + "\n" }
 
         for opening in openings {
@@ -90,7 +90,8 @@ public enum BeancountExport {
                 let amountWidth = amounts.map(\.count).max() ?? 0
                 for (offset, posting) in postings.enumerated() {
                     let amount = amounts[offset]
-                    out += "  " + posting.0 + String(repeating: " ", count: width - posting.0.count + 2 + amountWidth - amount.count)
+                    out +=
+                        "  " + posting.0 + String(repeating: " ", count: width - posting.0.count + 2 + amountWidth - amount.count)
                         + amount + " " + currency + "\n"
                 }
             }

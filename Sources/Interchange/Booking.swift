@@ -61,7 +61,7 @@ public struct Booking: Sendable {
     /// are left out: the exports declare the accounts.
     public static func all(in journal: Journal) -> [Booking] {
         var result: [Booking] = []
-        var pending: [Booking] = []     // carry-ins waiting for their 01-01, in order
+        var pending: [Booking] = []  // carry-ins waiting for their 01-01, in order
         func name(_ project: String) -> String { journal.projects[project]?.name ?? project }
         func flush(before date: CalendarDate?) {
             while let first = pending.first, date.map({ first.date <= $0 }) ?? true {
@@ -77,10 +77,11 @@ public struct Booking: Sendable {
             booking.classes = classifier.classes(of: entry)
             result.append(booking)
             if case .carry(let carry) = entry.body, let newYear = CalendarDate(year: entry.date.year + 1, month: 1, day: 1) {
-                var carryIn = Booking(date: newYear, kind: .transfer(debit: .budget, credit: .carried, amountFen: carry.amountFen),
-                                      project: carry.project, verb: .carry,
-                                      narration: "上年结转转入：" + (carry.reason ?? name(carry.project)),
-                                      metadata: [("carried-from", entry.date.description)], sourceLine: nil)
+                var carryIn = Booking(
+                    date: newYear, kind: .transfer(debit: .budget, credit: .carried, amountFen: carry.amountFen),
+                    project: carry.project, verb: .carry,
+                    narration: "上年结转转入：" + (carry.reason ?? name(carry.project)),
+                    metadata: [("carried-from", entry.date.description)], sourceLine: nil)
                 carryIn.isCarryIn = true
                 carryIn.classes = booking.classes
                 pending.append(carryIn)
@@ -92,44 +93,54 @@ public struct Booking: Sendable {
 
     static func booking(for entry: Entry, name: (String) -> String) -> Booking? {
         let line = JournalWriter.line(entry)
-        func make(_ kind: Kind, _ project: String?, code: String? = nil, payee: String? = nil, narration: String,
-                  _ metadata: [(AttributeKey, String?)]) -> Booking {
+        func make(
+            _ kind: Kind, _ project: String?, code: String? = nil, payee: String? = nil, narration: String,
+            _ metadata: [(AttributeKey, String?)]
+        ) -> Booking {
             var fields: [(key: String, value: String)] = []
             for (key, value) in metadata { if let value { fields.append((key.english, value)) } }
-            return Booking(date: entry.date, kind: kind, project: project, verb: entry.verb, code: code, payee: payee,
-                           narration: narration, metadata: fields, sourceLine: line)
+            return Booking(
+                date: entry.date, kind: kind, project: project, verb: entry.verb, code: code, payee: payee,
+                narration: narration, metadata: fields, sourceLine: line)
         }
         switch entry.body {
         case .project:
             return nil
         case .allot(let a):
-            return make(.transfer(debit: .budget, credit: .appropriation, amountFen: a.amountFen), a.project, code: a.doc,
-                        narration: "下达" + (a.kind == .supplement ? "（追加）" : "") + "：" + (a.memo ?? name(a.project)),
-                        [(.doc, a.doc), (.kind, a.kind.chinese), (.source, a.source), (.memo, a.memo)])
+            return make(
+                .transfer(debit: .budget, credit: .appropriation, amountFen: a.amountFen), a.project, code: a.doc,
+                narration: "下达" + (a.kind == .supplement ? "（追加）" : "") + "：" + (a.memo ?? name(a.project)),
+                [(.doc, a.doc), (.kind, a.kind.chinese), (.source, a.source), (.memo, a.memo)])
         case .reduce(let r):
-            return make(.transfer(debit: .appropriation, credit: .budget, amountFen: r.amountFen), r.project, code: r.doc,
-                        narration: "调减：" + (r.memo ?? name(r.project)), [(.doc, r.doc), (.memo, r.memo)])
+            return make(
+                .transfer(debit: .appropriation, credit: .budget, amountFen: r.amountFen), r.project, code: r.doc,
+                narration: "调减：" + (r.memo ?? name(r.project)), [(.doc, r.doc), (.memo, r.memo)])
         case .pay(let p):
-            return make(.transfer(debit: .expenses, credit: .budget, amountFen: p.amountFen), p.project, code: p.voucher, payee: p.payee,
-                        narration: p.memo ?? ("支付：" + name(p.project)),
-                        [(.voucher, p.voucher), (.payee, p.payee), (.contract, p.contract), (.memo, p.memo)])
+            return make(
+                .transfer(debit: .expenses, credit: .budget, amountFen: p.amountFen), p.project, code: p.voucher, payee: p.payee,
+                narration: p.memo ?? ("支付：" + name(p.project)),
+                [(.voucher, p.voucher), (.payee, p.payee), (.contract, p.contract), (.memo, p.memo)])
         case .reverse(let r):
-            return make(.transfer(debit: .budget, credit: .expenses, amountFen: r.amountFen), r.project, code: r.voucher,
-                        narration: "冲销 " + r.ofVoucher + (r.memo.map { "：" + $0 } ?? ""),
-                        [(.of, r.ofVoucher), (.ofDate, r.ofDate?.description), (.voucher, r.voucher), (.memo, r.memo)])
+            return make(
+                .transfer(debit: .budget, credit: .expenses, amountFen: r.amountFen), r.project, code: r.voucher,
+                narration: "冲销 " + r.ofVoucher + (r.memo.map { "：" + $0 } ?? ""),
+                [(.of, r.ofVoucher), (.ofDate, r.ofDate?.description), (.voucher, r.voucher), (.memo, r.memo)])
         case .carry(let c):
-            return make(.transfer(debit: .carried, credit: .budget, amountFen: c.amountFen), c.project,
-                        narration: "结转下年：" + (c.reason ?? name(c.project)), [(.reason, c.reason)])
+            return make(
+                .transfer(debit: .carried, credit: .budget, amountFen: c.amountFen), c.project,
+                narration: "结转下年：" + (c.reason ?? name(c.project)), [(.reason, c.reason)])
         case .lapse(let l):
-            return make(.transfer(debit: .lapsed, credit: .budget, amountFen: l.amountFen), l.project, code: l.doc,
-                        narration: "收回：" + (l.reason ?? name(l.project)), [(.doc, l.doc), (.reason, l.reason)])
+            return make(
+                .transfer(debit: .lapsed, credit: .budget, amountFen: l.amountFen), l.project, code: l.doc,
+                narration: "收回：" + (l.reason ?? name(l.project)), [(.doc, l.doc), (.reason, l.reason)])
         case .contract(let c):
             var text = "合同 \(c.contractID) \(Amount.yuanString(c.amountFen)) 元"
             if let party = c.party { text += "，对方 " + party }
             if let due = c.due { text += "，期限 " + due.description }
             if let memo = c.memo { text += "：" + memo }
-            var booking = make(.note, c.project, code: c.contractID, narration: text,
-                               [(.party, c.party), (.due, c.due?.description), (.memo, c.memo)])
+            var booking = make(
+                .note, c.project, code: c.contractID, narration: text,
+                [(.party, c.party), (.due, c.due?.description), (.memo, c.memo)])
             booking.metadata.insert((key: "contract", value: c.contractID), at: 0)
             booking.metadata.insert((key: "amount", value: Amount.yuanString(c.amountFen)), at: 1)
             return booking

@@ -187,8 +187,9 @@ public enum BudgetImport {
                 sheet.problems += problems.map { RowProblem(row: row.number, message: $0) }
                 continue
             }
-            let declaration = ProjectDeclaration(id: id, name: name ?? "", unit: cell(.unit), code: code, econ: econ, fund: fund,
-                                                 plan: plan, tags: tags)
+            let declaration = ProjectDeclaration(
+                id: id, name: name ?? "", unit: cell(.unit), code: code, econ: econ, fund: fund,
+                plan: plan, tags: tags)
             sheet.lines.append(Line(row: row.number, project: declaration, amountFen: amountFen, doc: amountFen == nil ? nil : doc))
         }
         return .success(sheet)

@@ -87,8 +87,10 @@ public struct CSVTable: Sendable, Equatable {
                     index += 1
                 }
                 if !closed {
-                    return .failure(Failure(row: rows.count + 1, line: openLine,
-                        message: "第 \(rows.count + 1) 行（文本第 \(openLine) 行）的双引号没有闭合：引号内的内容一直延续到了文件末尾。请检查这一格，或在 Excel 中重新另存为 CSV"))
+                    return .failure(
+                        Failure(
+                            row: rows.count + 1, line: openLine,
+                            message: "第 \(rows.count + 1) 行（文本第 \(openLine) 行）的双引号没有闭合：引号内的内容一直延续到了文件末尾。请检查这一格，或在 Excel 中重新另存为 CSV"))
                 }
                 continue
             }

@@ -134,7 +134,8 @@ public enum FlatCSVExport {
     static func textField(_ text: String) -> String {
         // Most cells (IDs, names, memos) need neither: decided from the bytes, no scalars.
         if let first = text.utf8.first, first != 0xEF, !(first < 0x80 && formulaStarters.contains(Unicode.Scalar(first))),
-           !text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) {
+            !text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A })
+        {
             return text
         }
         var value = text

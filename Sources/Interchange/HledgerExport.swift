@@ -35,17 +35,17 @@ public enum HledgerExport {
         let organisation = journal.settings.organisation
         out += "; fundflow 导出的 hledger 日记账\(organisation.isEmpty ? "" : "：" + oneLine(organisation))\n"
         out += """
-        ; 只含通过校验的分录，按日期排列；金额单位 CNY（元）。每笔交易下的注释是 fundflow 原文。
-        ; 科目（P 为项目）：下达 income:appropriation:P → assets:budget:P，调减反向；
-        ;   支付 assets:budget:P → expenses:P，冲销反向；收回 assets:budget:P → equity:lapsed:P；
-        ;   结转 12-31 assets:budget:P → assets:carried:P，次年 01-01 再转回 assets:budget:P。
-        ; 某年截至某日（hledger bal -b 年-01-01 -e 次日）：expenses:P = 支出，assets:budget:P = 可用余额，
-        ;   equity:lapsed:P = 收回，−income:appropriation:P = 下达 − 调减；年末 assets:carried:P 余额 = 结转下年。
-        ; 每笔交易带标签 fund:资金性质、code:功能科目、econ:经济科目（例如 hledger bal expenses tag:econ=30217）。
+            ; 只含通过校验的分录，按日期排列；金额单位 CNY（元）。每笔交易下的注释是 fundflow 原文。
+            ; 科目（P 为项目）：下达 income:appropriation:P → assets:budget:P，调减反向；
+            ;   支付 assets:budget:P → expenses:P，冲销反向；收回 assets:budget:P → equity:lapsed:P；
+            ;   结转 12-31 assets:budget:P → assets:carried:P，次年 01-01 再转回 assets:budget:P。
+            ; 某年截至某日（hledger bal -b 年-01-01 -e 次日）：expenses:P = 支出，assets:budget:P = 可用余额，
+            ;   equity:lapsed:P = 收回，−income:appropriation:P = 下达 − 调减；年末 assets:carried:P 余额 = 结转下年。
+            ; 每笔交易带标签 fund:资金性质、code:功能科目、econ:经济科目（例如 hledger bal expenses tag:econ=30217）。
 
-        commodity 1000.00 \(commodity)
+            commodity 1000.00 \(commodity)
 
-        """
+            """
 
         for opening in openings {
             let id = opening.id
@@ -82,7 +82,8 @@ public enum HledgerExport {
                 let amountWidth = amounts.map(\.count).max() ?? 0
                 for (offset, posting) in postings.enumerated() {
                     let amount = amounts[offset]
-                    out += "    " + posting.0 + String(repeating: " ", count: width - posting.0.count + 2 + amountWidth - amount.count)
+                    out +=
+                        "    " + posting.0 + String(repeating: " ", count: width - posting.0.count + 2 + amountWidth - amount.count)
                         + amount + " " + commodity + "\n"
                 }
             }

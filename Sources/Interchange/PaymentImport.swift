@@ -20,8 +20,10 @@ public struct PaymentRow: Sendable, Equatable {
     /// The payment's 经济科目 (3 or 5 digits), when the sheet has the column.
     public var econ: String?
 
-    public init(row: Int, date: CalendarDate, project: String, amountFen: Int64,
-                voucher: String? = nil, payee: String? = nil, memo: String? = nil, contract: String? = nil, econ: String? = nil) {
+    public init(
+        row: Int, date: CalendarDate, project: String, amountFen: Int64,
+        voucher: String? = nil, payee: String? = nil, memo: String? = nil, contract: String? = nil, econ: String? = nil
+    ) {
         self.row = row; self.date = date; self.project = project; self.amountFen = amountFen
         self.voucher = voucher; self.payee = payee; self.memo = memo; self.contract = contract; self.econ = econ
     }
@@ -73,10 +75,12 @@ public enum PaymentImport {
             }
             sheet.rowCount += 1
             // With both a code and a name column, a row without a code is matched by its name.
-            let project = cell(row, .project) ?? mapping.projectNameColumn.flatMap { column in
-                let name = CellText.clean(row[column])
-                return name.isEmpty ? nil : name
-            }
+            let project =
+                cell(row, .project)
+                ?? mapping.projectNameColumn.flatMap { column in
+                    let name = CellText.clean(row[column])
+                    return name.isEmpty ? nil : name
+                }
             if project == nil { problems.append("项目为空：请填写项目编码或项目名称") }
             var amount: Int64?
             switch SpreadsheetAmount.parseFen(cell(row, .amount) ?? "", unit: mapping.amountUnit) {
@@ -89,9 +93,11 @@ public enum PaymentImport {
                 problems.append("经济科目“\(econ)”应为 3 位（类）或 5 位（款）数字，例如 30217")
             }
             if let date, let project, let amount, problems.isEmpty {
-                sheet.rows.append(PaymentRow(row: row.number, date: date, project: project, amountFen: amount,
-                                             voucher: cell(row, .voucher), payee: cell(row, .payee),
-                                             memo: cell(row, .memo), contract: cell(row, .contract), econ: econ))
+                sheet.rows.append(
+                    PaymentRow(
+                        row: row.number, date: date, project: project, amountFen: amount,
+                        voucher: cell(row, .voucher), payee: cell(row, .payee),
+                        memo: cell(row, .memo), contract: cell(row, .contract), econ: econ))
             } else {
                 sheet.problems += problems.map { RowProblem(row: row.number, message: $0) }
                 if let project { sheet.projectsOfFaultyRows[row.number] = project }
@@ -156,8 +162,9 @@ public enum PaymentImport {
                 plan.duplicates.append(ImportPlan.Duplicate(row: row.row, journalLocation: locations[copy], earlierRow: nil))
                 continue
             }
-            let payment = Payment(project: project, amountFen: row.amountFen, voucher: row.voucher, payee: row.payee,
-                                  contract: row.contract, econ: row.econ, memo: row.memo)
+            let payment = Payment(
+                project: project, amountFen: row.amountFen, voucher: row.voucher, payee: row.payee,
+                contract: row.contract, econ: row.econ, memo: row.memo)
             plan.items.append(ImportPlan.Item(row: row.row, draft: Appender.Draft(date: row.date, body: .pay(payment))))
         }
         // By row; within a row, in the order of the columns' checks (stable).

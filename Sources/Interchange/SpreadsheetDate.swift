@@ -14,7 +14,7 @@ public enum SpreadsheetDate {
     public static func parse(_ raw: String) -> Result<CalendarDate, Problem> {
         var text = CellText.asciiDigits(CellText.clean(raw))
         if text.isEmpty { return .failure(Problem(message: "日期为空")) }
-        if text.contains("年") {                 // "2019 年 3 月 5 日", "2019年3月5日 10时"
+        if text.contains("年") {  // "2019 年 3 月 5 日", "2019年3月5日 10时"
             text.removeAll { $0 == " " }
             if let end = text.firstIndex(where: { $0 == "日" || $0 == "号" }) { text = String(text[...end]) }
         }
@@ -31,7 +31,8 @@ public enum SpreadsheetDate {
 
         // Only digits (and perhaps a fraction): YYYYMMDD or an Excel serial number.
         let integerPart = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        let isNumeric = text.split(separator: ".", omittingEmptySubsequences: false).count <= 2
+        let isNumeric =
+            text.split(separator: ".", omittingEmptySubsequences: false).count <= 2
             && !integerPart.isEmpty && integerPart.unicodeScalars.allSatisfy(isDigit)
             && text.unicodeScalars.allSatisfy { isDigit($0) || $0 == "." }
         if isNumeric {
@@ -100,7 +101,7 @@ public enum SpreadsheetDate {
     /// 1899-12-30. 43529 is 2019-03-05.
     public static func fromExcelSerial(_ serial: Int) -> CalendarDate? {
         guard serial >= 1, serial != 60 else { return nil }
-        let epoch = serial < 60 ? -25_568 : -25_569          // day numbers of 1899-12-31 and 1899-12-30
+        let epoch = serial < 60 ? -25_568 : -25_569  // day numbers of 1899-12-31 and 1899-12-30
         let (dayNumber, overflow) = serial.addingReportingOverflow(epoch)
         return overflow ? nil : CalendarDate(dayNumber: dayNumber)
     }

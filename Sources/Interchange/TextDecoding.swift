@@ -79,8 +79,9 @@ public enum TextDecoding {
         }
         let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
         if !utf16, let zero = bytes.firstIndex(of: 0) {
-            return Failure(line: lineNumber(ofOffset: zero, in: bytes[...]),
-                           message: "含有 NUL 字节，不是文本 CSV（可能是 UTF-16 无 BOM 或二进制文件）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
+            return Failure(
+                line: lineNumber(ofOffset: zero, in: bytes[...]),
+                message: "含有 NUL 字节，不是文本 CSV（可能是 UTF-16 无 BOM 或二进制文件）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”")
         }
         return nil
     }
@@ -88,8 +89,10 @@ public enum TextDecoding {
     static func decodeUTF8(_ bytes: [UInt8], hasBOM: Bool, hint: String) -> Result<Decoded, Failure> {
         let body = hasBOM ? bytes[3...] : bytes[...]
         if let offset = firstInvalidUTF8(body) {
-            return .failure(Failure(line: lineNumber(ofOffset: body.startIndex + offset, in: bytes[...]),
-                                    message: "这一行不是有效的 UTF-8 文本：\(hint)"))
+            return .failure(
+                Failure(
+                    line: lineNumber(ofOffset: body.startIndex + offset, in: bytes[...]),
+                    message: "这一行不是有效的 UTF-8 文本：\(hint)"))
         }
         return .success(Decoded(text: String(decoding: body, as: UTF8.self), encoding: hasBOM ? .utf8WithBOM : .utf8))
     }

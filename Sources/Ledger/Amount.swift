@@ -55,9 +55,9 @@ public enum Amount {
 
         var integerPart: Int64 = 0
         var integerDigits = 0
-        var groupDigits = 0          // digits since the last thousands separator
+        var groupDigits = 0  // digits since the last thousands separator
         var sawSeparator = false
-        var fractionStart = -1       // index of the first fraction digit, when there is a point
+        var fractionStart = -1  // index of the first fraction digit, when there is a point
         var index = first
         while index < end {
             let byte = input[index]
@@ -83,7 +83,10 @@ public enum Amount {
                 fractionStart = index + 1
             default:
                 if index + 3 <= end, input[index] == fullWidthCommaBytes.0, input[index + 1] == fullWidthCommaBytes.1,
-                   input[index + 2] == fullWidthCommaBytes.2 { return .failure(.fullWidthComma) }
+                    input[index + 2] == fullWidthCommaBytes.2
+                {
+                    return .failure(.fullWidthComma)
+                }
                 return .failure(.notANumber)
             }
             index += 1
@@ -127,7 +130,7 @@ public enum Amount {
             repeat { put(UInt8(ascii: "0") + UInt8(magnitude % 10)); magnitude /= 10 } while magnitude > 0
             if fen < 0 { put(UInt8(ascii: "-")) }
             let count = 24 - end
-            for index in 0..<count { buffer[index] = buffer[end + index] }   // to the front
+            for index in 0..<count { buffer[index] = buffer[end + index] }  // to the front
             return count
         }
     }

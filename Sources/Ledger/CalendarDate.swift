@@ -7,8 +7,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Creates a date, or `nil` when the day does not exist in the calendar.
     public init?(year: Int, month: Int, day: Int) {
         guard (Limits.minYear...Limits.maxYear).contains(year),
-              (1...12).contains(month),
-              day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+            (1...12).contains(month),
+            day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day

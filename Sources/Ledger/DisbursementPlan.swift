@@ -65,11 +65,10 @@ public struct DisbursementPlan: Hashable, Sendable, CustomStringConvertible {
             let halves = piece.split(separator: ":", omittingEmptySubsequences: false)
             guard halves.count == 2 else { return .failure(.malformedCheckpoint(piece)) }
             var monthText = Substring(halves[0])
-            if monthText.hasSuffix("月底") { monthText = monthText.dropLast(2) }
-            else if monthText.hasSuffix("月") { monthText = monthText.dropLast(1) }
-            else { return .failure(.malformedCheckpoint(piece)) }
+            if monthText.hasSuffix("月底") { monthText = monthText.dropLast(2) } else if monthText.hasSuffix("月") { monthText = monthText.dropLast(1) } else { return .failure(.malformedCheckpoint(piece)) }
             guard !monthText.isEmpty, monthText.count <= 2, monthText.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let month = Int(monthText) else { return .failure(.malformedCheckpoint(piece)) }
+                let month = Int(monthText)
+            else { return .failure(.malformedCheckpoint(piece)) }
             guard (1...12).contains(month) else { return .failure(.monthOutOfRange(piece)) }
             var percentText = String(halves[1])
             if percentText.hasSuffix("%") { percentText.removeLast() }
@@ -93,7 +92,8 @@ public struct DisbursementPlan: Hashable, Sendable, CustomStringConvertible {
         guard parts.count == 1 || parts.count == 2 else { return nil }
         let whole = parts[0]
         guard !whole.isEmpty, whole.count <= 6, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let wholeValue = Int64(whole) else { return nil }
+            let wholeValue = Int64(whole)
+        else { return nil }
         var fractionValue: Int64 = 0
         if parts.count == 2 {
             var fraction = String(parts[1])

@@ -9,8 +9,10 @@ public struct Entry: Sendable {
     /// Byte offset of the line's first byte in its file: a seal hashes everything before it.
     public var byteOffset: Int
 
-    public init(date: CalendarDate, body: EntryBody, location: SourceLocation = SourceLocation(file: 0, line: 0, column: 1),
-                columns: EntryColumns = EntryColumns(), byteOffset: Int = 0) {
+    public init(
+        date: CalendarDate, body: EntryBody, location: SourceLocation = SourceLocation(file: 0, line: 0, column: 1),
+        columns: EntryColumns = EntryColumns(), byteOffset: Int = 0
+    ) {
         self.date = date
         self.body = body
         self.location = location
@@ -126,8 +128,10 @@ public struct ProjectDeclaration: Hashable, Sendable {
     public var fund: Fund?
     public var plan: DisbursementPlan?
     public var tags: [String]
-    public init(id: String, name: String, unit: String? = nil, code: String? = nil, econ: String? = nil, fund: Fund? = nil,
-                plan: DisbursementPlan? = nil, tags: [String] = []) {
+    public init(
+        id: String, name: String, unit: String? = nil, code: String? = nil, econ: String? = nil, fund: Fund? = nil,
+        plan: DisbursementPlan? = nil, tags: [String] = []
+    ) {
         self.id = id; self.name = name; self.unit = unit; self.code = code; self.econ = econ; self.fund = fund
         self.plan = plan; self.tags = tags
     }
@@ -185,8 +189,10 @@ public struct Payment: Hashable, Sendable {
     /// 经济分类 code of this payment, overriding its project's.
     public var econ: String?
     public var memo: String?
-    public init(project: String, amountFen: Int64, voucher: String? = nil, payee: String? = nil, contract: String? = nil,
-                econ: String? = nil, memo: String? = nil) {
+    public init(
+        project: String, amountFen: Int64, voucher: String? = nil, payee: String? = nil, contract: String? = nil,
+        econ: String? = nil, memo: String? = nil
+    ) {
         self.project = project; self.amountFen = amountFen; self.voucher = voucher; self.payee = payee; self.contract = contract
         self.econ = econ; self.memo = memo
     }
@@ -252,9 +258,11 @@ public struct SettingsChange: Hashable, Sendable {
     public var graceDays: Int?
     /// 时区 as minutes east of UTC (`+08:00` is 480).
     public var utcOffsetMinutes: Int?
-    public init(organisation: String? = nil, defaultPlan: DisbursementPlan? = nil, warnGapBasisPoints: Int64? = nil,
-                alarmGapBasisPoints: Int64? = nil, targetRateBasisPoints: Int64? = nil, idleDays: Int? = nil,
-                graceDays: Int? = nil, utcOffsetMinutes: Int? = nil) {
+    public init(
+        organisation: String? = nil, defaultPlan: DisbursementPlan? = nil, warnGapBasisPoints: Int64? = nil,
+        alarmGapBasisPoints: Int64? = nil, targetRateBasisPoints: Int64? = nil, idleDays: Int? = nil,
+        graceDays: Int? = nil, utcOffsetMinutes: Int? = nil
+    ) {
         self.organisation = organisation; self.defaultPlan = defaultPlan; self.warnGapBasisPoints = warnGapBasisPoints
         self.alarmGapBasisPoints = alarmGapBasisPoints; self.targetRateBasisPoints = targetRateBasisPoints; self.idleDays = idleDays
         self.graceDays = graceDays; self.utcOffsetMinutes = utcOffsetMinutes

@@ -102,7 +102,7 @@ public enum FileIO {
                 if errno == EINTR { continue }
                 return .failure(Failure(reason: describe(errno, path: path), missing: false))
             }
-            if got == 0 { bytes.removeLast(size - filled); break }   // the file shrank meanwhile
+            if got == 0 { bytes.removeLast(size - filled); break }  // the file shrank meanwhile
             filled += got
         }
         return .success(bytes)

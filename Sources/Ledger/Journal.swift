@@ -132,7 +132,7 @@ public enum Validator {
             case .success(let opened):
                 backings.append(.file(descriptor: opened.descriptor, size: opened.size, tail: index == paths.count - 1 ? tail : []))
             case .failure(let failure):
-                _ = ByteSource(backings)   // closes what was opened
+                _ = ByteSource(backings)  // closes what was opened
                 return .failure(FileFailure(path: path, reason: failure.reason))
             }
         }

@@ -78,9 +78,10 @@ public enum JournalReader {
     /// edit or a torn line: the start of an entry whose writing was interrupted (power cut,
     /// a killed process, a full disk outside fundflow). See docs/RELIABILITY.md.
     static func unterminatedLastLine(file: Int, line: Int) -> Diagnostic {
-        .warning("unterminated-last-line", at: SourceLocation(file: file, line: line, column: 1),
+        .warning(
+            "unterminated-last-line", at: SourceLocation(file: file, line: line, column: 1),
             "文件最后一行没有换行符：若它是写入被中断（断电、进程被强行终止）留下的残行，请对照凭证核对，"
-            + "不完整就在编辑器里删去这一行，再运行 fundflow check 并重新记账；若只是手工编辑时漏了换行，在行尾补一个换行即可")
+                + "不完整就在编辑器里删去这一行，再运行 fundflow check 并重新记账；若只是手工编辑时漏了换行，在行尾补一个换行即可")
     }
 
     /// What an append says when the last line it had to mend (it lacked its newline) is
@@ -110,8 +111,9 @@ public enum JournalReader {
             }
         }
         if hasHighBytes, let offset = UTF8Check.firstInvalidOffset(line) {
-            complain(columnOf(byteOffset: offset, in: line), "invalid-utf8",
-                     "这一行不是有效的 UTF-8 文本：请把文件另存为 UTF-8 编码（若由 Excel 导出，常见为 GBK 编码）")
+            complain(
+                columnOf(byteOffset: offset, in: line), "invalid-utf8",
+                "这一行不是有效的 UTF-8 文本：请把文件另存为 UTF-8 编码（若由 Excel 导出，常见为 GBK 编码）")
             return
         }
         // Blank lines and comments.
@@ -135,17 +137,20 @@ public enum JournalReader {
             case .problems(let problems):
                 for problem in problems { complain(problem.column, problem.code, problem.message) }
             case .entry(let date, let body, let columns):
-                journal.entries.append(Entry(date: date, body: body,
-                                             location: SourceLocation(file: file, line: lineNumber, column: 1),
-                                             columns: columns, byteOffset: byteOffset))
+                journal.entries.append(
+                    Entry(
+                        date: date, body: body,
+                        location: SourceLocation(file: file, line: lineNumber, column: 1),
+                        columns: columns, byteOffset: byteOffset))
             }
         }
     }
 
     /// A line longer than `Limits.maxLineBytes`.
     static func lineTooLong(file: Int, line: Int, bytes: Int) -> Diagnostic {
-        Diagnostic(.lineTooLong, at: SourceLocation(file: file, line: line, column: 1),
-                   "这一行有 \(bytes) 字节，超过上限 \(Limits.maxLineBytes) 字节：一行只写一笔分录，请检查文件是否损坏或误粘贴了大段内容")
+        Diagnostic(
+            .lineTooLong, at: SourceLocation(file: file, line: line, column: 1),
+            "这一行有 \(bytes) 字节，超过上限 \(Limits.maxLineBytes) 字节：一行只写一笔分录，请检查文件是否损坏或误粘贴了大段内容")
     }
 
     /// The project a rejected 项目 line declares, when its ID can be read: the project stays
@@ -154,10 +159,11 @@ public enum JournalReader {
         // Only a line that is plain text: an ID with a control character or broken bytes would
         // be echoed back in messages (did-you-mean) and declares nothing.
         guard line.count <= Limits.maxLineBytes, !line.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }),
-              UTF8Check.firstInvalidOffset(line) == nil,
-              case .success(let fields) = Tokenizer.tokenize(line), fields.count >= 3,
-              fields[1].key == nil, Verb.named(fields[1].value) == .project,
-              fields[2].key == nil, !fields[2].value.isEmpty else { return nil }
+            UTF8Check.firstInvalidOffset(line) == nil,
+            case .success(let fields) = Tokenizer.tokenize(line), fields.count >= 3,
+            fields[1].key == nil, Verb.named(fields[1].value) == .project,
+            fields[2].key == nil, !fields[2].value.isEmpty
+        else { return nil }
         return fields[2].value
     }
 

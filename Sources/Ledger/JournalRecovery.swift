@@ -37,7 +37,8 @@ public enum JournalRecovery {
                 return UInt64(line.dropFirst(key.count + 1))
             }
             guard let length = number(lines[1], "length"), length <= UInt64(Int.max),
-                  let device = number(lines[2], "device"), let inode = number(lines[3], "inode") else { return nil }
+                let device = number(lines[2], "device"), let inode = number(lines[3], "inode")
+            else { return nil }
             self.init(length: Int(length), device: device, inode: inode)
         }
 
@@ -73,7 +74,7 @@ public enum JournalRecovery {
                 // No journal (yet): a record beside it is from a file whose creation never
                 // became durable; nothing to cut back.
                 if errno == ENOENT { _ = removeRecord(at: undoPath(forJournalAt: path)) }
-                continue   // unreadable: the command itself says why
+                continue  // unreadable: the command itself says why
             }
             var info = stat()
             guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { close(descriptor); continue }
@@ -91,7 +92,7 @@ public enum JournalRecovery {
                 }
                 lock(descriptor, LOCK_SH)
             }
-            if !holdReadLocks { close(descriptor) }   // else: released when the process ends
+            if !holdReadLocks { close(descriptor) }  // else: released when the process ends
         }
         return notices
     }
@@ -103,13 +104,13 @@ public enum JournalRecovery {
         let undo = undoPath(forJournalAt: path)
         guard let recorded = readRecord(at: undo) else { return nil }
         guard let record = recorded else {
-            _ = removeRecord(at: undo)           // cut short: the journal was not touched yet
+            _ = removeRecord(at: undo)  // cut short: the journal was not touched yet
             return nil
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
         guard UInt64(info.st_dev) == record.device, UInt64(info.st_ino) == record.inode else {
-            _ = removeRecord(at: undo)           // left beside a file since replaced: not this one's
+            _ = removeRecord(at: undo)  // left beside a file since replaced: not this one's
             return nil
         }
         let size = Int(info.st_size)

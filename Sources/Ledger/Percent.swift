@@ -14,7 +14,7 @@ public enum Percent {
         guard product.high < d else { return negative ? Int64.min : Int64.max }
         let (quotient, remainder) = d.dividingFullWidth(product)
         var rounded = quotient
-        if remainder >= d - remainder { rounded += 1 }   // remainder ≥ d/2, exactly
+        if remainder >= d - remainder { rounded += 1 }  // remainder ≥ d/2, exactly
         let value = Int64(clamping: rounded)
         return negative ? -value : value
     }

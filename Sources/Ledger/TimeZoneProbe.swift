@@ -45,7 +45,7 @@ public enum TimeZoneProbe {
             offset += got
             var piece = carried
             piece.append(contentsOf: buffer[0..<got])
-            if offset == got, piece.starts(with: [0xEF, 0xBB, 0xBF]) { piece.removeFirst(3) }   // a BOM is no part of the line
+            if offset == got, piece.starts(with: [0xEF, 0xBB, 0xBF]) { piece.removeFirst(3) }  // a BOM is no part of the line
             // Whole lines only; the unfinished last one waits for the next piece.
             let end = offset < size ? (piece.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) : piece.count
             carried = Array(piece[end...])
@@ -86,7 +86,7 @@ public enum TimeZoneProbe {
             }
         }
         skipBlanks()
-        index += 10                       // YYYY-MM-DD
+        index += 10  // YYYY-MM-DD
         guard index < line.endIndex else { return false }
         skipBlanks()
         let rest = line[index...]

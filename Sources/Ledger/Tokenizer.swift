@@ -59,8 +59,10 @@ public enum Tokenizer {
             }
             if index >= end { break }
             if fields.count >= Limits.maxFieldsPerLine {
-                return .failure(TokenizeError(column: column, code: "too-many-fields",
-                    message: "这一行的字段超过 \(Limits.maxFieldsPerLine) 个：每行只写一笔分录，请检查是否把多行粘在了一起"))
+                return .failure(
+                    TokenizeError(
+                        column: column, code: "too-many-fields",
+                        message: "这一行的字段超过 \(Limits.maxFieldsPerLine) 个：每行只写一笔分录，请检查是否把多行粘在了一起"))
             }
             let fieldColumn = column
             if line[index] == quote {
@@ -78,14 +80,18 @@ public enum Tokenizer {
                 advance(1)
             }
             if index < end, line[index] == quote {
-                return .failure(TokenizeError(column: column, code: "stray-quote",
-                    message: "引号只能出现在值的开头和结尾：含有空格、“=”或引号的值请整体用双引号括起，值中的引号写作 \\\""))
+                return .failure(
+                    TokenizeError(
+                        column: column, code: "stray-quote",
+                        message: "引号只能出现在值的开头和结尾：含有空格、“=”或引号的值请整体用双引号括起，值中的引号写作 \\\""))
             }
             if index < end, line[index] == equals {
                 let key = line[tokenStart..<index]
                 if key.isEmpty {
-                    return .failure(TokenizeError(column: column, code: "missing-key",
-                        message: "“=”前缺少键名：属性应写成“键=值”，例如“文号=承财社[2019]107号”"))
+                    return .failure(
+                        TokenizeError(
+                            column: column, code: "missing-key",
+                            message: "“=”前缺少键名：属性应写成“键=值”，例如“文号=承财社[2019]107号”"))
                 }
                 advance(1)
                 if index < end, line[index] == quote {
@@ -101,21 +107,29 @@ public enum Tokenizer {
                 let valueColumn = column
                 while index < end, blankLength(line, index) == 0 {
                     if line[index] == equals || line[index] == quote {
-                        return .failure(TokenizeError(column: column, code: "unquoted-special",
-                            message: "值中含有“\(line[index] == equals ? "=" : "\"")”：请把整个值用双引号括起，例如 摘要=\"a=b\""))
+                        return .failure(
+                            TokenizeError(
+                                column: column, code: "unquoted-special",
+                                message: "值中含有“\(line[index] == equals ? "=" : "\"")”：请把整个值用双引号括起，例如 摘要=\"a=b\""))
                     }
                     advance(1)
                 }
                 if index == valueStart {
-                    return .failure(TokenizeError(column: valueColumn, code: "missing-value",
-                        message: "键“\(String(decoding: key, as: UTF8.self))”缺少值：请在“=”后写上值；若值确实为空，请写成 \(String(decoding: key, as: UTF8.self))=\"\""))
+                    return .failure(
+                        TokenizeError(
+                            column: valueColumn, code: "missing-value",
+                            message: "键“\(String(decoding: key, as: UTF8.self))”缺少值：请在“=”后写上值；若值确实为空，请写成 \(String(decoding: key, as: UTF8.self))=\"\""))
                 }
-                fields.append(Field(key: key, value: String(decoding: line[valueStart..<index], as: UTF8.self),
-                                    column: fieldColumn, quoted: false))
+                fields.append(
+                    Field(
+                        key: key, value: String(decoding: line[valueStart..<index], as: UTF8.self),
+                        column: fieldColumn, quoted: false))
                 continue
             }
-            fields.append(Field(key: nil, value: String(decoding: line[tokenStart..<index], as: UTF8.self),
-                                column: fieldColumn, quoted: false))
+            fields.append(
+                Field(
+                    key: nil, value: String(decoding: line[tokenStart..<index], as: UTF8.self),
+                    column: fieldColumn, quoted: false))
         }
         return .success(fields)
 
@@ -135,8 +149,10 @@ public enum Tokenizer {
                     guard index + 1 < end else { break }
                     let next = line[index + 1]
                     guard next == quote || next == backslash else {
-                        return .failure(TokenizeError(column: column, code: "bad-escape",
-                            message: "引号内只能用 \\\" 和 \\\\ 两种转义：要写反斜杠本身请写成 \\\\"))
+                        return .failure(
+                            TokenizeError(
+                                column: column, code: "bad-escape",
+                                message: "引号内只能用 \\\" 和 \\\\ 两种转义：要写反斜杠本身请写成 \\\\"))
                     }
                     bytes.append(next)
                     index += 2
@@ -147,14 +163,17 @@ public enum Tokenizer {
                 if !isContinuation(byte) { column += 1 }
                 index += 1
             }
-            return .failure(TokenizeError(column: openColumn, code: "unterminated-quote",
-                message: "引号没有闭合：请在值的末尾补上右双引号 \""))
+            return .failure(
+                TokenizeError(
+                    column: openColumn, code: "unterminated-quote",
+                    message: "引号没有闭合：请在值的末尾补上右双引号 \""))
         }
     }
 
     static func requireBlankAfter(_ line: ArraySlice<UInt8>, _ index: Int, _ column: Int32) -> TokenizeError? {
         if index < line.endIndex, blankLength(line, index) == 0 {
-            return TokenizeError(column: column, code: "missing-blank",
+            return TokenizeError(
+                column: column, code: "missing-blank",
                 message: "右引号后应有空格，再写下一个字段")
         }
         return nil

@@ -63,7 +63,8 @@ public struct WallClock: Hashable, Sendable {
         if let seconds = Int64(text) { return WallClock(unixSeconds: seconds) }
         let bytes = Array(text.utf8)
         guard bytes.count == 17 || bytes.count == 20, bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
-              let date = CalendarDate.parse(bytes: bytes[0..<10]) else { return nil }
+            let date = CalendarDate.parse(bytes: bytes[0..<10])
+        else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             guard bytes[range].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
             return Int(String(decoding: bytes[range], as: UTF8.self))

@@ -108,7 +108,8 @@ enum AlertRules {
     static func staleCarryover(_ input: Input) -> [Alert] {
         let s = input.status
         guard let juneEnd = CalendarDate(year: input.asOf.year, month: 6, day: 30), input.asOf > juneEnd,
-              s.carriedInRemainingFen > 0 else { return [] }
+            s.carriedInRemainingFen > 0
+        else { return [] }
         return [Alert(.staleCarryover, .yellow, "上年结转资金 \(wan(s.figures.carriedInFen)) 中尚有 \(wan(s.carriedInRemainingFen)) 过 6 月底仍未使用（已 \(s.carriedInAgeDays ?? 0) 天）")]
     }
 

@@ -40,10 +40,11 @@ extension FinalAccounts {
         let codes = sums.keys.filter { !$0.isEmpty }.sorted() + (sums[""] == nil ? [] : [""])
         return codes.map { code in
             let sum = sums[code] ?? (0, 0)
-            return ClassRow(code: code, name: code.isEmpty ? "未分类" : (name(code) ?? code),
-                            level: code.isEmpty ? .unclassified : Classification.Level(code: code),
-                            budgetFen: sum.budget, paidFen: sum.paid,
-                            rateBasisPoints: rate(sum.paid, sum.budget), shareBasisPoints: share(sum.paid, totalPaidFen))
+            return ClassRow(
+                code: code, name: code.isEmpty ? "未分类" : (name(code) ?? code),
+                level: code.isEmpty ? .unclassified : Classification.Level(code: code),
+                budgetFen: sum.budget, paidFen: sum.paid,
+                rateBasisPoints: rate(sum.paid, sum.budget), shareBasisPoints: share(sum.paid, totalPaidFen))
         }
     }
 
@@ -80,17 +81,20 @@ extension FinalAccounts {
             let budget = now.budget[kind] ?? 0, paid = now.paid[kind] ?? 0, earlier = before.paid[kind] ?? 0
             if kind == .unclassified && budget == 0 && paid == 0 && earlier == 0 { continue }
             let change = try Money.subtract(paid, earlier)
-            kinds.append(SangongRow(kind: kind, budgetFen: budget, paidFen: paid, rateBasisPoints: rate(paid, budget),
-                                    shareBasisPoints: share(paid, paidTotal), previousPaidFen: earlier, changeFen: change,
-                                    changeRateBasisPoints: share(change, earlier)))
+            kinds.append(
+                SangongRow(
+                    kind: kind, budgetFen: budget, paidFen: paid, rateBasisPoints: rate(paid, budget),
+                    shareBasisPoints: share(paid, paidTotal), previousPaidFen: earlier, changeFen: change,
+                    changeRateBasisPoints: share(change, earlier)))
         }
         let change = try Money.subtract(paidTotal, previousTotal)
-        return Sangong(budgetFen: budgetTotal, paidFen: paidTotal, rateBasisPoints: rate(paidTotal, budgetTotal),
-                       previousPaidFen: previousTotal, changeFen: change, changeRateBasisPoints: share(change, previousTotal),
-                       kinds: kinds,
-                       vehiclePurchasePaidFen: now.paidByCode[Classification.vehiclePurchase] ?? 0,
-                       vehicleOperationPaidFen: now.paidByCode[Classification.vehicleOperation] ?? 0,
-                       previousVehiclePurchasePaidFen: before.paidByCode[Classification.vehiclePurchase] ?? 0,
-                       previousVehicleOperationPaidFen: before.paidByCode[Classification.vehicleOperation] ?? 0)
+        return Sangong(
+            budgetFen: budgetTotal, paidFen: paidTotal, rateBasisPoints: rate(paidTotal, budgetTotal),
+            previousPaidFen: previousTotal, changeFen: change, changeRateBasisPoints: share(change, previousTotal),
+            kinds: kinds,
+            vehiclePurchasePaidFen: now.paidByCode[Classification.vehiclePurchase] ?? 0,
+            vehicleOperationPaidFen: now.paidByCode[Classification.vehicleOperation] ?? 0,
+            previousVehiclePurchasePaidFen: before.paidByCode[Classification.vehiclePurchase] ?? 0,
+            previousVehicleOperationPaidFen: before.paidByCode[Classification.vehicleOperation] ?? 0)
     }
 }

@@ -83,9 +83,10 @@ public struct FinalAccounts: Sendable {
     public init(journal: Journal, year: Int) throws {
         let context = journal.context
         let books = journal.books(through: CalendarDate.yearEnd(year))
-        try self.init(current: ClassifiedYear(books: books, journal: journal, year: year),
-                      previous: ClassifiedYear(books: books, journal: journal, year: year - 1),
-                      organisation: context.settings.organisation)
+        try self.init(
+            current: ClassifiedYear(books: books, journal: journal, year: year),
+            previous: ClassifiedYear(books: books, journal: journal, year: year - 1),
+            organisation: context.settings.organisation)
     }
 
     /// The final accounts from the classified money of the year and of the year before.
@@ -120,10 +121,12 @@ public struct FinalAccounts: Sendable {
             byFund[fund] = try Money.add(byFund[fund] ?? 0, try Money.subtract(p.figures.allottedFen, p.figures.reducedFen))
         }
         let total = try Money.sum(Array(byFund.values))
-        return Income(totalFen: total, byFund: Fund.allCases.map { fund in
-            let amount = byFund[fund] ?? 0
-            return FundIncome(fund: fund, amountFen: amount, shareBasisPoints: share(amount, total))
-        })
+        return Income(
+            totalFen: total,
+            byFund: Fund.allCases.map { fund in
+                let amount = byFund[fund] ?? 0
+                return FundIncome(fund: fund, amountFen: amount, shareBasisPoints: share(amount, total))
+            })
     }
 
     static func spending(_ year: ClassifiedYear) throws -> Spending {
@@ -131,7 +134,8 @@ public struct FinalAccounts: Sendable {
         let basic = year.projects.filter { $0.declaration.tags.contains("基本") }
         let basicPaid = try Money.sum(basic.map(\.figures.paidFen))
         let personnel = try Money.sum(basic.flatMap { p in p.paidByEconFen.filter { Classification.isPersonnel($0.key) }.map(\.value) })
-        return Spending(totalPaidFen: total, basicPaidFen: basicPaid, personnelPaidFen: personnel,
-                        publicPaidFen: try Money.subtract(basicPaid, personnel), projectPaidFen: try Money.subtract(total, basicPaid))
+        return Spending(
+            totalPaidFen: total, basicPaidFen: basicPaid, personnelPaidFen: personnel,
+            publicPaidFen: try Money.subtract(basicPaid, personnel), projectPaidFen: try Money.subtract(total, basicPaid))
     }
 }

@@ -73,9 +73,10 @@ public struct MonthlyReport: Sendable {
         let unpaid = status.projects.flatMap(\.contracts).filter { $0.unpaidFen > 0 }
         unpaidContracts = unpaid.filter(\.overdue) + unpaid.filter { !$0.overdue }
         carryovers = status.projects.filter { $0.figures.carriedInFen > 0 }.map { p in
-            CarryoverUse(projectID: p.id, projectName: p.name, carriedInFen: p.figures.carriedInFen,
-                         consumedFen: p.figures.carriedInFen - p.carriedInRemainingFen, remainingFen: p.carriedInRemainingFen,
-                         ageDays: p.carriedInAgeDays)
+            CarryoverUse(
+                projectID: p.id, projectName: p.name, carriedInFen: p.figures.carriedInFen,
+                consumedFen: p.figures.carriedInFen - p.carriedInRemainingFen, remainingFen: p.carriedInRemainingFen,
+                ageDays: p.carriedInAgeDays)
         }
         let (points, curveOverflow) = MonthlyReport.curve(replay: replay, projects: status.projects, budgetFen: status.totals.budgetFen)
         curve = points
@@ -101,10 +102,10 @@ public struct MonthlyReport: Sendable {
             if curveOverflow == nil { curveOverflow = sum.overflow }
             let budget = past ? sum.budgetFen : budgetFen
             let planned = budget > 0 ? Fraction.rounded(weighted, PlanClock.denominator(at: monthEnd) * Int128(budget)) : 0
-            return CurvePoint(month: m, budgetFen: budget, plannedBasisPoints: planned, paidFen: past ? sum.paidFen : nil,
-                              actualBasisPoints: past ? Percent.basisPoints(sum.paidFen, of: budget) : nil)
+            return CurvePoint(
+                month: m, budgetFen: budget, plannedBasisPoints: planned, paidFen: past ? sum.paidFen : nil,
+                actualBasisPoints: past ? Percent.basisPoints(sum.paidFen, of: budget) : nil)
         }
         return (points, curveOverflow)
     }
 }
-

@@ -36,8 +36,10 @@ public struct Register: Sendable {
             if let from, date < from { return }
             let entry = journal.entry(at: index)
             let (change, reference, memo) = Register.describe(entry.body)
-            rows.append(Row(date: entry.date, project: id, verb: entry.verb, changeFen: change, amountFen: entry.body.amountFen ?? 0,
-                            availableAfterFen: after.availableFen, reference: reference, memo: memo, location: entry.location))
+            rows.append(
+                Row(
+                    date: entry.date, project: id, verb: entry.verb, changeFen: change, amountFen: entry.body.amountFen ?? 0,
+                    availableAfterFen: after.availableFen, reference: reference, memo: memo, location: entry.location))
         }
         self.rows = rows
     }

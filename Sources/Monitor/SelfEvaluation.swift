@@ -72,8 +72,9 @@ public struct SelfEvaluation: Sendable {
             // weight × paid / budget, in hundredths of a point.
             score = Fraction.rounded(Int128(weight) * 100 * Int128(total.paidFen), Int128(total.budgetFen))
         }
-        return ProjectEvaluation(id: declaration.id, name: declaration.name, unit: declaration.unit ?? "", fund: fund,
-                                 total: total, fiscal: fiscal, carriedIn: carried, other: other, weight: weight,
-                                 rateBasisPoints: rate, scoreHundredths: score)
+        return ProjectEvaluation(
+            id: declaration.id, name: declaration.name, unit: declaration.unit ?? "", fund: fund,
+            total: total, fiscal: fiscal, carriedIn: carried, other: other, weight: weight,
+            rateBasisPoints: rate, scoreHundredths: score)
     }
 }

@@ -9,10 +9,11 @@ public enum StatusBuilder {
         var contractsByProject: [String: [ContractStatus]] = [:]
         for state in replay.reportedContracts {
             let dueDate = ContractStatus.dueDate(signed: state.date, due: state.signing.due)
-            contractsByProject[state.signing.project, default: []].append(ContractStatus(
-                id: state.signing.contractID, project: state.signing.project, signed: state.date, party: state.signing.party,
-                memo: state.signing.memo, amountFen: state.signing.amountFen, paidFen: state.paidFen, due: state.signing.due,
-                dueDate: dueDate, overdue: state.unpaidFen > 0 && dueDate < replay.asOf))
+            contractsByProject[state.signing.project, default: []].append(
+                ContractStatus(
+                    id: state.signing.contractID, project: state.signing.project, signed: state.date, party: state.signing.party,
+                    memo: state.signing.memo, amountFen: state.signing.amountFen, paidFen: state.paidFen, due: state.signing.due,
+                    dueDate: dueDate, overdue: state.unpaidFen > 0 && dueDate < replay.asOf))
         }
         let declarations = replay.reportedProjects.compactMap { id -> ProjectDeclaration? in
             guard let declaration = replay.context.projects[id] else { return nil }
@@ -46,16 +47,18 @@ public enum StatusBuilder {
         var checkpoints: [CheckpointResult] = []
         for month in 1...12 {
             guard let date = CalendarDate.monthEnd(year: replay.year, month: month), date <= asOf,
-                  let then = replay.figures(declaration.id, atEndOf: month) else { continue }
+                let then = replay.figures(declaration.id, atEndOf: month)
+            else { continue }
             let planThen = replay.plan(for: declaration.id, on: date)
             guard let checkpoint = planThen.checkpoints.first(where: { $0.month == month }) else { continue }
             let numerator = Int128(checkpoint.percentBasisPoints) * PlanClock.denominator(at: date)
-            checkpoints.append(CheckpointResult(
-                month: month, date: date, plannedBasisPoints: checkpoint.percentBasisPoints,
-                actualBasisPoints: Percent.basisPoints(then.paidFen, of: then.budgetFen),
-                gapBasisPoints: PlanClock.gapBasisPoints(expectedNumerator: numerator, at: date, paidFen: then.paidFen, budgetFen: then.budgetFen),
-                budgetFen: then.budgetFen, paidFen: then.paidFen,
-                evaluated: then.budgetFen > 0 && AlertRules.graceOver(firstArrival: then.firstArrival, on: date, replay.context.settings)))
+            checkpoints.append(
+                CheckpointResult(
+                    month: month, date: date, plannedBasisPoints: checkpoint.percentBasisPoints,
+                    actualBasisPoints: Percent.basisPoints(then.paidFen, of: then.budgetFen),
+                    gapBasisPoints: PlanClock.gapBasisPoints(expectedNumerator: numerator, at: date, paidFen: then.paidFen, budgetFen: then.budgetFen),
+                    budgetFen: then.budgetFen, paidFen: then.paidFen,
+                    evaluated: then.budgetFen > 0 && AlertRules.graceOver(firstArrival: then.firstArrival, on: date, replay.context.settings)))
         }
 
         let consumed = max(0, min(figures.carriedInFen, figures.paidFen))

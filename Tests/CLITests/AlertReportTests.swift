@@ -50,8 +50,10 @@ final class AlertReportTests: FundflowTestCase {
 
     /// June's point of the curve is the same in June's and September's report, by both loaders.
     func testJuneIsTheSameInSeptembersReport() throws {
-        write(lines: ["2026-01-01 项目 A 甲", "2026-01-05 下达 A 100万 文号=X", "2026-03-10 支付 A 30万 凭证=V1",
-                      "2026-07-15 下达 A 50万 文号=Y", "2026-08-10 支付 A 30万 凭证=V2"])
+        write(lines: [
+            "2026-01-01 项目 A 甲", "2026-01-05 下达 A 100万 文号=X", "2026-03-10 支付 A 30万 凭证=V1",
+            "2026-07-15 下达 A 50万 文号=Y", "2026-08-10 支付 A 30万 凭证=V2",
+        ])
         for loader in [nil, "full"] {
             let june = try json(["report", "monthly", "--month", "2026-06", "--format", "json"], loader: loader)
             let september = try json(["report", "monthly", "--month", "2026-09", "--format", "json"], loader: loader)
@@ -61,7 +63,7 @@ final class AlertReportTests: FundflowTestCase {
             XCTAssertEqual(juneCurve[5]["budget"] as? String, "1000000.00")
             XCTAssertEqual(septemberCurve[5]["actual"] as? Double, 30, "not 30 / 150 = 20 %")
             XCTAssertEqual(septemberCurve[5]["budget"] as? String, "1000000.00")
-            XCTAssertEqual(septemberCurve[8]["actual"] as? Double, 40)   // 60 / 150
+            XCTAssertEqual(septemberCurve[8]["actual"] as? Double, 40)  // 60 / 150
         }
     }
 }

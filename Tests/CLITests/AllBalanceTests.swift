@@ -23,8 +23,9 @@ final class AllBalanceTests: FundflowTestCase {
     }
 
     func testCarryAllThenLapseAllNextYear() throws {
-        let carry = try assertAppends(["-f", journal, "carry", "P01", "--all", "--reason", "项目未完工", "--year", "2019"],
-                                      line: "2019-12-31 结转 P01 56865.45 原因=项目未完工")
+        let carry = try assertAppends(
+            ["-f", journal, "carry", "P01", "--all", "--reason", "项目未完工", "--year", "2019"],
+            line: "2019-12-31 结转 P01 56865.45 原因=项目未完工")
         XCTAssertTrue(carry.stdout.contains("项目 P01 2019 年：预算 11.49万元，已支付 5.60万元，可用余额 0.00万元"), carry.summary)
 
         // Nothing left in 2019.
@@ -49,8 +50,9 @@ final class AllBalanceTests: FundflowTestCase {
     }
 
     func testLapseAllWritesTheBalanceOfItsDate() throws {
-        try assertAppends(["-f", journal, "lapse", "P01", "--all", "--doc", "承财社[2019]88号", "--reason", "结余收回", "--date", "2019-08-01"],
-                          line: "2019-08-01 收回 P01 56865.45 文号=承财社[2019]88号 原因=结余收回")
+        try assertAppends(
+            ["-f", journal, "lapse", "P01", "--all", "--doc", "承财社[2019]88号", "--reason", "结余收回", "--date", "2019-08-01"],
+            line: "2019-08-01 收回 P01 56865.45 文号=承财社[2019]88号 原因=结余收回")
         try assertRefused(["-f", journal, "carry", "P01", "--all", "--year", "2019"], diagnostics: [])
         XCTAssertEqual(try ff("check").exitCode, 0)
     }
@@ -58,8 +60,9 @@ final class AllBalanceTests: FundflowTestCase {
     func testLapseAllBackDatedMustNotStarveLaterEntries() throws {
         // On 05-15 the balance is 116100 − 56100 − 1234.56 = 58765.44; returning all of it
         // leaves only the 100.01 reversed on 06-01 for the 2000.00 收回 of 07-01 (line 7).
-        try assertRefused(["-f", journal, "lapse", "P01", "--all", "--date", "2019-05-15"],
-                          diagnostics: ["j.journal:7:19: 错误: 本笔收回（2019-05-15）的日期在这一行之前，记入后这一行将出错：收回金额超过余额：项目“P01”在 2019-07-01 的可用余额为 0.010001万元，该行收回 0.20万元"])
+        try assertRefused(
+            ["-f", journal, "lapse", "P01", "--all", "--date", "2019-05-15"],
+            diagnostics: ["j.journal:7:19: 错误: 本笔收回（2019-05-15）的日期在这一行之前，记入后这一行将出错：收回金额超过余额：项目“P01”在 2019-07-01 的可用余额为 0.010001万元，该行收回 0.20万元"])
     }
 
     func testCarryAllIncludesMoneyCarriedInFromTheYearBefore() throws {
@@ -76,10 +79,10 @@ final class AllBalanceTests: FundflowTestCase {
     }
 
     func testAllIsACommandLineChoice() throws {
-        try assertExit(2, ["-f", journal, "carry", "P01", "1", "--all", "--year", "2019"])      // amount and --all
-        try assertExit(2, ["-f", journal, "carry", "P01", "--all"])                              // no --year
-        try assertExit(2, ["-f", journal, "pay", "P01", "--all", "--date", "2019-08-01"])       // pay has no --all
-        try assertExit(2, ["-f", journal, "lapse", "--all", "--date", "2019-08-01"])            // no project
-        try assertExit(2, ["-f", journal, "carry", "P01", "--all", "--year", "20x9"])           // a year that is not one (spec §2: exit 2)
+        try assertExit(2, ["-f", journal, "carry", "P01", "1", "--all", "--year", "2019"])  // amount and --all
+        try assertExit(2, ["-f", journal, "carry", "P01", "--all"])  // no --year
+        try assertExit(2, ["-f", journal, "pay", "P01", "--all", "--date", "2019-08-01"])  // pay has no --all
+        try assertExit(2, ["-f", journal, "lapse", "--all", "--date", "2019-08-01"])  // no project
+        try assertExit(2, ["-f", journal, "carry", "P01", "--all", "--year", "20x9"])  // a year that is not one (spec §2: exit 2)
     }
 }

@@ -40,7 +40,7 @@ final class AtomicWriteTests: FundflowTestCase {
             let grown = stat(path(journal), &info) == 0 && Int(info.st_size) > size
             let late = delay.map { Date().timeIntervalSince(started) >= $0 } ?? false
             if (delay == nil && grown) || late { killed = kill(pid, SIGKILL) == 0; break }
-            if delay != nil { usleep(200) }     // watching for growth: poll as fast as possible
+            if delay != nil { usleep(200) }  // watching for growth: poll as fast as possible
         }
         let result = writer.finish()
         return killed && result.signaled
@@ -84,8 +84,9 @@ final class AtomicWriteTests: FundflowTestCase {
             XCTAssertNotEqual(landed, .other, "round \(round): the journal is neither before, part of nor the whole write")
             let next = try run(["-f", journal] + nextCommands[round % nextCommands.count])
             let after = bytes() ?? []
-            XCTAssertTrue(after == before || after == whole,
-                          "round \(round) (\(landed)): after the next command the journal must be as before or hold the whole batch; it has \(after.count) bytes (before \(before.count), whole \(whole.count))\n\(next.summary)")
+            XCTAssertTrue(
+                after == before || after == whole,
+                "round \(round) (\(landed)): after the next command the journal must be as before or hold the whole batch; it has \(after.count) bytes (before \(before.count), whole \(whole.count))\n\(next.summary)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: undoRecord), "the undo record is cleared")
             if landed == .partial || landed == .wholeWithUndoRecord {
                 XCTAssertTrue(after == before, "an unfinished write is cut back")
@@ -93,8 +94,9 @@ final class AtomicWriteTests: FundflowTestCase {
             }
         }
         print("AtomicWriteTests import: \(String(format: "%.1f", secondsToWrite)) s to the write; landings after SIGKILL: \(landings.map(\.rawValue))")
-        XCTAssertTrue(landings.prefix(2).contains { $0 == .partial || $0 == .wholeWithUndoRecord },
-                      "a kill when the journal grows must catch the write unfinished at least once: \(landings)")
+        XCTAssertTrue(
+            landings.prefix(2).contains { $0 == .partial || $0 == .wholeWithUndoRecord },
+            "a kill when the journal grows must catch the write unfinished at least once: \(landings)")
 
         // Re-running the import after a rollback adds the batch exactly once: 60,000.00 paid,
         // not 60,003.00.
@@ -129,16 +131,18 @@ final class AtomicWriteTests: FundflowTestCase {
             XCTAssertEqual(next.exitCode, 0, next.summary)
             let after = bytes() ?? []
             let nextLine = Array("2019-06-01 项目 Q\(n) 下一条\n".utf8)
-            XCTAssertTrue(after == before + nextLine || after == whole + nextLine,
-                          "payment \(n) (\(landed)): the journal must hold the whole payment or none of it\n\(next.summary)")
+            XCTAssertTrue(
+                after == before + nextLine || after == whole + nextLine,
+                "payment \(n) (\(landed)): the journal must hold the whole payment or none of it\n\(next.summary)")
             if landed == .partial || landed == .wholeWithUndoRecord {
                 XCTAssertTrue(after == before + nextLine, "an unfinished write is cut back")
                 XCTAssertTrue(next.stderr.contains("已恢复"), next.summary)
             }
         }
         print("AtomicWriteTests payments: landings after SIGKILL: \(landings.map(\.rawValue))")
-        XCTAssertTrue(landings.prefix(12).contains { $0 == .partial || $0 == .wholeWithUndoRecord },
-                      "a kill when the journal grows must catch a write unfinished at least once: \(landings)")
+        XCTAssertTrue(
+            landings.prefix(12).contains { $0 == .partial || $0 == .wholeWithUndoRecord },
+            "a kill when the journal grows must catch a write unfinished at least once: \(landings)")
         let check = try ff("check")
         XCTAssertEqual(check.exitCode, 0, check.summary)
         XCTAssertFalse(check.stderr.contains("没有换行符"), "no torn line is left\n\(check.summary)")

@@ -27,12 +27,14 @@ final class CheckTests: FundflowTestCase {
             try assertRefused(["-f", journal, "carry", project, "--all", "--year", "2019"], diagnostics: [])
         }
         // P02 carried 15.42万 into 2020; P08 carried 18万 for its unpaid contract HT-2019-08 (18万).
-        try assertAppends(["-f", journal, "pay", "P08", "18万", "--contract", "HT-2019-08", "--date", "2020-03-01"],
-                          line: "2020-03-01 支付 P08 180000.00 合同=HT-2019-08")
+        try assertAppends(
+            ["-f", journal, "pay", "P08", "18万", "--contract", "HT-2019-08", "--date", "2020-03-01"],
+            line: "2020-03-01 支付 P08 180000.00 合同=HT-2019-08")
         try assertAppends(["-f", journal, "lapse", "P02", "--all", "--date", "2020-01-02"], line: "2020-01-02 收回 P02 154200.00")
         let preceding = bytes() ?? []
-        try assertAppends(["-f", journal, "seal", "--through", "2019-12-31"],
-                          line: "2019-12-31 封账 sha256=\(TestSHA256.hex(preceding + Array("2019-12-31".utf8)))")
+        try assertAppends(
+            ["-f", journal, "seal", "--through", "2019-12-31"],
+            line: "2019-12-31 封账 sha256=\(TestSHA256.hex(preceding + Array("2019-12-31".utf8)))")
         let check = try ff("check")
         XCTAssertEqual(check.exitCode, 0, check.summary)
         XCTAssertEqual(Array((bytes() ?? []).prefix(original.count)), Array(original), "history is untouched")
@@ -41,18 +43,18 @@ final class CheckTests: FundflowTestCase {
     func testAllErrorsAreListedNotJustTheFirst() throws {
         write(lines: [
             "2019-01-01 项目 P01 一号项目",
-            "2019-02-30 下达 P01 100 文号=A",                 // 2: no such day
-            "2019-03-01 下达 P01 100000.00",                  // 3: 文号 missing
+            "2019-02-30 下达 P01 100 文号=A",  // 2: no such day
+            "2019-03-01 下达 P01 100000.00",  // 3: 文号 missing
             "2019-03-01 下达 P01 100000.00 文号=A1",
-            "2019-03-02 支付 P09 100",                        // 5: unknown project
-            "2019-03-03 支付 P01 1.2345678万",                // 6: not whole fen
-            "2019-03-04 付款 P01 100",                        // 7: unknown verb
-            "2019-03-05 支付 P01 200000 凭证=V2",             // 8: overspend
-            "2019-03-06 支付 P01 100 凭证=V1 颜色=红",        // 9: unknown key
-            "2019-03-07 支付 P01 \"abc",                      // 10: unterminated quote
-            "2019-03-08 支付 P01 -5",                         // 11: not positive
-            "2019-03-09 支付 P01 100 文号＝X",                // 12: full-width equals
-            "2019-03-10 支付 P01 100 凭证=V3",                // 13: fine
+            "2019-03-02 支付 P09 100",  // 5: unknown project
+            "2019-03-03 支付 P01 1.2345678万",  // 6: not whole fen
+            "2019-03-04 付款 P01 100",  // 7: unknown verb
+            "2019-03-05 支付 P01 200000 凭证=V2",  // 8: overspend
+            "2019-03-06 支付 P01 100 凭证=V1 颜色=红",  // 9: unknown key
+            "2019-03-07 支付 P01 \"abc",  // 10: unterminated quote
+            "2019-03-08 支付 P01 -5",  // 11: not positive
+            "2019-03-09 支付 P01 100 文号＝X",  // 12: full-width equals
+            "2019-03-10 支付 P01 100 凭证=V3",  // 13: fine
         ])
         let result = try ff("check")
         XCTAssertEqual(result.exitCode, 1, result.summary)
@@ -90,7 +92,7 @@ final class CheckTests: FundflowTestCase {
             "2019-03-02 下达 P01 100.00 文号=A1",
             "2019-03-05 支付 P01 100 凭证=V1",
             "2019-03-06 支付 P01 100 凭证=V1",
-            "2019-04-06 支付 P01 100 凭证=V1",          // another month: no warning
+            "2019-04-06 支付 P01 100 凭证=V1",  // another month: no warning
         ])
         let result = try ff("check")
         XCTAssertEqual(result.exitCode, 0, result.summary)
@@ -108,7 +110,7 @@ final class CheckTests: FundflowTestCase {
             " \t",
             "2019-01-01 project P01 \"一号 项目\" unit=局机关 tags=三公,采购 plan=6月底:50,12月:100",
             "2019-03-01\tallot\tP01\t116,100.00元\tdoc=\"承财社[2019]107号\"\tkind=supplement",
-            "2019-03-02　pay　P01　11.61万　voucher=V1",       // full-width spaces separate fields
+            "2019-03-02　pay　P01　11.61万　voucher=V1",  // full-width spaces separate fields
             "2019-12-31 carry P01 0.00万元 reason=x",
         ])
         let result = try ff("check")
@@ -136,12 +138,14 @@ final class CheckTests: FundflowTestCase {
 
         // Recording appends to the last file, against the budget declared in the first.
         let aBefore = bytes("a.journal")
-        try assertAppends(["-f", "a.journal", "-f", "b.journal", "pay", "P01", "4万", "--voucher", "V2", "--date", "2019-05-01"],
-                          line: "2019-05-01 支付 P01 40000.00 凭证=V2", journalFile: "b.journal")
+        try assertAppends(
+            ["-f", "a.journal", "-f", "b.journal", "pay", "P01", "4万", "--voucher", "V2", "--date", "2019-05-01"],
+            line: "2019-05-01 支付 P01 40000.00 凭证=V2", journalFile: "b.journal")
         XCTAssertEqual(bytes("a.journal"), aBefore)
-        try assertRefused(["-f", "a.journal", "-f", "b.journal", "pay", "P01", "0.01", "--date", "2019-05-02"],
-                          diagnostics: ["fundflow: 错误: 超支：项目“P01”在 2019-05-02 的可用余额为 0.00万元", "fundflow: 未写入：本条分录不合规（见上方说明），日记账 b.journal 保持原样"],
-                          journalFile: "b.journal")
+        try assertRefused(
+            ["-f", "a.journal", "-f", "b.journal", "pay", "P01", "0.01", "--date", "2019-05-02"],
+            diagnostics: ["fundflow: 错误: 超支：项目“P01”在 2019-05-02 的可用余额为 0.00万元", "fundflow: 未写入：本条分录不合规（见上方说明），日记账 b.journal 保持原样"],
+            journalFile: "b.journal")
         XCTAssertEqual(bytes("a.journal"), aBefore)
         // -f also after the command word, and --file / --file=.
         let late = try run(["check", "--file", "a.journal", "-f", "b.journal"])
@@ -163,8 +167,12 @@ final class CheckTests: FundflowTestCase {
 
         let pay = try run(["pay", "P01", "100", "--date", "2019-04-01"], environment: ["FUNDFLOW_JOURNAL": envPath], in: work)
         XCTAssertEqual(pay.exitCode, 0, pay.summary)
-        XCTAssertEqual(text("books/env.journal"), journalText(["2019-01-01 项目 P01 一号项目", "2019-03-01 下达 P01 100.00 文号=A1",
-                                                                "2019-04-01 支付 P01 100.00"]))
+        XCTAssertEqual(
+            text("books/env.journal"),
+            journalText([
+                "2019-01-01 项目 P01 一号项目", "2019-03-01 下达 P01 100.00 文号=A1",
+                "2019-04-01 支付 P01 100.00",
+            ]))
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("fundflow.journal").path))
 
         // A refusal names the file by the variable's value (the new entry itself has no line yet).

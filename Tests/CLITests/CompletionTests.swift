@@ -85,14 +85,15 @@ final class CompletionTests: FundflowTestCase {
 
     func testProjectIDsComplete() throws {
         write(lines: lines)
-        let replies = try complete([
-            ["fundflow", "-f", journal, "pay", ""],
-            ["fundflow", "-f", journal, "allot", "P"],
-            ["fundflow", "-f", journal, "支付", "45"],
-            ["fundflow", "-f", journal, "pay", "P01", ""],          // the amount: nothing to suggest
-            ["fundflow", "-f", journal, "register", "P0"],
-            ["fundflow", "-f", journal, "pay", "--memo", "a b", "P0"],
-        ], environment: [:])
+        let replies = try complete(
+            [
+                ["fundflow", "-f", journal, "pay", ""],
+                ["fundflow", "-f", journal, "allot", "P"],
+                ["fundflow", "-f", journal, "支付", "45"],
+                ["fundflow", "-f", journal, "pay", "P01", ""],  // the amount: nothing to suggest
+                ["fundflow", "-f", journal, "register", "P0"],
+                ["fundflow", "-f", journal, "pay", "--memo", "a b", "P0"],
+            ], environment: [:])
         XCTAssertEqual(replies[0], ["P01", "P02", "450-0201-JBN-RVU2"])
         XCTAssertEqual(replies[1], ["P01", "P02"])
         XCTAssertEqual(replies[2], ["450-0201-JBN-RVU2"])
@@ -157,7 +158,7 @@ final class CompletionTests: FundflowTestCase {
             ["fundflow", "status", "--by", "经"],
             ["fundflow", "project", "P9", "x", "--ec"],
         ])
-        XCTAssertEqual(replies[0], ["2101501", "2101502", "2101503", "2101504", "2101505", "2101506"])   // 2101550 does not start with 210150
+        XCTAssertEqual(replies[0], ["2101501", "2101502", "2101503", "2101504", "2101505", "2101506"])  // 2101550 does not start with 210150
         XCTAssertEqual(replies[1], ["30211", "30212", "30213", "30214", "30215", "30216", "30217", "30218"])
         XCTAssertEqual(replies[2], ["政府性基金"])
         XCTAssertEqual(replies[3], ["经济科目"])
@@ -176,7 +177,7 @@ final class CompletionTests: FundflowTestCase {
             "a;touch${IFS}\(marker(3))",
             "P*",
             "x'y\"z",
-            "line\\nbreak",            // a backslash and an n, as close to a newline as a line can hold
+            "line\\nbreak",  // a backslash and an n, as close to a newline as a line can hold
             "$HOME",
             "!!~{a,b}[x]|b&c>d<e",
         ]
@@ -190,7 +191,7 @@ final class CompletionTests: FundflowTestCase {
         write(lines: lines)
         let check = try ff("check")
         XCTAssertEqual(check.exitCode, 0, "the hostile words are legal journal text\n\(check.summary)")
-        write("", to: "Pglob")                     // an unescaped P* would glob to it
+        write("", to: "Pglob")  // an unescaped P* would glob to it
 
         let cases: [[String]] = [
             ["fundflow", "-f", journal, "pay", ""],
@@ -229,9 +230,11 @@ final class CompletionTests: FundflowTestCase {
             driver += "for c in \"${COMPREPLY[@]}\"; do eval \"printf '%s\\t' $c\"; done; printf '\\n'\n"
         }
         write(driver, to: "driver.bash")
-        let result = try shell(bash, [path("driver.bash")], environment: [
-            "PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
-        ])
+        let result = try shell(
+            bash, [path("driver.bash")],
+            environment: [
+                "PATH": bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+            ])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "", "completion must be quiet")
         let lines = result.stdout.components(separatedBy: "\n").dropLast().map { $0.split(separator: "\t").map(String.init) }

@@ -56,11 +56,13 @@ final class ConcurrencyTests: FundflowTestCase {
         let results = try runTogether(Array(repeating: ["-f", journal, "carry", "P01", "--all", "--year", "2019"], count: 6))
         XCTAssertEqual(results.filter { $0.exitCode == 0 }.count, 1, results.map(\.summary).joined(separator: "\n"))
         XCTAssertEqual(results.filter { $0.exitCode == 1 }.count, 5)
-        XCTAssertEqual(text(), journalText([
-            "2019-01-01 项目 P01 一号项目",
-            "2019-03-01 下达 P01 12345.67 文号=A1",
-            "2019-12-31 结转 P01 12345.67",
-        ]))
+        XCTAssertEqual(
+            text(),
+            journalText([
+                "2019-01-01 项目 P01 一号项目",
+                "2019-03-01 下达 P01 12345.67 文号=A1",
+                "2019-12-31 结转 P01 12345.67",
+            ]))
     }
 
     func testRacingWritersOnAMissingFile() throws {

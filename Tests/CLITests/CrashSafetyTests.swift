@@ -36,9 +36,13 @@ final class CrashSafetyTests: FundflowTestCase {
                 let killAfter: Double? = random.next() % 4 == 0 ? nil : Double(random.next() % 61) / 1000
                 // --foreground: timeout SIGKILLs only fundflow (not its own process group) and exits 137.
                 let wrapper = [timeoutTool, "--foreground", "-s", "KILL", killAfter.map { String(format: "%.3f", $0) } ?? "60"]
-                running.append((voucher, killAfter,
-                                try WrappedFundflow(wrapper: wrapper, ["-f", journal, "pay", "P01", "1", "--voucher", voucher, "--date", "2019-05-01"],
-                                                    directory: directory)))
+                running.append(
+                    (
+                        voucher, killAfter,
+                        try WrappedFundflow(
+                            wrapper: wrapper, ["-f", journal, "pay", "P01", "1", "--voucher", voucher, "--date", "2019-05-01"],
+                            directory: directory)
+                    ))
             }
             for (voucher, killAfter, process) in running { outcomes.append((voucher, killAfter, process.finish())) }
         }
@@ -76,9 +80,10 @@ final class CrashSafetyTests: FundflowTestCase {
         // Nobody left the lock held: the next writer goes straight through.
         let after = try ff("pay", "P01", "1", "--voucher", "AFTER", "--date", "2019-05-02")
         XCTAssertEqual(after.exitCode, 0, after.summary)
-        print("CrashSafetyTests: \(writers) writers, \(outcomes.filter { $0.killAfter != nil }.count) kill timers, "
-              + "\(accepted.count) reported recorded (lost \(lost.count)), \(unknown.count) killed before reporting "
-              + "(\(unknownLanded) of them landed), torn lines \(audit.tornTail == nil ? 0 : 1)")
+        print(
+            "CrashSafetyTests: \(writers) writers, \(outcomes.filter { $0.killAfter != nil }.count) kill timers, "
+                + "\(accepted.count) reported recorded (lost \(lost.count)), \(unknown.count) killed before reporting "
+                + "(\(unknownLanded) of them landed), torn lines \(audit.tornTail == nil ? 0 : 1)")
     }
 
     // MARK: A torn line, as a crash outside fundflow could leave it
@@ -138,7 +143,7 @@ final class CrashSafetyTests: FundflowTestCase {
         write("2019-05-01 支付 P01 1.00 凭证=V1\n2019-05-02 支付 P01 1", to: "b.journal")
         let check = try run(["-f", "a.journal", "-f", "b.journal", "check"])
         XCTAssertEqual(check.exitCode, 0, check.summary)
-        XCTAssertEqual(check.stderrLines.count, 2, check.summary)   // and the fragment has no voucher
+        XCTAssertEqual(check.stderrLines.count, 2, check.summary)  // and the fragment has no voucher
         XCTAssertTrue(check.stderr.hasPrefix("b.journal:2:1: 警告: 文件最后一行没有换行符"), check.summary)
     }
 }

@@ -22,7 +22,6 @@ final class DocsTests: FundflowTestCase {
     /// The clock every documented command runs under: 2020-02-03 10:00 in Beijing.
     static let environment = ["FUNDFLOW_NOW": "2020-02-03T02:00:00Z", "SOURCE_DATE_EPOCH": "1580695200", "NO_COLOR": "1"]
 
-
     static var updating: Bool {
         let value = ProcessInfo.processInfo.environment["FUNDFLOW_UPDATE_DOCS"] ?? ""
         return !value.isEmpty && value != "0"
@@ -146,14 +145,17 @@ final class DocsTests: FundflowTestCase {
         for line in journal.split(separator: "\n") where line.hasPrefix("| `") {
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 7, let verb = Verb.named(String(cells[1].dropFirst().dropLast())),
-                  Verb.named(String(cells[2].dropFirst().dropLast())) == verb, verb != .set else { continue }
-            let documented = Set(cells[4].replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "（必填）", with: "")
-                .split(separator: " ").map(String.init))
+                Verb.named(String(cells[2].dropFirst().dropLast())) == verb, verb != .set
+            else { continue }
+            let documented = Set(
+                cells[4].replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "（必填）", with: "")
+                    .split(separator: " ").map(String.init))
             checked.insert(verb)
             let code = Set(verb.allowedKeys.map(\.chinese))
             XCTAssertEqual(code.subtracting(documented).sorted(), [], "docs/journal.md: keys of \(verb.chinese) missing")
-            XCTAssertEqual(documented.subtracting(code).sorted(), [],
-                           "docs/journal.md: \(verb.chinese) does not take these keys")
+            XCTAssertEqual(
+                documented.subtracting(code).sorted(), [],
+                "docs/journal.md: \(verb.chinese) does not take these keys")
             for key in verb.requiredKeys {
                 XCTAssertTrue(cells[4].contains("**\(key.chinese)（必填）**"), "docs/journal.md: \(key.chinese) is required for \(verb.chinese)")
             }
@@ -167,8 +169,9 @@ final class DocsTests: FundflowTestCase {
         let documented = Set(DocTranscript.headingCodes(try doc("docs/journal.md")))
         let code = Set(DiagnosticCode.allCases.map(\.rawValue)).union(try sourceCodeLiterals())
         XCTAssertEqual(code.subtracting(documented).sorted(), [], "diagnostic codes without an entry in docs/journal.md")
-        XCTAssertEqual(documented.subtracting(code).sorted(), [],
-                       "docs/journal.md documents codes fundflow never gives")
+        XCTAssertEqual(
+            documented.subtracting(code).sorted(), [],
+            "docs/journal.md documents codes fundflow never gives")
     }
 
     /// One `## \`CODE\`` heading per alert code in docs/alerts.md.
@@ -235,8 +238,11 @@ final class DocsTests: FundflowTestCase {
             return try JSONSerialization.jsonObject(with: result.stdoutData)
         }
         // 种子 000: P02 28万, paid 12.58万 → 44.93 %.
-        let chengde = try runFundflow(["-f", packageRoot.appendingPathComponent("journals/chengde-2019.journal").path,
-                                       "status", "--as-of", "2019-12-31", "--json"], environment: Self.environment, directory: directory)
+        let chengde = try runFundflow(
+            [
+                "-f", packageRoot.appendingPathComponent("journals/chengde-2019.journal").path,
+                "status", "--as-of", "2019-12-31", "--json",
+            ], environment: Self.environment, directory: directory)
         let projects = (try JSONSerialization.jsonObject(with: chengde.stdoutData) as? [String: Any])?["projects"] as? [[String: Any]]
         let p02 = projects?.first { $0["id"] as? String == "P02" }
         XCTAssertEqual(p02?["budget"] as? String, "280000.00")
@@ -248,25 +254,34 @@ final class DocsTests: FundflowTestCase {
         XCTAssertEqual(number(even, ["projects", 0, "expected"]), 12.64)
         XCTAssertTrue(figures.contains("(1 + 15/29) ÷ 12 = 44/348 = 12.643…% → **12.64%**"))
         // A plan between two checkpoints.
-        let planned = try json(["2019-01-01 项目 P01 示例 计划=3月:30,6月:50,10月:90,12月:100",
-                                "2019-03-05 下达 P01 11.61万 文号=承财社[2019]107号",
-                                "2019-05-10 支付 P01 3.9万 凭证=记-2019-05-004"], ["status", "--as-of", "2019-05-10", "--json"])
+        let planned = try json(
+            [
+                "2019-01-01 项目 P01 示例 计划=3月:30,6月:50,10月:90,12月:100",
+                "2019-03-05 下达 P01 11.61万 文号=承财社[2019]107号",
+                "2019-05-10 支付 P01 3.9万 凭证=记-2019-05-004",
+            ], ["status", "--as-of", "2019-05-10", "--json"])
         XCTAssertEqual(number(planned, ["projects", 0, "expected"]), 38.82)
         XCTAssertEqual(number(planned, ["projects", 0, "rate"]), 33.59)
         XCTAssertEqual(number(planned, ["projects", 0, "gap"]), 5.23)
         XCTAssertTrue(figures.contains("= **38.82%**") && figures.contains("执行率 33.59%，差距 = 38.82 − 33.59 = **5.23**"))
         // 种子 002 (中原区): initial 5,549.66万, budget 7,178.25万, paid 5,168.30万.
-        let zhongyuan = try json(["2022-01-01 项目 P01 部门预算", "2022-01-01 下达 P01 5549.66万 文号=年初 类别=年初",
-                                  "2022-06-01 下达 P01 1628.59万 文号=追加 类别=追加", "2022-12-01 支付 P01 5168.30万 凭证=记-1"],
-                                 ["report", "indicators", "--year", "2022", "--format", "json"])
+        let zhongyuan = try json(
+            [
+                "2022-01-01 项目 P01 部门预算", "2022-01-01 下达 P01 5549.66万 文号=年初 类别=年初",
+                "2022-06-01 下达 P01 1628.59万 文号=追加 类别=追加", "2022-12-01 支付 P01 5168.30万 凭证=记-1",
+            ],
+            ["report", "indicators", "--year", "2022", "--format", "json"])
         XCTAssertEqual(number(zhongyuan, ["execution_rate"]), 72)
         XCTAssertEqual(number(zhongyuan, ["adjustment_rate"]), 29.35)
         XCTAssertEqual(number(zhongyuan, ["carryover_rate"]), 28)
         XCTAssertEqual(number(zhongyuan, ["execution_score"]), 8)
         for shown in ["→ **72.00%**", "→ **29.35%**", "→ **28.00%**", "→ **8.00** 分"] { XCTAssertTrue(figures.contains(shown), shown) }
         // 种子 004 (攀枝花): 292.82万 of 353.31万 (the same ratio as a project's 执行率).
-        let panzhihua = try json(["2021-01-01 项目 P01 示例 科目=2101599", "2021-01-01 下达 P01 353.31万 文号=a",
-                                  "2021-12-01 支付 P01 292.82万 凭证=记-1"], ["status", "--as-of", "2021-12-31", "--json"])
+        let panzhihua = try json(
+            [
+                "2021-01-01 项目 P01 示例 科目=2101599", "2021-01-01 下达 P01 353.31万 文号=a",
+                "2021-12-01 支付 P01 292.82万 凭证=记-1",
+            ], ["status", "--as-of", "2021-12-31", "--json"])
         XCTAssertEqual(number(panzhihua, ["projects", 0, "rate"]), 82.88)
         XCTAssertTrue(figures.contains("292.82 ÷ 353.31 =\n82.879…% → **82.88%**"))
     }
@@ -361,7 +376,7 @@ enum DocTranscript {
             var command = String(lines[index].dropFirst(2))
             var block = lines[index] + "\n"
             index += 1
-            if let range = command.range(of: "<<'EOF'") , range.upperBound == command.endIndex {
+            if let range = command.range(of: "<<'EOF'"), range.upperBound == command.endIndex {
                 while index < lines.count {
                     command += "\n" + lines[index]; block += lines[index] + "\n"
                     index += 1

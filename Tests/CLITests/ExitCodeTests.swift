@@ -33,7 +33,7 @@ final class ExitCodeTests: FundflowTestCase {
 
     func testUnknownOption() throws {
         try assertExit(2, ["-f", journal, "pay", "P01", "1", "--colour", "red"], stderrContains: "--colour")
-        try assertExit(2, ["-f", journal, "pay", "P01", "1", "--doc", "X"], stderrContains: "没有选项 --doc")   // another command's option
+        try assertExit(2, ["-f", journal, "pay", "P01", "1", "--doc", "X"], stderrContains: "没有选项 --doc")  // another command's option
         try assertExit(2, ["-f", journal, "pay", "P01", "1", "-x"])
         try assertExit(2, ["-f", journal, "check", "--date", "2019-01-01"])
         try assertExit(2, ["-f", journal, "check", "--everything"])
@@ -143,10 +143,10 @@ final class ExitCodeTests: FundflowTestCase {
             (2, ["pay", "P01", "0", "--date", "2019-05-01"]),
             (2, ["allot", "P01", "1", "--doc", "D", "--kind", "其他", "--date", "2019-05-01"]),
             // Well-formed requests the journal refuses
-            (1, ["pay", "P01", "200000", "--date", "2019-05-01"]),                // overspend
-            (1, ["pay", "P09", "1", "--date", "2019-05-01"]),                     // unknown project
-            (1, ["pay", "P01", "1", "--contract", "HT9", "--date", "2019-05-01"]), // unknown contract
-            (1, ["seal", "--through", "2999-12-31"]),                            // a future seal
+            (1, ["pay", "P01", "200000", "--date", "2019-05-01"]),  // overspend
+            (1, ["pay", "P09", "1", "--date", "2019-05-01"]),  // unknown project
+            (1, ["pay", "P01", "1", "--contract", "HT9", "--date", "2019-05-01"]),  // unknown contract
+            (1, ["seal", "--through", "2999-12-31"]),  // a future seal
             (1, ["lapse", "P09", "--all", "--date", "2019-05-01"]),
             // Well-formed and accepted (reports of a clean journal)
             (0, ["report", "monthly", "--month", "2019-05"]),

@@ -108,7 +108,7 @@ final class ExportCommandTests: FundflowTestCase {
         let (year, project) = (try column("年度"), try column("项目编号"))
         let budget = try column("预算增减（元）"), paid = try column("支出增减（元）"), carried = try column("结转下年（元）")
         let lapsed = try column("收回（元）"), available = try column("可用余额增减（元）")
-        var sums: [String: [Int: Int64]] = [:]   // "P01/2019" → column → fen
+        var sums: [String: [Int: Int64]] = [:]  // "P01/2019" → column → fen
         for row in rows.dropFirst() where !row[budget].isEmpty {
             for c in [budget, paid, carried, lapsed, available] {
                 sums["\(row[project])/\(row[year])", default: [:]][c, default: 0] += try fen(row[c])
@@ -131,8 +131,9 @@ final class ExportCommandTests: FundflowTestCase {
     func testHledgerBalancesEqualFundflowOnChengde2019() throws {
         guard let hledger = try requireHledger() else { return }
         let file = try exportHledger(Self.chengde)
-        try crossCheck(hledger, file, journalPath: Self.chengde,
-                       asOf: ["2019-03-31", "2019-06-30", "2019-12-31", "2020-01-01", "2020-06-30"])
+        try crossCheck(
+            hledger, file, journalPath: Self.chengde,
+            asOf: ["2019-03-31", "2019-06-30", "2019-12-31", "2020-01-01", "2020-06-30"])
         // And against the seed report's own numbers (承德 2019: 预算 192.31万, 支出 158.89万, 结转 33.42万).
         let year = try hledgerBalances(hledger, file, begin: "2019-01-01", end: "2020-01-01")
         XCTAssertEqual(total(year, prefix: "expenses:"), 158_890_000)
@@ -155,9 +156,12 @@ final class ExportCommandTests: FundflowTestCase {
         guard let hledger = try requireHledger() else { return }
         write(lines: Self.everyVerb)
         let file = try exportHledger(path(journal))
-        try crossCheck(hledger, file, journalPath: path(journal), accountFor: ["专项:A": "专项-A"],
-                       asOf: ["2019-02-15", "2019-06-30", "2019-12-30", "2019-12-31", "2020-01-01", "2020-03-01",
-                              "2020-06-30", "2020-12-31", "2021-01-01", "2021-12-31"])
+        try crossCheck(
+            hledger, file, journalPath: path(journal), accountFor: ["专项:A": "专项-A"],
+            asOf: [
+                "2019-02-15", "2019-06-30", "2019-12-30", "2019-12-31", "2020-01-01", "2020-03-01",
+                "2020-06-30", "2020-12-31", "2021-01-01", "2021-12-31",
+            ])
     }
 
     func testHledgerStrictCheckAcceptsTheShippedJournals() throws {
@@ -193,8 +197,10 @@ final class ExportCommandTests: FundflowTestCase {
 
     /// Compares, for each date, every project's figures from `status --json` with the
     /// changes hledger reports between 01-01 of that year and the date (see `Booking`).
-    func crossCheck(_ hledger: String, _ file: String, journalPath: String, accountFor: [String: String] = [:],
-                    asOf dates: [String], file testFile: StaticString = #filePath, line: UInt = #line) throws {
+    func crossCheck(
+        _ hledger: String, _ file: String, journalPath: String, accountFor: [String: String] = [:],
+        asOf dates: [String], file testFile: StaticString = #filePath, line: UInt = #line
+    ) throws {
         for date in dates {
             let year = String(date.prefix(4))
             let end = try nextDay(date)
@@ -211,20 +217,23 @@ final class ExportCommandTests: FundflowTestCase {
                 XCTAssertEqual(period["expenses:\(p)", default: 0], f.paid, "paid, \(label)", file: testFile, line: line)
                 XCTAssertEqual(period["assets:budget:\(p)", default: 0], f.available, "available, \(label)", file: testFile, line: line)
                 XCTAssertEqual(period["equity:lapsed:\(p)", default: 0], f.lapsed, "lapsed, \(label)", file: testFile, line: line)
-                XCTAssertEqual(-period["income:appropriation:\(p)", default: 0], f.allotted - f.reduced, "allotted − reduced, \(label)",
-                               file: testFile, line: line)
+                XCTAssertEqual(
+                    -period["income:appropriation:\(p)", default: 0], f.allotted - f.reduced, "allotted − reduced, \(label)",
+                    file: testFile, line: line)
                 XCTAssertEqual(-newYearDay["assets:carried:\(p)", default: 0], f.carriedIn, "carried in, \(label)", file: testFile, line: line)
                 let carriedOut = date.hasSuffix("-12-31") ? cumulative["assets:carried:\(p)", default: 0] : 0
                 XCTAssertEqual(carriedOut, f.carriedOut, "carried out, \(label)", file: testFile, line: line)
-                let budget = period["assets:budget:\(p)", default: 0] + period["expenses:\(p)", default: 0]
+                let budget =
+                    period["assets:budget:\(p)", default: 0] + period["expenses:\(p)", default: 0]
                     + carriedOut + period["equity:lapsed:\(p)", default: 0]
                 XCTAssertEqual(budget, f.budget, "budget = available + paid + carried out + lapsed, \(label)", file: testFile, line: line)
             }
             // A project fundflow leaves out of the report has no money moving in hledger either.
             for (account, value) in period where value != 0 {
                 let component = String(account.split(separator: ":").last ?? "")
-                XCTAssertTrue(seen.contains(component), "\(account) moved \(value) 分 by \(date) but fundflow does not report it",
-                              file: testFile, line: line)
+                XCTAssertTrue(
+                    seen.contains(component), "\(account) moved \(value) 分 by \(date) but fundflow does not report it",
+                    file: testFile, line: line)
             }
         }
     }
@@ -268,10 +277,11 @@ final class ExportCommandTests: FundflowTestCase {
         let projects = try XCTUnwrap(object?["projects"] as? [[String: Any]])
         return try projects.map { p in
             func amount(_ key: String) throws -> Int64 { try fen(try XCTUnwrap(p[key] as? String, key)) }
-            return Figures(id: try XCTUnwrap(p["id"] as? String), budget: try amount("budget"), paid: try amount("paid"),
-                           available: try amount("available"), carriedIn: try amount("carried_in"),
-                           carriedOut: try amount("carried_out"), lapsed: try amount("lapsed"),
-                           allotted: try amount("allotted"), reduced: try amount("reduced"))
+            return Figures(
+                id: try XCTUnwrap(p["id"] as? String), budget: try amount("budget"), paid: try amount("paid"),
+                available: try amount("available"), carriedIn: try amount("carried_in"),
+                carriedOut: try amount("carried_out"), lapsed: try amount("lapsed"),
+                allotted: try amount("allotted"), reduced: try amount("reduced"))
         }
     }
 

@@ -29,7 +29,7 @@ final class FilingTests: FundflowTestCase {
     // MARK: Banner
 
     func testJournalWithAnErrorSaysSoInsideEveryFormat() throws {
-        write(lines: Self.lines + ["2019-06-01 支付 P01 100万 凭证=V2"])   // overspends: an error
+        write(lines: Self.lines + ["2019-06-01 支付 P01 100万 凭证=V2"])  // overspends: an error
         for format in Self.formats {
             let result = try report(format)
             XCTAssertEqual(result.exitCode, 1, "\(format)\n\(result.summary)")
@@ -115,8 +115,11 @@ final class FilingTests: FundflowTestCase {
         XCTAssertEqual(text.exitCode, 0, text.summary)
         let row = text.stdout.split(separator: "\n").first { $0.hasPrefix("P01 ") } ?? ""
         XCTAssertEqual(Array(row.split(separator: " ").dropFirst(2).prefix(3)), ["11.49", "1.58", "9.90"], String(row))
-        XCTAssertTrue(text.stdout.contains("合计   31.49   1.58     29.90") || text.stdout.split(separator: "\n").contains {
-            $0.split(separator: " ").prefix(4) == ["合计", "31.49", "1.58", "29.90"] }, text.stdout)
+        XCTAssertTrue(
+            text.stdout.contains("合计   31.49   1.58     29.90")
+                || text.stdout.split(separator: "\n").contains {
+                    $0.split(separator: " ").prefix(4) == ["合计", "31.49", "1.58", "29.90"]
+                }, text.stdout)
         XCTAssertTrue(text.stdout.contains("因四舍五入，合计数与分项之和可能有尾差"))
         XCTAssertFalse(text.stdout.contains("11.486544"))
 
@@ -228,14 +231,16 @@ final class FilingTests: FundflowTestCase {
                 let result = try run(["-f", journal] + command + ["--format", format], environment: Self.fixedDay)
                 XCTAssertEqual(result.exitCode, 0, result.summary)
                 let out = result.stdout
-                for piece in ["编制单位：某医疗保障局", "金额单位：万元", "最近封账：未封账", "编制日期：2019年12月31日",
-                              "单位负责人：", "财务负责人：", "制表人："] {
+                for piece in [
+                    "编制单位：某医疗保障局", "金额单位：万元", "最近封账：未封账", "编制日期：2019年12月31日",
+                    "单位负责人：", "财务负责人：", "制表人：",
+                ] {
                     XCTAssertTrue(out.contains(piece), "\(command) \(format): \(piece)")
                 }
             }
         }
         // Without SOURCE_DATE_EPOCH, 编制日期 is today.
-        let today = CalendarDate.today().description.split(separator: "-").map { Int($0)! }   // China Standard Time
+        let today = CalendarDate.today().description.split(separator: "-").map { Int($0)! }  // China Standard Time
         let now = try ff("report", "indicators", "--year", "2019")
         XCTAssertTrue(now.stdout.contains("编制日期：\(today[0])年\(today[1])月\(today[2])日"), now.stdout)
     }

@@ -23,7 +23,7 @@ final class FinalAccountsCommandTests: FundflowTestCase {
         let digits = text.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ".", with: "")
         guard let fen = Int64(digits) else { return "?" }
         _ = dot
-        let hundredthsOfWan = (fen + 5_000) / 10_000       // 1 万元 = 1,000,000 分; 0.01 万元 = 10,000 分
+        let hundredthsOfWan = (fen + 5_000) / 10_000  // 1 万元 = 1,000,000 分; 0.01 万元 = 10,000 分
         let body = "\(hundredthsOfWan / 100)." + String(format: "%02d", hundredthsOfWan % 100)
         return (negative ? "-" : "") + body
     }
@@ -89,14 +89,16 @@ final class FinalAccountsCommandTests: FundflowTestCase {
         XCTAssertEqual(wan(sangong["vehicle_operation_paid"]), "2.28")
 
         let procurement = try XCTUnwrap(r["procurement"] as? [String: Any])
-        XCTAssertEqual(wan(procurement["paid"]), "184.98")   // 政府采购支出总额184.98万元
+        XCTAssertEqual(wan(procurement["paid"]), "184.98")  // 政府采购支出总额184.98万元
     }
 
     func testFinalAccountsTextAndEveryFormat() throws {
         let text = try run(["-f", panzhihua, "report", "final", "--year", "2021"])
         XCTAssertEqual(text.exitCode, 0, text.summary)
-        for needle in ["2021年度 部门决算", "2101599", "其他医疗保障管理事务支出", "353.31", "292.82", "82.88", "274.51", "370.03",
-                       "公务用车购置及运行维护费", "73.79", "56.30", "-93.07", "98.89"] {
+        for needle in [
+            "2021年度 部门决算", "2101599", "其他医疗保障管理事务支出", "353.31", "292.82", "82.88", "274.51", "370.03",
+            "公务用车购置及运行维护费", "73.79", "56.30", "-93.07", "98.89",
+        ] {
             XCTAssertTrue(text.stdout.contains(needle), "text lacks \(needle)")
         }
         // Like every report: 万元 to 2 decimals by default, every decimal with --exact, 元 with --yuan.
@@ -125,7 +127,7 @@ final class FinalAccountsCommandTests: FundflowTestCase {
         XCTAssertEqual(x01["budget"] as? String, "783800.00")
         XCTAssertEqual(x01["paid"] as? String, "500940.00")
         XCTAssertEqual(x01["weight"] as? Int, 10)
-        XCTAssertEqual(percent(x01["rate"]), 63.91)     // 50.094 / 78.38 = 63.911 %
+        XCTAssertEqual(percent(x01["rate"]), 63.91)  // 50.094 / 78.38 = 63.911 %
         XCTAssertEqual(percent(x01["score"]), 6.39)
         let rows = try XCTUnwrap(x01["rows"] as? [String: [String: String]])
         XCTAssertEqual(rows["carried_in"], ["initial": "605200.00", "budget": "605200.00", "paid": "500940.00"])
@@ -139,14 +141,14 @@ final class FinalAccountsCommandTests: FundflowTestCase {
         XCTAssertEqual(r["by"] as? String, "econ")
         let groups = try XCTUnwrap(r["groups"] as? [[String: Any]])
         let reception = try XCTUnwrap(groups.first { $0["key"] as? String == "30217" })
-        XCTAssertEqual(reception["paid"] as? String, "8100.00")   // 2,000 + 2,800 + 3,300 元
+        XCTAssertEqual(reception["paid"] as? String, "8100.00")  // 2,000 + 2,800 + 3,300 元
         XCTAssertEqual(reception["name"] as? String, "公务接待费")
         // By June: only the first reception (2,000 元) of the 三公 tag's 公务接待 and 9,800 + 6,200 of car running costs.
         let june = try json(["-f", panzhihua, "status", "--by", "标签", "--as-of", "2021-06-30", "--json"])
         let sangong = try XCTUnwrap((june["groups"] as? [[String: Any]])?.first { $0["key"] as? String == "三公" })
         XCTAssertEqual(sangong["paid"] as? String, "18000.00")
         XCTAssertEqual(sangong["budget"] as? String, "48691.00")
-        XCTAssertEqual(percent(sangong["rate"]), 36.97)           // 18,000 / 48,691 = 36.968 %
+        XCTAssertEqual(percent(sangong["rate"]), 36.97)  // 18,000 / 48,691 = 36.968 %
         let byFund = try json(["-f", panzhihua, "status", "--by", "fund", "--as-of", "2021-12-31", "--json"])
         XCTAssertEqual((byFund["groups"] as? [[String: Any]])?.compactMap { $0["key"] as? String }, ["一般公共预算", "政府性基金"])
         try assertExit(2, ["-f", panzhihua, "status", "--by", "资金"], stderrContains: "--by 的值“资金”无效")
@@ -154,11 +156,13 @@ final class FinalAccountsCommandTests: FundflowTestCase {
     }
 
     func testRecordingClassificationsAndRefusals() throws {
-        try assertAppends(["-f", journal, "project", "P01", "接待", "--code", "2101501", "--econ", "30217", "--fund", "general", "--tags", "三公", "--date", "2021-01-01"],
-                          line: "2021-01-01 项目 P01 接待 科目=2101501 经济科目=30217 资金性质=一般公共预算 标签=三公")
+        try assertAppends(
+            ["-f", journal, "project", "P01", "接待", "--code", "2101501", "--econ", "30217", "--fund", "general", "--tags", "三公", "--date", "2021-01-01"],
+            line: "2021-01-01 项目 P01 接待 科目=2101501 经济科目=30217 资金性质=一般公共预算 标签=三公")
         try assertAppends(["-f", journal, "allot", "P01", "1万", "--doc", "A", "--date", "2021-01-02"], line: "2021-01-02 下达 P01 10000.00 文号=A")
-        try assertAppends(["-f", journal, "pay", "P01", "0.5万", "--voucher", "V1", "--econ", "30211", "--date", "2021-02-01"],
-                          line: "2021-02-01 支付 P01 5000.00 凭证=V1 经济科目=30211")
+        try assertAppends(
+            ["-f", journal, "pay", "P01", "0.5万", "--voucher", "V1", "--econ", "30211", "--date", "2021-02-01"],
+            line: "2021-02-01 支付 P01 5000.00 凭证=V1 经济科目=30211")
         // A malformed class on the command line is a command-line error (exit 2), like every value the journal's parser rejects.
         try assertExit(2, ["-f", journal, "project", "P02", "x", "--fund", "公共预算", "--date", "2021-01-01"], stderrContains: "资金性质“公共预算”无效")
         try assertExit(2, ["-f", journal, "project", "P02", "x", "--code", "2101", "--date", "2021-01-01"], stderrContains: "3 位（类）、5 位（款）或 7 位（项）")
@@ -180,8 +184,10 @@ final class FinalAccountsCommandTests: FundflowTestCase {
         XCTAssertTrue(bad.stderr.contains("j.journal:3:26: 错误: 经济科目“abc”不是经济分类科目编码"), bad.summary)
         XCTAssertFalse(bad.stdout.contains("3 笔分录"), "the payment must not be counted as read\n\(bad.summary)")
         // The English key and a good value still pass (read by either reader).
-        write(lines: ["2021-01-01 项目 P01 接待", "2021-01-02 下达 P01 1万 文号=A", "2021-02-01 支付 P01 1 凭证=V econ=30217",
-                      "2021-02-02 支付 P01 1 凭证=W 经济科目=302"])
+        write(lines: [
+            "2021-01-01 项目 P01 接待", "2021-01-02 下达 P01 1万 文号=A", "2021-02-01 支付 P01 1 凭证=V econ=30217",
+            "2021-02-02 支付 P01 1 凭证=W 经济科目=302",
+        ])
         let good = try run(["-f", journal, "check"])
         XCTAssertEqual(good.exitCode, 0, good.summary)
         XCTAssertTrue(good.stdout.contains("4 笔分录"), good.summary)
@@ -220,8 +226,10 @@ final class FinalAccountsCommandTests: FundflowTestCase {
         XCTAssertTrue(bad.stdout.contains("\"sangong\""))
         XCTAssertTrue(bad.stdout.contains("\"journal_errors\": 1"), "the JSON says the journal has an error\n\(bad.stdout)")
         // Every format of the three reports carries the shared banner of a journal with errors.
-        for arguments in [["report", "final", "--year", "2021"], ["report", "selfeval", "--year", "2021"],
-                          ["status", "--by", "经济科目", "--as-of", "2021-12-31"]] {
+        for arguments in [
+            ["report", "final", "--year", "2021"], ["report", "selfeval", "--year", "2021"],
+            ["status", "--by", "经济科目", "--as-of", "2021-12-31"],
+        ] {
             for format in ["text", "md", "csv", "html"] {
                 let result = try run(["-f", journal] + arguments + ["--format", format])
                 XCTAssertEqual(result.exitCode, 1, "\(arguments) \(format)\n\(result.summary)")

@@ -11,9 +11,9 @@ import Darwin
 
 /// The package root, found from this file's path (…/Tests/CLITests/FundflowRunner.swift).
 let packageRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()   // CLITests
-    .deletingLastPathComponent()   // Tests
-    .deletingLastPathComponent()   // package root
+    .deletingLastPathComponent()  // CLITests
+    .deletingLastPathComponent()  // Tests
+    .deletingLastPathComponent()  // package root
 
 /// Where the built `fundflow` is.
 enum FundflowBinary {
@@ -47,7 +47,8 @@ enum FundflowBinary {
         for candidate in candidates {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate.path) {
+                FileManager.default.isExecutableFile(atPath: candidate.path)
+            {
                 return candidate.standardizedFileURL
             }
         }
@@ -76,8 +77,10 @@ struct ProgramResult { var status: Int32; var stdout: String; var stderr: String
 
 /// Runs another program in `directory` under a UTF-8 locale (hledger cannot read the Chinese
 /// otherwise), without an inherited FUNDFLOW_JOURNAL, reading both pipes to their end.
-func runProgram(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:],
-                directory: URL) throws -> ProgramResult {
+func runProgram(
+    _ executable: String, _ arguments: [String], environment extra: [String: String] = [:],
+    directory: URL
+) throws -> ProgramResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -96,8 +99,9 @@ func runProgram(_ executable: String, _ arguments: [String], environment extra: 
     let outDrain = PipeDrain(out.fileHandleForReading), errDrain = PipeDrain(err.fileHandleForReading)
     let stdout = outDrain.wait(), stderr = errDrain.wait()
     process.waitUntilExit()
-    return ProgramResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                         stderr: String(decoding: stderr, as: UTF8.self))
+    return ProgramResult(
+        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self))
 }
 
 /// Reads one pipe to its end on its own thread, so that a child filling stderr while we
@@ -161,9 +165,10 @@ final class RunningFundflow: @unchecked Sendable {
         let stdoutData = out.wait()
         let stderrData = err.wait()
         process.waitUntilExit()
-        return RunResult(exitCode: process.terminationStatus,
-                         signaled: process.terminationReason == .uncaughtSignal,
-                         stdoutData: stdoutData, stderrData: stderrData)
+        return RunResult(
+            exitCode: process.terminationStatus,
+            signaled: process.terminationReason == .uncaughtSignal,
+            stdoutData: stdoutData, stderrData: stderrData)
     }
 }
 
@@ -258,8 +263,10 @@ class FundflowTestCase: XCTestCase {
     /// The command exits 0 and the journal becomes exactly its old bytes (a missing final
     /// newline mended) plus `line` and LF.
     @discardableResult
-    func assertAppends(_ arguments: [String], line expected: String, journalFile name: String? = nil, quiet: Bool = true,
-                       file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
+    func assertAppends(
+        _ arguments: [String], line expected: String, journalFile name: String? = nil, quiet: Bool = true,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> RunResult {
         let target = name ?? journal
         let before = bytes(target) ?? []
         let result = try run(arguments)
@@ -269,12 +276,14 @@ class FundflowTestCase: XCTestCase {
         if let last = mended.last, last != UInt8(ascii: "\n") { mended.append(UInt8(ascii: "\n")) }
         let expectedBytes = mended + Array(expected.utf8) + [UInt8(ascii: "\n")]
         let after = bytes(target) ?? []
-        XCTAssertEqual(String(decoding: after, as: UTF8.self), String(decoding: expectedBytes, as: UTF8.self),
-                       "journal after fundflow \(arguments.joined(separator: " "))", file: file, line: line)
+        XCTAssertEqual(
+            String(decoding: after, as: UTF8.self), String(decoding: expectedBytes, as: UTF8.self),
+            "journal after fundflow \(arguments.joined(separator: " "))", file: file, line: line)
         XCTAssertTrue(after == expectedBytes, "journal bytes differ from the expected bytes", file: file, line: line)
         let lineNumber = expectedBytes.filter { $0 == UInt8(ascii: "\n") }.count
-        XCTAssertTrue(result.stdout.contains("第 \(lineNumber) 行：\(expected)\n"),
-                      "stdout should confirm line \(lineNumber)\n\(result.summary)", file: file, line: line)
+        XCTAssertTrue(
+            result.stdout.contains("第 \(lineNumber) 行：\(expected)\n"),
+            "stdout should confirm line \(lineNumber)\n\(result.summary)", file: file, line: line)
         if quiet {
             // A 支付 without 凭证= is recorded with exactly one warning: it could never be reversed by voucher.
             if expected.contains(" 支付 "), !expected.contains("凭证=") {
@@ -290,21 +299,25 @@ class FundflowTestCase: XCTestCase {
     /// The command exits 1, leaves the journal byte-identical (or absent), and stderr has a
     /// line starting with each expected prefix (`FILE:LINE:COL: 错误: …`).
     @discardableResult
-    func assertRefused(_ arguments: [String], diagnostics prefixes: [String], journalFile name: String? = nil,
-                       file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
+    func assertRefused(
+        _ arguments: [String], diagnostics prefixes: [String], journalFile name: String? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> RunResult {
         let target = name ?? journal
         let before = bytes(target)
         let result = try run(arguments)
         XCTAssertEqual(result.exitCode, 1, "fundflow \(arguments.joined(separator: " "))\n\(result.summary)", file: file, line: line)
         XCTAssertFalse(result.signaled, file: file, line: line)
         let after = bytes(target)
-        XCTAssertTrue(after == before, "a refused entry must leave \(target) byte-identical; now:\n\(String(decoding: after ?? [], as: UTF8.self))",
-                      file: file, line: line)
+        XCTAssertTrue(
+            after == before, "a refused entry must leave \(target) byte-identical; now:\n\(String(decoding: after ?? [], as: UTF8.self))",
+            file: file, line: line)
         if before == nil { XCTAssertFalse(exists(target), "a refused entry must not leave a new file behind", file: file, line: line) }
         let lines = result.stderrLines
         for prefix in prefixes {
-            XCTAssertTrue(lines.contains { $0.hasPrefix(prefix) }, "stderr should have a line starting with “\(prefix)”\n\(result.summary)",
-                          file: file, line: line)
+            XCTAssertTrue(
+                lines.contains { $0.hasPrefix(prefix) }, "stderr should have a line starting with “\(prefix)”\n\(result.summary)",
+                file: file, line: line)
         }
         XCTAssertFalse(result.stdout.contains("已记入"), "nothing may be reported as recorded\n\(result.summary)", file: file, line: line)
         return result
@@ -312,8 +325,10 @@ class FundflowTestCase: XCTestCase {
 
     /// Exit code `code`, journal unchanged (or still absent).
     @discardableResult
-    func assertExit(_ code: Int32, _ arguments: [String], environment: [String: String] = [:], stderrContains: String? = nil,
-                    file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
+    func assertExit(
+        _ code: Int32, _ arguments: [String], environment: [String: String] = [:], stderrContains: String? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> RunResult {
         let before = bytes(journal)
         let result = try run(arguments, environment: environment)
         XCTAssertEqual(result.exitCode, code, "fundflow \(arguments.joined(separator: " "))\n\(result.summary)", file: file, line: line)

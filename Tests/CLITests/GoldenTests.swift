@@ -20,8 +20,8 @@ import XCTest
 final class GoldenTests: FundflowTestCase {
     /// `Tests/Golden`, found from this file's path (…/Tests/CLITests/GoldenTests.swift).
     static let goldenFolder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // CLITests
-        .deletingLastPathComponent()   // Tests
+        .deletingLastPathComponent()  // CLITests
+        .deletingLastPathComponent()  // Tests
         .appendingPathComponent("Golden", isDirectory: true)
 
     static var updating: Bool {
@@ -42,8 +42,10 @@ final class GoldenTests: FundflowTestCase {
     static let formats = ["txt": "text", "md": "md", "csv": "csv", "json": "json", "html": "html"]
 
     /// `<journal>.<what>.<ext>` for each of the five formats.
-    func assertGoldenInEveryFormat(_ what: String, _ journalName: String, _ arguments: [String],
-                                   file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertGoldenInEveryFormat(
+        _ what: String, _ journalName: String, _ arguments: [String],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         for (ext, format) in Self.formats.sorted(by: { $0.key < $1.key }) {
             try assertGolden("\(journalName).\(what).\(ext)", journalName, arguments + ["--format", format], file: file, line: line)
         }
@@ -103,23 +105,26 @@ final class GoldenTests: FundflowTestCase {
 
     func testPanzhihuaFinalInEveryFormat() throws {
         for (ext, format) in Self.finalFormats.sorted(by: { $0.key < $1.key }) {
-            try assertGolden("panzhihua-2021.final-2021.\(ext)", Self.panzhihua, ["report", "final", "--year", "2021", "--format", format],
-                             day: Self.panzhihuaDay)
+            try assertGolden(
+                "panzhihua-2021.final-2021.\(ext)", Self.panzhihua, ["report", "final", "--year", "2021", "--format", format],
+                day: Self.panzhihuaDay)
         }
     }
 
     func testPanzhihuaSelfEvaluationInEveryFormat() throws {
         for (ext, format) in Self.finalFormats.sorted(by: { $0.key < $1.key }) {
-            try assertGolden("panzhihua-2021.selfeval-2021.\(ext)", Self.panzhihua, ["report", "selfeval", "--year", "2021", "--format", format],
-                             day: Self.panzhihuaDay)
+            try assertGolden(
+                "panzhihua-2021.selfeval-2021.\(ext)", Self.panzhihua, ["report", "selfeval", "--year", "2021", "--format", format],
+                day: Self.panzhihuaDay)
         }
     }
 
     /// `status --by`: the same money grouped along one classification, under the shared head and foot.
     func testPanzhihuaStatusByEconomicClass() throws {
         for ext in ["txt", "json"] {
-            try assertGolden("panzhihua-2021.status-by-econ-2021-12-31.\(ext)", Self.panzhihua,
-                             ["status", "--by", "经济科目", "--as-of", "2021-12-31", "--format", Self.finalFormats[ext] ?? ext], day: Self.panzhihuaDay)
+            try assertGolden(
+                "panzhihua-2021.status-by-econ-2021-12-31.\(ext)", Self.panzhihua,
+                ["status", "--by", "经济科目", "--as-of", "2021-12-31", "--format", Self.finalFormats[ext] ?? ext], day: Self.panzhihuaDay)
         }
     }
 
@@ -132,7 +137,7 @@ final class GoldenTests: FundflowTestCase {
     /// would be a silent lie).
     func testEveryGoldenFileIsUsed() throws {
         let names = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.goldenFolder.path)) ?? [])
-            .filter { !$0.hasPrefix(".") && $0 != "help" }   // help/ holds HelpTests' own goldens
+            .filter { !$0.hasPrefix(".") && $0 != "help" }  // help/ holds HelpTests' own goldens
         let finals = ["final", "selfeval"].flatMap { report in Self.finalFormats.keys.map { "panzhihua-2021.\(report)-2021.\($0)" } }
         var used: Set<String> = Set(finals).union([
             "chengde-2019.monthly-2019-06.txt", "chengde-2019.monthly-2019-12.exact.txt", "chengde-2019.monthly-2019-12.yuan.txt",
@@ -140,8 +145,10 @@ final class GoldenTests: FundflowTestCase {
             "panzhihua-2021.status-by-econ-2021-12-31.txt", "panzhihua-2021.status-by-econ-2021-12-31.json",
             "panzhihua-2021.final-2021.exact.txt",
         ])
-        for what in ["chengde-2019.monthly-2019-12", "chengde-2019.carryover-2019", "chengde-2019.indicators-2019",
-                     "chengde-2019.status-2019-06-30", "chengde-2019.register-P02", "qinhuangdao-2020.monthly-2020-06"] {
+        for what in [
+            "chengde-2019.monthly-2019-12", "chengde-2019.carryover-2019", "chengde-2019.indicators-2019",
+            "chengde-2019.status-2019-06-30", "chengde-2019.register-P02", "qinhuangdao-2020.monthly-2020-06",
+        ] {
             for ext in Self.formats.keys { used.insert("\(what).\(ext)") }
         }
         XCTAssertEqual(names.subtracting(used).sorted(), [], "golden files that no test compares against")
@@ -155,11 +162,14 @@ final class GoldenTests: FundflowTestCase {
     /// Runs `fundflow -f journals/<journal>.journal ARGS` from the package root and compares its
     /// standard output byte for byte with `Tests/Golden/<name>` (or rewrites that file when
     /// FUNDFLOW_UPDATE_GOLDEN=1).
-    func assertGolden(_ name: String, _ journalName: String, _ arguments: [String], day: [String: String] = GoldenTests.fixedDay,
-                      file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertGolden(
+        _ name: String, _ journalName: String, _ arguments: [String], day: [String: String] = GoldenTests.fixedDay,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let journalPath = "journals/\(journalName).journal"
-        XCTAssertTrue(FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(journalPath).path),
-                      "missing shipped journal \(journalPath)", file: file, line: line)
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(journalPath).path),
+            "missing shipped journal \(journalPath)", file: file, line: line)
         let command = (["-f", journalPath] + arguments)
         let result = try run(command, environment: day, in: packageRoot)
         let shown = "fundflow " + command.joined(separator: " ")
@@ -176,15 +186,17 @@ final class GoldenTests: FundflowTestCase {
             return
         }
         guard let expected = FileManager.default.contents(atPath: target.path) else {
-            XCTFail("no golden file \(target.path); create it with FUNDFLOW_UPDATE_GOLDEN=1 swift test --filter CLITests.GoldenTests, then review it",
-                    file: file, line: line)
+            XCTFail(
+                "no golden file \(target.path); create it with FUNDFLOW_UPDATE_GOLDEN=1 swift test --filter CLITests.GoldenTests, then review it",
+                file: file, line: line)
             return
         }
         if expected != result.stdoutData {
-            XCTFail("\(shown): output differs from golden \(name)\n"
+            XCTFail(
+                "\(shown): output differs from golden \(name)\n"
                     + goldenDiff(expected: Array(expected), actual: Array(result.stdoutData), name: name)
                     + "\n(if the change is intended: FUNDFLOW_UPDATE_GOLDEN=1 swift test --filter CLITests.GoldenTests, then review git diff)",
-                    file: file, line: line)
+                file: file, line: line)
         }
     }
 }

@@ -14,8 +14,8 @@ import XCTest
 /// then read `git diff Tests/Golden/help` before committing it.
 final class HelpTests: FundflowTestCase {
     static let goldenFolder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // CLITests
-        .deletingLastPathComponent()   // Tests
+        .deletingLastPathComponent()  // CLITests
+        .deletingLastPathComponent()  // Tests
         .appendingPathComponent("Golden/help", isDirectory: true)
 
     static var updating: Bool {
@@ -93,17 +93,18 @@ final class HelpTests: FundflowTestCase {
     /// options its help documents.
     func testDocumentedOptionsAreTheAcceptedOptions() throws {
         write(lines: ["2019-01-02 项目 P01 培训经费"])
-        let probes: [(String, [String])] = Self.commands.compactMap { name, _ in
-            switch name {
-            case "help": return nil
-            case "report": return nil
-            default: return (name, [name])
-            }
-        } + [("report", ["report", "monthly"]), ("report", ["report", "carryover"]), ("report", ["report", "indicators"])]
+        let probes: [(String, [String])] =
+            Self.commands.compactMap { name, _ in
+                switch name {
+                case "help": return nil
+                case "report": return nil
+                default: return (name, [name])
+                }
+            } + [("report", ["report", "monthly"]), ("report", ["report", "carryover"]), ("report", ["report", "indicators"])]
         var accepted: [String: Set<String>] = [:]
         for (name, words) in probes {
             let result = try run(["-f", journal] + words + ["--zzqq", "1"])
-            if result.stderr.contains("尚未实现") { continue }   // a command still being built
+            if result.stderr.contains("尚未实现") { continue }  // a command still being built
             XCTAssertEqual(result.exitCode, 2, result.summary)
             guard let range = result.stderr.range(of: "没有选项 --zzqq") else {
                 XCTFail("\(words): expected the unknown-option refusal\n\(result.summary)")
@@ -151,8 +152,10 @@ final class HelpTests: FundflowTestCase {
     // MARK: Did you mean
 
     func testMistypedCommandsGetASuggestion() throws {
-        for (typed, meant) in [("pya", "pay"), ("reprot", "report"), ("支负", "支付"), ("stauts", "status"), ("exprot", "export"),
-                               ("chek", "check"), ("complection", "completion"), ("registr", "register")] {
+        for (typed, meant) in [
+            ("pya", "pay"), ("reprot", "report"), ("支负", "支付"), ("stauts", "status"), ("exprot", "export"),
+            ("chek", "check"), ("complection", "completion"), ("registr", "register"),
+        ] {
             try assertExit(2, [typed], stderrContains: "没有命令“\(typed)”（是不是“\(meant)”？）")
         }
         try assertExit(2, ["help", "pya"], stderrContains: "（是不是“pay”？）")
@@ -205,9 +208,10 @@ final class HelpTests: FundflowTestCase {
         if result.stdout != golden {
             let actual = result.stdout.components(separatedBy: "\n"), expected = golden.components(separatedBy: "\n")
             let first = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(actual.count, expected.count)
-            XCTFail("fundflow \(arguments.joined(separator: " ")) differs from Tests/Golden/help/\(name) at line \(first + 1):\n"
+            XCTFail(
+                "fundflow \(arguments.joined(separator: " ")) differs from Tests/Golden/help/\(name) at line \(first + 1):\n"
                     + "  got:      \(first < actual.count ? actual[first] : "(end)")\n  expected: \(first < expected.count ? expected[first] : "(end)")",
-                    file: file, line: line)
+                file: file, line: line)
         }
         return result.stdout
     }

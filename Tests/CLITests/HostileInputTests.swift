@@ -32,11 +32,11 @@ final class HostileInputTests: FundflowTestCase {
 
     func testAppendingBesideBrokenLinesWritesOneWholeLine() throws {
         var file: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(journalText(header).replacingOccurrences(of: "\n", with: "\r\n").utf8)
-        file += Array("2019-04-01 支付 P01 1 摘要=a".utf8) + [0x00] + Array("b\n".utf8)                      // line 3: NUL
-        file += Array("2019-04-02 支付 P01 1 摘要=".utf8) + [0xCF, 0xEE, 0xC4, 0xBF] + [0x0A]              // line 4: GBK
+        file += Array("2019-04-01 支付 P01 1 摘要=a".utf8) + [0x00] + Array("b\n".utf8)  // line 3: NUL
+        file += Array("2019-04-02 支付 P01 1 摘要=".utf8) + [0xCF, 0xEE, 0xC4, 0xBF] + [0x0A]  // line 4: GBK
         file += Array("2019-04-03 pay P01 1".utf8) + Array(String(repeating: " memo=x", count: 1_000_000).utf8) + [0x0A]  // line 5: a million attributes
-        file += Array("# ".utf8) + [UInt8](repeating: UInt8(ascii: "z"), count: 4 << 20) + [0x0A]          // line 6: a 4 MiB comment
-        file += Array("2019-04-04 支付 P01 1.00 凭证=OK\r\n".utf8)                                          // line 7: fine
+        file += Array("# ".utf8) + [UInt8](repeating: UInt8(ascii: "z"), count: 4 << 20) + [0x0A]  // line 6: a 4 MiB comment
+        file += Array("2019-04-04 支付 P01 1.00 凭证=OK\r\n".utf8)  // line 7: fine
         writeBytes(file)
 
         let check = try ff("check")
@@ -71,36 +71,42 @@ final class HostileInputTests: FundflowTestCase {
     func testAmountsAtAndPastTheLimitsOnTheCommandLine() throws {
         write(lines: ["2019-01-01 项目 P01 一号项目"])
         // Exactly Limits.maxAmountFen (10^16 分) is accepted, and can be paid in full.
-        try assertAppends(["-f", journal, "allot", "P01", "100000000000000", "--doc", "MAX", "--date", "2019-03-01"],
-                          line: "2019-03-01 下达 P01 100000000000000.00 文号=MAX")
-        try assertAppends(["-f", journal, "pay", "P01", "10000000000万", "--date", "2019-04-01"],
-                          line: "2019-04-01 支付 P01 100000000000000.00")
+        try assertAppends(
+            ["-f", journal, "allot", "P01", "100000000000000", "--doc", "MAX", "--date", "2019-03-01"],
+            line: "2019-03-01 下达 P01 100000000000000.00 文号=MAX")
+        try assertAppends(
+            ["-f", journal, "pay", "P01", "10000000000万", "--date", "2019-04-01"],
+            line: "2019-04-01 支付 P01 100000000000000.00")
         let tooLarge = [
-            "100000000000000.01",              // one 分 past the limit
+            "100000000000000.01",  // one 分 past the limit
             "10000000000000.0001万",
-            "92233720368547758.07",            // Int64.max 分
-            "92233720368547758.08",            // one past Int64.max
-            "9223372036854775807",             // Int64.max as 元
+            "92233720368547758.07",  // Int64.max 分
+            "92233720368547758.08",  // one past Int64.max
+            "9223372036854775807",  // Int64.max as 元
             "9223372036854775808",
-            "18446744073709551616",            // 2^64
+            "18446744073709551616",  // 2^64
             "922337203685477.5808万",
             String(repeating: "9", count: 5000),
         ]
         for amount in tooLarge {
             // An amount that is not an amount is a command-line error (spec §2 Exit codes).
-            let result = try assertExit(2, ["-f", journal, "allot", "P01", amount, "--doc", "X", "--date", "2019-05-01"],
-                                        stderrContains: "超出允许范围")
+            let result = try assertExit(
+                2, ["-f", journal, "allot", "P01", amount, "--doc", "X", "--date", "2019-05-01"],
+                stderrContains: "超出允许范围")
             XCTAssertFalse(result.stdout.contains("已记入"), amount)
         }
         try assertExit(2, ["-f", journal, "allot", "P01", "-9223372036854775808", "--doc", "X", "--date", "2019-05-01"])
-        try assertExit(2, ["-f", journal, "allot", "P01", "0.000000000000000000001", "--doc", "X", "--date", "2019-05-01"],
-                       stderrContains: "不是整分")
+        try assertExit(
+            2, ["-f", journal, "allot", "P01", "0.000000000000000000001", "--doc", "X", "--date", "2019-05-01"],
+            stderrContains: "不是整分")
         XCTAssertEqual(try ff("check").exitCode, 0)
     }
 
     func testAmountsAtAndPastTheLimitsInTheJournal() throws {
-        let amounts = ["9223372036854775807", "9223372036854775808", "92233720368547758.07", "-9223372036854775808",
-                       "100000000000000.01", String(repeating: "1", count: 5000) + "万"]
+        let amounts = [
+            "9223372036854775807", "9223372036854775808", "92233720368547758.07", "-9223372036854775808",
+            "100000000000000.01", String(repeating: "1", count: 5000) + "万",
+        ]
         write(lines: ["2019-01-01 项目 P01 一号项目"] + amounts.map { "2019-03-01 下达 P01 \($0) 文号=A" })
         let check = try ff("check")
         XCTAssertEqual(check.exitCode, 1, check.summary)
@@ -137,7 +143,7 @@ final class HostileInputTests: FundflowTestCase {
 
     func testUnreadableAndUnwritableFilesAsAnOrdinaryUser() throws {
         write(lines: header)
-        chmod(path(journal), 0o644)          // root's file: nobody may read it, not write it
+        chmod(path(journal), 0o644)  // root's file: nobody may read it, not write it
         let readOnly = try asNobody(pay())
         XCTAssertEqual(readOnly.exitCode, 3, readOnly.summary)
         XCTAssertTrue(readOnly.stderr.hasPrefix("j.journal: 错误: 没有权限读写“j.journal”"), readOnly.summary)
@@ -190,7 +196,7 @@ final class HostileInputTests: FundflowTestCase {
         write(lines: header)
         let before = bytes()
         let limited = try shellWrapper("ulimit -f 2")
-        let memo = String(repeating: "长", count: 1000)      // 3000 bytes
+        let memo = String(repeating: "长", count: 1000)  // 3000 bytes
         let result = try runWrapped(limited, pay(["--memo", memo]))
         XCTAssertFalse(result.signaled, "fundflow must not die of SIGXFSZ\n\(result.summary)")
         XCTAssertEqual(result.exitCode, 3, result.summary)
@@ -246,8 +252,9 @@ final class HostileInputTests: FundflowTestCase {
         let memo = String(repeating: "m", count: 6000)
         let result = try run(["-f", "full/j.journal", "pay", "P01", "1", "--memo", memo, "--date", "2019-05-01"])
         XCTAssertEqual(result.exitCode, 3, result.summary)
-        XCTAssertTrue(result.stderr.hasPrefix("full/j.journal: 错误: 磁盘空间不足，无法写入“full/j.journal”：请清理磁盘后重试（日记账未被改动）"),
-                      result.summary)
+        XCTAssertTrue(
+            result.stderr.hasPrefix("full/j.journal: 错误: 磁盘空间不足，无法写入“full/j.journal”：请清理磁盘后重试（日记账未被改动）"),
+            result.summary)
         XCTAssertEqual(result.stdout, "")
         XCTAssertTrue(bytes("full/j.journal") == before, "the journal must be byte-identical")
 
@@ -301,16 +308,17 @@ final class HostileInputTests: FundflowTestCase {
         XCTAssertEqual(result.exitCode, 0, result.summary)
         XCTAssertEqual(text(), journalText(header + ["2019-05-01 支付 P01 1.00 凭证=WAIT"]))
         XCTAssertEqual(text("victim.txt"), "不可改动\n")
-        XCTAssertEqual(folderListing(), [".fundflow.lock", ".j.journal.lock", "fundflow.lock", "j.journal", "j.journal.lck", "j.journal.lock", "victim.txt"],
-                       "fundflow creates no file but the journal")
+        XCTAssertEqual(
+            folderListing(), [".fundflow.lock", ".j.journal.lock", "fundflow.lock", "j.journal", "j.journal.lck", "j.journal.lock", "victim.txt"],
+            "fundflow creates no file but the journal")
     }
 
     func testReportOutputCannotBeRedirectedToClobberAnotherFile() throws {
         write(lines: header)
         write("不可改动\n", to: "victim.txt")
         write("也不可改动\n", to: "victim2.txt")
-        XCTAssertEqual(symlink("victim.txt", path("r.html")), 0)          // -o names a planted symlink
-        XCTAssertEqual(link(path("victim2.txt"), path("h.html")), 0)        // -o names a planted hard link
+        XCTAssertEqual(symlink("victim.txt", path("r.html")), 0)  // -o names a planted symlink
+        XCTAssertEqual(link(path("victim2.txt"), path("h.html")), 0)  // -o names a planted hard link
         for name in ["r.html", "h.html"] {
             let result = try ff("report", "monthly", "--month", "2019-05", "--format", "html", "-o", name)
             XCTAssertEqual(result.exitCode, 0, result.summary)
@@ -352,8 +360,10 @@ final class HostileInputTests: FundflowTestCase {
 
     func testHTMLReportsEscapeEveryJournalString() throws {
         try hostileJournal()
-        for (arguments, name) in [(["report", "monthly", "--month", "2019-06"], "m.html"), (["report", "carryover", "--year", "2019"], "c.html"),
-                                  (["status", "--as-of", "2019-06-30"], "s.html")] {
+        for (arguments, name) in [
+            (["report", "monthly", "--month", "2019-06"], "m.html"), (["report", "carryover", "--year", "2019"], "c.html"),
+            (["status", "--as-of", "2019-06-30"], "s.html"),
+        ] {
             let result = try run(["-f", journal] + arguments + ["--format", "html", "-o", name])
             XCTAssertEqual(result.exitCode, 0, result.summary)
             let html = text(name), lower = html.lowercased()
@@ -375,12 +385,17 @@ final class HostileInputTests: FundflowTestCase {
             if quoted {
                 if c == "\"" {
                     if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true; wasQuoted = true }
-            else if c == "," || c == "\r\n" || c == "\n" {
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true; wasQuoted = true
+            } else if c == "," || c == "\r\n" || c == "\n" {
                 if !field.isEmpty || wasQuoted { fields.append(field) }
                 field = ""; wasQuoted = false
-            } else { field.append(c) }
+            } else {
+                field.append(c)
+            }
         }
         if !field.isEmpty { fields.append(field) }
         return fields
@@ -389,9 +404,11 @@ final class HostileInputTests: FundflowTestCase {
     func testCSVReportsNeutraliseFormulas() throws {
         try hostileJournal()
         let number = try NSRegularExpression(pattern: #"^-?[0-9][0-9,]*(\.[0-9]+)?%?$"#)
-        for arguments in [["report", "monthly", "--month", "2019-06", "--format", "csv", "-o", "m.csv"],
-                          ["report", "carryover", "--year", "2019", "--format", "csv", "-o", "c.csv"],
-                          ["status", "--as-of", "2019-06-30", "--csv", "-o", "s.csv"]] {
+        for arguments in [
+            ["report", "monthly", "--month", "2019-06", "--format", "csv", "-o", "m.csv"],
+            ["report", "carryover", "--year", "2019", "--format", "csv", "-o", "c.csv"],
+            ["status", "--as-of", "2019-06-30", "--csv", "-o", "s.csv"],
+        ] {
             let result = try run(["-f", journal] + arguments)
             XCTAssertEqual(result.exitCode, 0, result.summary)
             let csv = text(arguments.last!)

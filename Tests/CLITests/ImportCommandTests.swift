@@ -19,17 +19,17 @@ final class ImportCommandTests: FundflowTestCase {
     /// the header, dates in four shapes (one an Excel serial), amounts with separators, 元 and
     /// 万, a cell with a line break, a blank row and a total row.
     let gbkSheet = """
-    测试局2019年3月支付明细,,,,,\r
-    支付日期,项目名称,金额（元）,凭证号,收款单位,用途\r
-    2019/3/5,医疗服务与保障能力提升补助资金,"39,000.00",记-2019-03-002,河北省医疗保障局,培训费\r
-    43530,基金监管 专项,"12,000",记-2019-03-003,某设备公司,设备\r
-    2019年3月7日,P01,1000元,记-2019-03-004,张三,差旅\r
-    2019.3.8,P02,0.5万,记-2019-03-005,李四,"会议\r
-    费"\r
-    ,,,,,\r
-    合计,,"57,000.00",,,\r
+        测试局2019年3月支付明细,,,,,\r
+        支付日期,项目名称,金额（元）,凭证号,收款单位,用途\r
+        2019/3/5,医疗服务与保障能力提升补助资金,"39,000.00",记-2019-03-002,河北省医疗保障局,培训费\r
+        43530,基金监管 专项,"12,000",记-2019-03-003,某设备公司,设备\r
+        2019年3月7日,P01,1000元,记-2019-03-004,张三,差旅\r
+        2019.3.8,P02,0.5万,记-2019-03-005,李四,"会议\r
+        费"\r
+        ,,,,,\r
+        合计,,"57,000.00",,,\r
 
-    """
+        """
 
     let gbkLines = [
         "2019-03-05 支付 P01 39000.00 凭证=记-2019-03-002 收款人=河北省医疗保障局 摘要=培训费",
@@ -82,19 +82,22 @@ final class ImportCommandTests: FundflowTestCase {
         assertUnchanged(after, again)
         XCTAssertTrue(again.stdout.contains("共 4 行：已记入 0 笔，跳过重复 4 笔，错误 0 行"), again.summary)
         XCTAssertFalse(again.stdout.contains("已记入 j.journal"), again.summary)
-        XCTAssertEqual(again.stderrLines, [
-            "pay.csv:3: 提示: 与 j.journal 第 7 行的支付相同（日期、项目、金额、凭证号一致），跳过",
-            "pay.csv:4: 提示: 与 j.journal 第 8 行的支付相同（日期、项目、金额、凭证号一致），跳过",
-            "pay.csv:5: 提示: 与 j.journal 第 9 行的支付相同（日期、项目、金额、凭证号一致），跳过",
-            "pay.csv:6: 提示: 与 j.journal 第 10 行的支付相同（日期、项目、金额、凭证号一致），跳过",
-        ], again.summary)
+        XCTAssertEqual(
+            again.stderrLines,
+            [
+                "pay.csv:3: 提示: 与 j.journal 第 7 行的支付相同（日期、项目、金额、凭证号一致），跳过",
+                "pay.csv:4: 提示: 与 j.journal 第 8 行的支付相同（日期、项目、金额、凭证号一致），跳过",
+                "pay.csv:5: 提示: 与 j.journal 第 9 行的支付相同（日期、项目、金额、凭证号一致），跳过",
+                "pay.csv:6: 提示: 与 j.journal 第 10 行的支付相同（日期、项目、金额、凭证号一致），跳过",
+            ], again.summary)
     }
 
     func testUTF8WithBOMAndDuplicateRowsSkippedAndCounted() throws {
         // Row 2 repeats the journal's payment (same date, project, amount, voucher; other
         // spellings): skipped. Row 4 repeats row 3: rows count, so it is a second payment (the
         // validator warns about the voucher used twice). Another voucher is another payment.
-        let sheet = "日期,项目编码,金额,凭证号,摘要\r\n"
+        let sheet =
+            "日期,项目编码,金额,凭证号,摘要\r\n"
             + "2019/3/2,P01,\"1,000.00\",记-2019-03-001,已记过\r\n"
             + "2019-03-10,P02,2000,记-2019-03-010,新的\r\n"
             + "2019-3-10,P02,2000.00,记-2019-03-010,表内重复\r\n"
@@ -149,9 +152,11 @@ final class ImportCommandTests: FundflowTestCase {
             let result = try run(["-f", journal] + arguments)
             XCTAssertEqual(result.exitCode, 1, result.summary)
             assertUnchanged(before, result)
-            XCTAssertEqual(result.stderrLines, [
-                "pay.csv:4: 错误: 超支：项目“P02”在 2019-04-02 的可用余额为 8.00万元，本笔支付 8.000001万元，超出 0.000001万元。请核对金额，或先录入追加下达（fundflow allot P02 金额 --doc 文号 --kind 追加）",
-            ], result.summary)
+            XCTAssertEqual(
+                result.stderrLines,
+                [
+                    "pay.csv:4: 错误: 超支：项目“P02”在 2019-04-02 的可用余额为 8.00万元，本笔支付 8.000001万元，超出 0.000001万元。请核对金额，或先录入追加下达（fundflow allot P02 金额 --doc 文号 --kind 追加）"
+                ], result.summary)
             XCTAssertFalse(result.stdout.contains("已记入 j.journal"), result.summary)
         }
         let commit = try ff("import", "pay.csv", "--commit")
@@ -161,14 +166,15 @@ final class ImportCommandTests: FundflowTestCase {
     }
 
     func testRowProblemsAreAllListedAndNothingIsWritten() throws {
-        write("""
-        日期,项目,金额,凭证号
-        2019-02-30,P01,100,a
-        2019-04-01,P09,abc,b
-        3/5/2019,P01,-50,c
-        2019-04-02,P01,100,d
+        write(
+            """
+            日期,项目,金额,凭证号
+            2019-02-30,P01,100,a
+            2019-04-01,P09,abc,b
+            3/5/2019,P01,-50,c
+            2019-04-02,P01,100,d
 
-        """, to: "pay.csv")
+            """, to: "pay.csv")
         let before = bytes()
         let result = try ff("import", "pay.csv", "--commit")
         XCTAssertEqual(result.exitCode, 1, result.summary)
@@ -188,7 +194,7 @@ final class ImportCommandTests: FundflowTestCase {
         let dry = try ff("import", "pay.csv")
         XCTAssertEqual(dry.exitCode, 1, dry.summary)
         XCTAssertTrue(dry.stdout.contains("2019-04-01 支付 P02 100.00\n"), dry.summary)
-        XCTAssertEqual(dry.stderrLines.count, 2, dry.summary)   // row 2 has no 凭证: a warning
+        XCTAssertEqual(dry.stderrLines.count, 2, dry.summary)  // row 2 has no 凭证: a warning
         XCTAssertTrue(dry.stderrLines[0].hasPrefix("pay.csv:2: 警告: 这笔支付没有凭证号"), dry.summary)
         XCTAssertTrue(dry.stderrLines[1].hasPrefix("pay.csv:3: 错误: 项目“基金监管专项”未在日记账中声明（是不是“基金监管 专项”？）"), dry.summary)
 
@@ -234,9 +240,11 @@ final class ImportCommandTests: FundflowTestCase {
         let result = try run(["-f", journal, "import", "pay.csv"])
         XCTAssertEqual(result.exitCode, 1, result.summary)
         assertUnchanged(before, result)
-        XCTAssertEqual(result.stderrLines, [
-            "pay.csv:4: 错误: 合计行的金额 9,999.00 元与上方 2 行支付金额之和 1,000.00 元不符，相差 8,999.00 元：请核对是否漏了行、多了行或金额有误（整批不会记入）",
-        ], result.summary)
+        XCTAssertEqual(
+            result.stderrLines,
+            [
+                "pay.csv:4: 错误: 合计行的金额 9,999.00 元与上方 2 行支付金额之和 1,000.00 元不符，相差 8,999.00 元：请核对是否漏了行、多了行或金额有误（整批不会记入）"
+            ], result.summary)
         XCTAssertFalse(result.stdout.contains("试算通过"), result.summary)
         XCTAssertTrue(result.stdout.contains("试算未通过"), result.summary)
         XCTAssertEqual(try run(["-f", journal, "import", "pay.csv", "--commit"]).exitCode, 1)
@@ -270,8 +278,9 @@ final class ImportCommandTests: FundflowTestCase {
         assertUnchanged(before, result)
         XCTAssertTrue(result.stderrLines.contains { $0.hasPrefix("j.journal:7:") && $0.contains("超支") }, result.summary)
         // The existing line is named with the row that breaks it, and that row counts as an error.
-        XCTAssertTrue(result.stderrLines.contains { $0.hasPrefix("j.journal:7:19: 错误: 导入的 pay.csv 第 2 行的日期在这一行之前，记入后这一行将出错：超支") },
-                      result.summary)
+        XCTAssertTrue(
+            result.stderrLines.contains { $0.hasPrefix("j.journal:7:19: 错误: 导入的 pay.csv 第 2 行的日期在这一行之前，记入后这一行将出错：超支") },
+            result.summary)
         XCTAssertTrue(result.stdout.contains("错误 1 行"), result.summary)
     }
 
@@ -334,8 +343,9 @@ final class ImportCommandTests: FundflowTestCase {
         for result in results { XCTAssertEqual(result.exitCode, 0, result.summary) }
         // Whichever took the lock first wrote the 30 lines; the other found them all there.
         let summaries = results.map { $0.stdout.split(separator: "\n").last.map(String.init) ?? "" }.sorted()
-        XCTAssertEqual(summaries, ["共 30 行：已记入 0 笔，跳过重复 30 笔，错误 0 行", "共 30 行：已记入 30 笔，跳过重复 0 笔，错误 0 行"],
-                       results.map(\.summary).joined(separator: "\n"))
+        XCTAssertEqual(
+            summaries, ["共 30 行：已记入 0 笔，跳过重复 30 笔，错误 0 行", "共 30 行：已记入 30 笔，跳过重复 0 笔，错误 0 行"],
+            results.map(\.summary).joined(separator: "\n"))
         XCTAssertEqual(text().split(separator: "\n").count, base.count + 30)
         XCTAssertEqual(try ff("check").exitCode, 0)
     }
@@ -358,21 +368,25 @@ final class ImportCommandTests: FundflowTestCase {
         write("项目编码,项目名称,单位,金额,文号,3月底,6月底,10月底,12月底\nP01,医疗服务与保障能力提升补助资金,局机关,\"116,100.00\",承财社[2019]107号,30,50,90,100\nP02,基金监管专项,局机关,280000,承财社[2019]163号,,,80,100\n", to: "2019预算.csv")
         let made = try run(["-f", "2019.journal", "init", "--org", "承德市医疗保障局", "--budget", "2019预算.csv", "--year", "2019"])
         XCTAssertEqual(made.exitCode, 0, made.summary)
-        try writeGBK("承德市医疗保障局 2019年3月国库支付明细\n支付日期,项目名称,支付金额,凭证号,收款单位,用途\n2019/3/5,医疗服务与保障能力提升补助资金,\"39,000.00\",记-2019-03-001,河北省医疗保障局,培训费\n43539,P02,\"28,000.00\",记-2019-03-002,某设备公司,检查设备\n2019年3月20日,P01,1.2万,记-2019-03-003,张三,差旅\n合计,,\"79,000.00\",,,\n", to: "国库支付明细-2019-03.csv")
+        try writeGBK(
+            "承德市医疗保障局 2019年3月国库支付明细\n支付日期,项目名称,支付金额,凭证号,收款单位,用途\n2019/3/5,医疗服务与保障能力提升补助资金,\"39,000.00\",记-2019-03-001,河北省医疗保障局,培训费\n43539,P02,\"28,000.00\",记-2019-03-002,某设备公司,检查设备\n2019年3月20日,P01,1.2万,记-2019-03-003,张三,差旅\n合计,,\"79,000.00\",,,\n",
+            to: "国库支付明细-2019-03.csv")
         let dry = try run(["-f", "2019.journal", "import", "国库支付明细-2019-03.csv"])
         XCTAssertEqual(dry.exitCode, 0, dry.summary)
         let commit = try run(["-f", "2019.journal", "import", "国库支付明细-2019-03.csv", "--commit"])
         XCTAssertEqual(commit.exitCode, 0, commit.summary)
-        XCTAssertEqual(commit.stdout, """
-        读取 国库支付明细-2019-03.csv：GBK/GB18030 编码，表头在第 2 行
-        列：日期←“支付日期” 项目←“项目名称” 金额←“支付金额” 凭证←“凭证号” 收款人←“收款单位” 摘要←“用途”
-        已记入 2019.journal 第 6–8 行：
-        2019-03-05 支付 P01 39000.00 凭证=记-2019-03-001 收款人=河北省医疗保障局 摘要=培训费
-        2019-03-15 支付 P02 28000.00 凭证=记-2019-03-002 收款人=某设备公司 摘要=检查设备
-        2019-03-20 支付 P01 12000.00 凭证=记-2019-03-003 收款人=张三 摘要=差旅
-        共 3 行：已记入 3 笔，跳过重复 0 笔，错误 0 行（合计行 1 行未计入）
+        XCTAssertEqual(
+            commit.stdout,
+            """
+            读取 国库支付明细-2019-03.csv：GBK/GB18030 编码，表头在第 2 行
+            列：日期←“支付日期” 项目←“项目名称” 金额←“支付金额” 凭证←“凭证号” 收款人←“收款单位” 摘要←“用途”
+            已记入 2019.journal 第 6–8 行：
+            2019-03-05 支付 P01 39000.00 凭证=记-2019-03-001 收款人=河北省医疗保障局 摘要=培训费
+            2019-03-15 支付 P02 28000.00 凭证=记-2019-03-002 收款人=某设备公司 摘要=检查设备
+            2019-03-20 支付 P01 12000.00 凭证=记-2019-03-003 收款人=张三 摘要=差旅
+            共 3 行：已记入 3 笔，跳过重复 0 笔，错误 0 行（合计行 1 行未计入）
 
-        """)
+            """)
         // README.md runs this example on docs/examples/ (the same two files): DocsTests checks its output.
     }
 }

@@ -7,14 +7,14 @@ final class InitCommandTests: FundflowTestCase {
     /// Shaped like the 绩效目标表 of seed 003 (amounts in 万元, plan in 3月底…12月底 columns),
     /// with a title row and a total row.
     let budget = """
-    秦皇岛市医疗保障局2020年项目支出预算表,,,,,,,,
-    项目编码,项目名称,单位,预算数（万元）,文号,3月底,6月底,10月底,12月底
-    000-9999-JSN-2J4N,城乡居民医疗保险经办费,局机关,120.00,秦财社[2020]1号,,,80.00,100.00
-    000-9999-JSN-2J4P,"城乡居民 医疗救助",局机关,"1,508.5",秦财社[2020]2号,30,50,90,100
-    000-9999-JSN-2J4Q,信息化运维,信息中心,,,,,,
-    合计,,,"1,628.50",,,,,
+        秦皇岛市医疗保障局2020年项目支出预算表,,,,,,,,
+        项目编码,项目名称,单位,预算数（万元）,文号,3月底,6月底,10月底,12月底
+        000-9999-JSN-2J4N,城乡居民医疗保险经办费,局机关,120.00,秦财社[2020]1号,,,80.00,100.00
+        000-9999-JSN-2J4P,"城乡居民 医疗救助",局机关,"1,508.5",秦财社[2020]2号,30,50,90,100
+        000-9999-JSN-2J4Q,信息化运维,信息中心,,,,,,
+        合计,,,"1,628.50",,,,,
 
-    """
+        """
 
     let expected = [
         "2020-01-01 设置 单位名称=秦皇岛市医疗保障局",
@@ -28,12 +28,13 @@ final class InitCommandTests: FundflowTestCase {
     /// Spec §3: the budget sheet's 功能科目, 经济科目 and 资金性质 columns reach the journal, and a
     /// payment sheet's 经济科目 column each payment; the final accounts then add them up.
     func testClassifiedBudgetAndPaymentsReachTheFinalAccounts() throws {
-        write("""
-        项目编码,项目名称,金额,文号,功能科目,经济科目,资金性质,标签
-        B01,人员经费,100000,攀财预[2021]1号,2101501,301,一般公共预算,基本
-        G01,基金项目,5000,攀财预[2021]2号,2120802,30299,政府性基金,
+        write(
+            """
+            项目编码,项目名称,金额,文号,功能科目,经济科目,资金性质,标签
+            B01,人员经费,100000,攀财预[2021]1号,2101501,301,一般公共预算,基本
+            G01,基金项目,5000,攀财预[2021]2号,2120802,30299,政府性基金,
 
-        """, to: "预算.csv")
+            """, to: "预算.csv")
         let created = try ff("init", "--org", "测试局", "--budget", "预算.csv", "--year", "2021")
         XCTAssertEqual(created.exitCode, 0, created.summary)
         XCTAssertTrue(text().contains("2021-01-01 项目 B01 人员经费 科目=2101501 经济科目=301 资金性质=一般公共预算 标签=基本\n"), text())
@@ -81,10 +82,12 @@ final class InitCommandTests: FundflowTestCase {
         write("项目编码,项目名称,金额,支出计划\nP01,一号项目,\"116,100.00\",\"3月:30,6月:50,10月:90,12月:100\"\n", to: "b.csv")
         let result = try ff("init", "--budget", "b.csv", "--date", "2019-03-05", "--doc", "承财社[2019]107号")
         XCTAssertEqual(result.exitCode, 0, result.summary)
-        XCTAssertEqual(text(), journalText([
-            "2019-03-05 项目 P01 一号项目 计划=3月:30,6月:50,10月:90,12月:100",
-            "2019-03-05 下达 P01 116100.00 文号=承财社[2019]107号",
-        ]))
+        XCTAssertEqual(
+            text(),
+            journalText([
+                "2019-03-05 项目 P01 一号项目 计划=3月:30,6月:50,10月:90,12月:100",
+                "2019-03-05 下达 P01 116100.00 文号=承财社[2019]107号",
+            ]))
     }
 
     func testAnExistingJournalIsNeverOverwritten() throws {
@@ -95,7 +98,7 @@ final class InitCommandTests: FundflowTestCase {
         XCTAssertTrue(bytes() == before)
         XCTAssertTrue(result.stderr.contains("“j.journal”已存在且不是空文件"), result.summary)
 
-        write("")   // an empty file is fine
+        write("")  // an empty file is fine
         XCTAssertEqual(try ff("init", "--org", "新", "--year", "2019").exitCode, 0)
         XCTAssertEqual(text(), "2019-01-01 设置 单位名称=新\n")
     }

@@ -31,8 +31,10 @@ final class LoadTests: FundflowTestCase {
             for payment in 1...payments {
                 let voucher = "W\(writer + 1)-\(payment)"
                 do {
-                    let result = try RunningFundflow(["-f", journal, "pay", "P01", "1", "--voucher", voucher, "--date", "2019-05-01"],
-                                                     directory: directory, timeout: 120).finish()
+                    let result = try RunningFundflow(
+                        ["-f", journal, "pay", "P01", "1", "--voucher", voucher, "--date", "2019-05-01"],
+                        directory: directory, timeout: 120
+                    ).finish()
                     lock.lock(); results[voucher] = result; lock.unlock()
                 } catch {
                     lock.lock(); launchErrors.append("\(voucher): \(error)"); lock.unlock()
@@ -65,15 +67,18 @@ final class LoadTests: FundflowTestCase {
         XCTAssertEqual(Array(audit.lines.prefix(header.count)), header)
         XCTAssertEqual(audit.strangers, [])
         XCTAssertEqual(audit.duplicates, [])
-        XCTAssertEqual(Set(audit.counts.keys), Set(accepted.map { "2019-05-01 支付 P01 1.00 凭证=\($0)" }),
-                       "the journal holds exactly the payments reported as recorded")
+        XCTAssertEqual(
+            Set(audit.counts.keys), Set(accepted.map { "2019-05-01 支付 P01 1.00 凭证=\($0)" }),
+            "the journal holds exactly the payments reported as recorded")
         XCTAssertEqual(audit.lines.count, header.count + affordable)
 
         let check = try ff("check")
         XCTAssertEqual(check.exitCode, 0, check.summary)
         XCTAssertEqual(check.stderr, "", check.summary)
         XCTAssertTrue(check.stdout.contains("\(header.count + affordable) 笔分录"), check.summary)
-        print(String(format: "LoadTests: %d processes × %d payments against %d: %d landed, %d refused, %.1f s",
-                     processes, payments, affordable, accepted.count, results.count - accepted.count, seconds))
+        print(
+            String(
+                format: "LoadTests: %d processes × %d payments against %d: %d landed, %d refused, %.1f s",
+                processes, payments, affordable, accepted.count, results.count - accepted.count, seconds))
     }
 }

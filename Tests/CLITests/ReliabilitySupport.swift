@@ -55,8 +55,9 @@ final class WrappedFundflow: @unchecked Sendable {
         let stdoutData = out.wait()
         let stderrData = err.wait()
         process.waitUntilExit()
-        return RunResult(exitCode: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-                         stdoutData: stdoutData, stderrData: stderrData)
+        return RunResult(
+            exitCode: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+            stdoutData: stdoutData, stderrData: stderrData)
     }
 }
 
@@ -98,7 +99,7 @@ struct JournalAudit {
 
     init(bytes: [UInt8], header: [String], expected: Set<String>) {
         var pieces = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        let last = pieces.removeLast()          // "" when the file ends in LF
+        let last = pieces.removeLast()  // "" when the file ends in LF
         if !last.isEmpty { tornTail = last }
         lines = pieces
         for line in lines {

@@ -30,32 +30,40 @@ final class ReportCommandTests: FundflowTestCase {
     }
 
     /// An amount: a string in 元 with exactly two decimals.
-    func assertAmount(_ object: [String: Any], _ key: String, _ expected: String? = nil, _ context: String,
-                      file: StaticString = #filePath, line: UInt = #line) {
+    func assertAmount(
+        _ object: [String: Any], _ key: String, _ expected: String? = nil, _ context: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         guard let value = object[key] else { return XCTFail("\(context): missing key “\(key)”", file: file, line: line) }
         guard let text = value as? String else {
             return XCTFail("\(context): “\(key)” must be a string amount, got \(value)", file: file, line: line)
         }
-        XCTAssertNotNil(text.range(of: #"^-?[0-9]+\.[0-9]{2}$"#, options: .regularExpression),
-                        "\(context): “\(key)” = “\(text)” is not 元 with two decimals", file: file, line: line)
+        XCTAssertNotNil(
+            text.range(of: #"^-?[0-9]+\.[0-9]{2}$"#, options: .regularExpression),
+            "\(context): “\(key)” = “\(text)” is not 元 with two decimals", file: file, line: line)
         if let expected { XCTAssertEqual(text, expected, "\(context).\(key)", file: file, line: line) }
     }
 
     /// A percentage: a JSON number (not a string), at most two decimals.
-    func assertPercent(_ object: [String: Any], _ key: String, _ expected: Double? = nil, _ context: String,
-                       file: StaticString = #filePath, line: UInt = #line) {
+    func assertPercent(
+        _ object: [String: Any], _ key: String, _ expected: Double? = nil, _ context: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         guard let value = object[key] else { return XCTFail("\(context): missing key “\(key)”", file: file, line: line) }
         guard !(value is String), let number = value as? NSNumber else {
             return XCTFail("\(context): “\(key)” must be a number, got \(value)", file: file, line: line)
         }
         let double = number.doubleValue
-        XCTAssertEqual((double * 100).rounded(), double * 100, accuracy: 1e-6,
-                       "\(context): “\(key)” = \(double) has more than two decimals", file: file, line: line)
+        XCTAssertEqual(
+            (double * 100).rounded(), double * 100, accuracy: 1e-6,
+            "\(context): “\(key)” = \(double) has more than two decimals", file: file, line: line)
         if let expected { XCTAssertEqual(double, expected, accuracy: 0.0001, "\(context).\(key)", file: file, line: line) }
     }
 
-    func assertString(_ object: [String: Any], _ key: String, _ expected: String? = nil, _ context: String,
-                      file: StaticString = #filePath, line: UInt = #line) {
+    func assertString(
+        _ object: [String: Any], _ key: String, _ expected: String? = nil, _ context: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         guard let text = object[key] as? String else {
             return XCTFail("\(context): “\(key)” must be a string, got \(String(describing: object[key]))", file: file, line: line)
         }
@@ -78,8 +86,9 @@ final class ReportCommandTests: FundflowTestCase {
             assertAmount(p, key, nil, id, file: file, line: line)
         }
         for key in ["rate", "expected", "gap"] { assertPercent(p, key, nil, id, file: file, line: line) }
-        XCTAssertTrue(["ok", "yellow", "red"].contains(p["status"] as? String ?? ""), "\(id): status \(String(describing: p["status"]))",
-                      file: file, line: line)
+        XCTAssertTrue(
+            ["ok", "yellow", "red"].contains(p["status"] as? String ?? ""), "\(id): status \(String(describing: p["status"]))",
+            file: file, line: line)
         let alerts = try XCTUnwrap(p["alerts"] as? [[String: Any]], "\(id): “alerts” must be an array", file: file, line: line)
         for alert in alerts {
             for key in ["code", "level", "message"] { assertString(alert, key, nil, "\(id).alerts[]", file: file, line: line) }
@@ -108,10 +117,10 @@ final class ReportCommandTests: FundflowTestCase {
         for p in list { try assertStatusProjectKeys(p) }
 
         let totals = try XCTUnwrap(root["totals"] as? [String: Any], "“totals” must be an object")
-        assertAmount(totals, "budget", "1923100.00", "totals")        // 192.31万
-        assertAmount(totals, "paid", "1588900.00", "totals")          // 158.89万
-        assertAmount(totals, "available", "0.00", "totals")           // everything unspent was carried over
-        assertPercent(totals, "rate", 82.62, "totals")                // 158.89 / 192.31 = 0.826218…
+        assertAmount(totals, "budget", "1923100.00", "totals")  // 192.31万
+        assertAmount(totals, "paid", "1588900.00", "totals")  // 158.89万
+        assertAmount(totals, "available", "0.00", "totals")  // everything unspent was carried over
+        assertPercent(totals, "rate", 82.62, "totals")  // 158.89 / 192.31 = 0.826218…
 
         // P02: 28万, paid 6.8 + 2.36 + 1.92 + 1.5 = 12.58万, 15.42万 carried to 2020.
         let p02 = try project(list, "P02")
@@ -122,7 +131,7 @@ final class ReportCommandTests: FundflowTestCase {
         assertAmount(p02, "available", "0.00", "P02")
         assertAmount(p02, "carried_in", "0.00", "P02")
         assertAmount(p02, "lapsed", "0.00", "P02")
-        assertPercent(p02, "rate", 44.93, "P02")                      // 12.58 / 28 = 0.449285…
+        assertPercent(p02, "rate", 44.93, "P02")  // 12.58 / 28 = 0.449285…
         assertPercent(p02, "expected", 100, "P02")
         assertPercent(p02, "gap", 55.07, "P02")
         assertString(p02, "status", "red", "P02")
@@ -210,7 +219,7 @@ final class ReportCommandTests: FundflowTestCase {
         assertAmount(totals, "reduced", "0.00", "totals")
         assertAmount(totals, "budget", "1923100.00", "totals")
         assertAmount(totals, "paid", "1588900.00", "totals")
-        assertAmount(totals, "carried_out", "334200.00", "totals")   // 33.42万 = P02 15.42 + P08 18
+        assertAmount(totals, "carried_out", "334200.00", "totals")  // 33.42万 = P02 15.42 + P08 18
         assertAmount(totals, "lapsed", "0.00", "totals")
         assertAmount(totals, "unresolved", "0.00", "totals")
         assertAmount(totals, "unpaid_contracts", "180000.00", "totals")
@@ -224,7 +233,7 @@ final class ReportCommandTests: FundflowTestCase {
             let sum = byUnit[unit] ?? (0, 0, 0)
             byUnit[unit] = (sum.budget + fen(p["budget"]), sum.paid + fen(p["paid"]), sum.carried + fen(p["carried_out"]))
         }
-        XCTAssertEqual(byUnit["局机关"]?.budget, 1_493_100_00)   // 分
+        XCTAssertEqual(byUnit["局机关"]?.budget, 1_493_100_00)  // 分
         XCTAssertEqual(byUnit["局机关"]?.paid, 1_338_900_00)
         XCTAssertEqual(byUnit["局机关"]?.carried, 154_200_00)
         XCTAssertEqual(byUnit["职工医保中心"]?.budget, 330_000_00)
@@ -332,16 +341,20 @@ final class ReportCommandTests: FundflowTestCase {
         XCTAssertEqual(list.compactMap { $0["id"] as? String }, ["P01", "P02", "P03", "P04", "P05", "P06"])
         XCTAssertTrue(list.allSatisfy { $0["unit"] as? String == "局机关" })
         let totals = try XCTUnwrap(root["totals"] as? [String: Any])
-        assertAmount(totals, "budget", "1493100.00", "局机关")         // 149.31万
-        assertAmount(totals, "paid", "1338900.00", "局机关")           // 133.89万
-        assertPercent(totals, "rate", 89.67, "局机关")                 // 133.89 / 149.31 = 0.896725…
+        assertAmount(totals, "budget", "1493100.00", "局机关")  // 149.31万
+        assertAmount(totals, "paid", "1338900.00", "局机关")  // 133.89万
+        assertPercent(totals, "rate", 89.67, "局机关")  // 133.89 / 149.31 = 0.896725…
 
-        let monthly = try jsonObject(ok(try chengde("report", "monthly", "--month", "2019-12", "--unit", "局机关", "--format", "json"),
-                                        "report monthly --unit"))
+        let monthly = try jsonObject(
+            ok(
+                try chengde("report", "monthly", "--month", "2019-12", "--unit", "局机关", "--format", "json"),
+                "report monthly --unit"))
         XCTAssertEqual(try projects(monthly).count, 6)
 
-        let carry = try jsonObject(ok(try chengde("report", "carryover", "--year", "2019", "--unit", "职工医保中心", "--format", "json"),
-                                      "report carryover --unit"))
+        let carry = try jsonObject(
+            ok(
+                try chengde("report", "carryover", "--year", "2019", "--unit", "职工医保中心", "--format", "json"),
+                "report carryover --unit"))
         XCTAssertEqual(try projects(carry).compactMap { $0["id"] as? String }, ["P07", "P08"])
         let carryTotals = try XCTUnwrap(carry["totals"] as? [String: Any])
         assertAmount(carryTotals, "budget", "330000.00", "职工医保中心")
@@ -418,8 +431,10 @@ final class ReportCommandTests: FundflowTestCase {
     }
 
     func testMissingJournalExits3() throws {
-        for arguments in [["report", "monthly", "--month", "2019-12"], ["status"], ["register", "P02"],
-                          ["report", "carryover", "--year", "2019"], ["report", "indicators", "--year", "2019"]] {
+        for arguments in [
+            ["report", "monthly", "--month", "2019-12"], ["status"], ["register", "P02"],
+            ["report", "carryover", "--year", "2019"], ["report", "indicators", "--year", "2019"],
+        ] {
             let result = try assertExit(3, ["-f", "nope.journal"] + arguments, stderrContains: "nope.journal")
             XCTAssertEqual(result.stdout, "")
         }
@@ -434,7 +449,7 @@ final class ReportCommandTests: FundflowTestCase {
             "2019-01-02 项目 A 测试项目 单位=本级",
             "2019-01-03 下达 A 10万 文号=测[2019]1号",
             "2019-02-04 支付 A 3万 凭证=记-1",
-            "2019-02-05 支付 A 30万 凭证=记-2",         // overspends: 7万 available
+            "2019-02-05 支付 A 30万 凭证=记-2",  // overspends: 7万 available
         ])
         let status = try ff("status", "--as-of", "2019-06-30")
         XCTAssertEqual(status.exitCode, 1, status.summary)
@@ -470,8 +485,9 @@ final class ReportCommandTests: FundflowTestCase {
         let result = ok(try chengde("register", "P02"), "register P02")
         let rows = result.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("2019-") }
         let fields = rows.map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
-        XCTAssertEqual(fields.map { $0[0] }, ["2019-06-10", "2019-07-05", "2019-08-22", "2019-10-16", "2019-12-10", "2019-12-31"],
-                       result.stdout)
+        XCTAssertEqual(
+            fields.map { $0[0] }, ["2019-06-10", "2019-07-05", "2019-08-22", "2019-10-16", "2019-12-10", "2019-12-31"],
+            result.stdout)
         XCTAssertTrue(fields.allSatisfy { $0.count >= 5 && $0[1] == "P02" }, result.stdout)
         XCTAssertEqual(fields.map { $0.count >= 3 ? $0[2] : "" }, ["下达", "支付", "支付", "支付", "支付", "结转"])
         XCTAssertEqual(fields.map { $0.count >= 4 ? $0[3] : "" }, ["28.00", "-6.80", "-2.36", "-1.92", "-1.50", "-15.42"])

@@ -21,7 +21,7 @@ final class RobustnessTests: FundflowTestCase {
     /// Runs `check`, asserts it ended by exit(0|1) with consistent output, returns it.
     @discardableResult
     func checkSurvives(_ context: String, file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
-        let result = try ff("check", "--all")   // every diagnostic, each line checked below
+        let result = try ff("check", "--all")  // every diagnostic, each line checked below
         XCTAssertFalse(result.signaled, "check crashed or hung on \(context)\n\(result.summary)", file: file, line: line)
         XCTAssertTrue(result.exitCode == 0 || result.exitCode == 1, "check must exit 0 or 1 on \(context)\n\(result.summary)", file: file, line: line)
         let lines = result.stderrLines
@@ -30,8 +30,9 @@ final class RobustnessTests: FundflowTestCase {
             break
         }
         // Never echo raw control characters back to the terminal.
-        XCTAssertFalse(result.stderrData.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F },
-                       "control bytes in stderr (\(context))", file: file, line: line)
+        XCTAssertFalse(
+            result.stderrData.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F },
+            "control bytes in stderr (\(context))", file: file, line: line)
         let errors = lines.filter { $0.contains(": 错误: ") }.count
         XCTAssertEqual(result.exitCode, errors > 0 ? 1 : 0, "exit code must follow the errors (\(context))", file: file, line: line)
         return result
@@ -54,23 +55,24 @@ final class RobustnessTests: FundflowTestCase {
             "2019-06-01 收回 P01 100.00",
             "2019-12-31 结转 P01 10000.00",
         ])
-        let pieces: [[UInt8]] = [
-            "2019-01-01", "2019-02-30", "2019-12-31", "9999-99-99", " ", "\t", "\u{3000}", "\n", "\r\n", "\r", "\u{FEFF}",
-            "项目", "下达", "调减", "支付", "合同", "冲销", "结转", "收回", "计划", "设置", "封账", "pay", "allot",
-            "P01", "P02", "HT1", "V1", "100", "1.5万", "116,100.00元", "-5", "0", "99999999999999999999", "1.2345678万",
-            "文号=", "凭证=", "合同=", "原凭证=", "sha256=", "计划=", "3月:30,12月:100", "=", "\"", "\\", "\\\"", "＝", "，",
-            "#", ";", "万", "元", "é", "😀",
-        ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0x80], [0x1B], [0x7F]]
+        let pieces: [[UInt8]] =
+            [
+                "2019-01-01", "2019-02-30", "2019-12-31", "9999-99-99", " ", "\t", "\u{3000}", "\n", "\r\n", "\r", "\u{FEFF}",
+                "项目", "下达", "调减", "支付", "合同", "冲销", "结转", "收回", "计划", "设置", "封账", "pay", "allot",
+                "P01", "P02", "HT1", "V1", "100", "1.5万", "116,100.00元", "-5", "0", "99999999999999999999", "1.2345678万",
+                "文号=", "凭证=", "合同=", "原凭证=", "sha256=", "计划=", "3月:30,12月:100", "=", "\"", "\\", "\\\"", "＝", "，",
+                "#", ";", "万", "元", "é", "😀",
+            ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0x80], [0x1B], [0x7F]]
 
         for round in 0..<40 {
             var file: [UInt8] = []
             switch round % 4 {
-            case 0:   // raw random bytes
+            case 0:  // raw random bytes
                 let count = Int(random.next() % 3000)
                 file = (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-            case 1:   // journal-ish token soup
+            case 1:  // journal-ish token soup
                 for _ in 0..<Int(random.next() % 400) { file += pieces[Int(random.next() % UInt64(pieces.count))] }
-            case 2:   // a valid journal, mutated
+            case 2:  // a valid journal, mutated
                 file = Array(valid.utf8)
                 for _ in 0..<(1 + Int(random.next() % 8)) where !file.isEmpty {
                     let at = Int(random.next() % UInt64(file.count))
@@ -118,8 +120,9 @@ final class RobustnessTests: FundflowTestCase {
         writeBytes(bytes)
         let result = try checkSurvives(prefix, file: file, line: line)
         XCTAssertEqual(result.exitCode, code, result.summary, file: file, line: line)
-        XCTAssertTrue(result.stderrLines.contains { $0.hasPrefix(prefix) }, "expected a line starting with “\(prefix)”\n\(result.summary)",
-                      file: file, line: line)
+        XCTAssertTrue(
+            result.stderrLines.contains { $0.hasPrefix(prefix) }, "expected a line starting with “\(prefix)”\n\(result.summary)",
+            file: file, line: line)
     }
 
     func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
@@ -134,13 +137,14 @@ final class RobustnessTests: FundflowTestCase {
     func testInvalidUTF8() throws {
         let prefix = bytes("2019-01-01 项目 P01 ")
         try assertDiagnostic(prefix + [0xFF] + bytes("\n"), "j.journal:1:19: 错误: 这一行不是有效的 UTF-8 文本")
-        try assertDiagnostic(prefix + [0xC0, 0xAF] + bytes("\n"), "j.journal:1:19: 错误: 这一行不是有效的 UTF-8 文本")        // overlong "/"
+        try assertDiagnostic(prefix + [0xC0, 0xAF] + bytes("\n"), "j.journal:1:19: 错误: 这一行不是有效的 UTF-8 文本")  // overlong "/"
         try assertDiagnostic(prefix + [0xED, 0xA0, 0x80] + bytes("\n"), "j.journal:1:19: 错误: 这一行不是有效的 UTF-8 文本")  // a surrogate
-        try assertDiagnostic(prefix + [0xF4, 0x90, 0x80, 0x80] + bytes("\n"), "j.journal:1:19: 错误: 这一行不是有效的 UTF-8 文本") // > U+10FFFF
-        try assertDiagnostic(prefix + [0xE4, 0xB8], "j.journal:1:19: 错误: 这一行不是有效的 UTF-8 文本")                          // cut short at EOF
+        try assertDiagnostic(prefix + [0xF4, 0x90, 0x80, 0x80] + bytes("\n"), "j.journal:1:19: 错误: 这一行不是有效的 UTF-8 文本")  // > U+10FFFF
+        try assertDiagnostic(prefix + [0xE4, 0xB8], "j.journal:1:19: 错误: 这一行不是有效的 UTF-8 文本")  // cut short at EOF
         // "项目" in GBK, as Excel exports it; the second line is named, the first is fine.
-        try assertDiagnostic(bytes("# 注释\n2019-01-01 ") + [0xCF, 0xEE, 0xC4, 0xBF] + bytes(" P01 x\n"),
-                             "j.journal:2:12: 错误: 这一行不是有效的 UTF-8 文本")
+        try assertDiagnostic(
+            bytes("# 注释\n2019-01-01 ") + [0xCF, 0xEE, 0xC4, 0xBF] + bytes(" P01 x\n"),
+            "j.journal:2:12: 错误: 这一行不是有效的 UTF-8 文本")
     }
 
     func testInvalidUTF8InAComment() throws {
@@ -149,8 +153,9 @@ final class RobustnessTests: FundflowTestCase {
     }
 
     func testHugeLines() throws {
-        try assertDiagnostic(Array(repeating: UInt8(ascii: "a"), count: 70_000) + [0x0A],
-                             "j.journal:1:1: 错误: 这一行有 70000 字节，超过上限 65536 字节")
+        try assertDiagnostic(
+            Array(repeating: UInt8(ascii: "a"), count: 70_000) + [0x0A],
+            "j.journal:1:1: 错误: 这一行有 70000 字节，超过上限 65536 字节")
         // Exactly at the limit is not "too long" (it is just not an entry).
         writeBytes(bytes("#") + Array(repeating: UInt8(ascii: "a"), count: 65_535) + [0x0A])
         let atLimit = try checkSurvives("65536-byte comment")
@@ -183,8 +188,9 @@ final class RobustnessTests: FundflowTestCase {
 
     func testAmountLimitsAndOverflow() throws {
         // One entry may carry at most 10^16 分 (100,000,000,000,000.00 元).
-        try assertDiagnostic(bytes("2019-01-01 项目 P01 x\n2019-01-02 下达 P01 100000000000000.01 文号=A\n"),
-                             "j.journal:2:19: 错误: 金额“100000000000000.01”超出允许范围")
+        try assertDiagnostic(
+            bytes("2019-01-01 项目 P01 x\n2019-01-02 下达 P01 100000000000000.01 文号=A\n"),
+            "j.journal:2:19: 错误: 金额“100000000000000.01”超出允许范围")
         // 922 × 10^16 分 fit in Int64 (max ≈ 9.223 × 10^18); the 923rd allotment (line 924)
         // and every one after it overflow the running total: an error, never a trap.
         var lines = ["2019-01-01 项目 P01 x"]
@@ -197,8 +203,9 @@ final class RobustnessTests: FundflowTestCase {
         XCTAssertTrue(errors.first?.hasPrefix("j.journal:924:19: 错误: 累计金额超出可表示的范围") == true, errors.first ?? "")
         XCTAssertTrue(errors.last?.hasPrefix("j.journal:1001:19: 错误: 累计金额超出可表示的范围") == true, errors.last ?? "")
         // Recording on top of it refuses cleanly.
-        try assertRefused(["-f", journal, "allot", "P01", "100000000000000", "--doc", "B", "--date", "2019-03-02"],
-                          diagnostics: ["fundflow: 错误: 本笔下达：累计金额超出可表示的范围"])
+        try assertRefused(
+            ["-f", journal, "allot", "P01", "100000000000000", "--doc", "B", "--date", "2019-03-02"],
+            diagnostics: ["fundflow: 错误: 本笔下达：累计金额超出可表示的范围"])
     }
 
     func testSpecialFilesAreRefusedPromptly() throws {
@@ -209,8 +216,10 @@ final class RobustnessTests: FundflowTestCase {
         // A named pipe (FIFO) with no writer: must be refused as "not a regular file", not
         // block forever waiting for a writer.
         XCTAssertEqual(mkfifo(path("fifo.journal"), 0o644), 0)
-        for arguments in [["-f", "fifo.journal", "check"], ["-f", "fifo.journal", "pay", "P01", "1", "--date", "2019-05-01"],
-                          ["-f", "fifo.journal", "-f", journal, "pay", "P01", "1", "--date", "2019-05-01"]] {
+        for arguments in [
+            ["-f", "fifo.journal", "check"], ["-f", "fifo.journal", "pay", "P01", "1", "--date", "2019-05-01"],
+            ["-f", "fifo.journal", "-f", journal, "pay", "P01", "1", "--date", "2019-05-01"],
+        ] {
             let result = try RunningFundflow(arguments, directory: directory, timeout: 3).finish()
             XCTAssertFalse(result.signaled, "fundflow \(arguments.joined(separator: " ")) hung on a FIFO and was killed")
             XCTAssertEqual(result.exitCode, 3, result.summary)

@@ -65,8 +65,9 @@ final class SealTests: FundflowTestCase {
         // the append adds to a last line that lacked one.
         let text = "\u{FEFF}2019-01-01 项目 P01 一号项目\r\n2019-03-01 下达 P01 100.00 文号=A1"
         write(text)
-        try assertAppends(["-f", journal, "seal", "--through", "2019-03-31"],
-                          line: sealLine("2019-03-31", over: Array((text + "\n").utf8)))
+        try assertAppends(
+            ["-f", journal, "seal", "--through", "2019-03-31"],
+            line: sealLine("2019-03-31", over: Array((text + "\n").utf8)))
         XCTAssertEqual(try ff("check").exitCode, 0)
     }
 
@@ -87,7 +88,7 @@ final class SealTests: FundflowTestCase {
     }
 
     func testSealingAJournalWithErrorsIsRefused() throws {
-        write(lines: history + ["2019-05-01 支付 P01 90000.00 凭证=V2"])   // overspends: 8万 left
+        write(lines: history + ["2019-05-01 支付 P01 90000.00 凭证=V2"])  // overspends: 8万 left
         let result = try assertRefused(["-f", journal, "seal", "--through", "2019-06-30"], diagnostics: [])
         XCTAssertTrue(result.stderr.contains("1 个错误，不能封账"), result.summary)
     }
@@ -107,7 +108,7 @@ final class SealTests: FundflowTestCase {
         try assertExit(2, ["-f", journal, "seal"], stderrContains: "--through")
         try assertExit(2, ["-f", journal, "seal", "2019-06-30"])
         try assertExit(2, ["-f", journal, "seal", "--through", "2019-06-30", "--date", "2019-06-30"])
-        try assertExit(2, ["-f", journal, "seal", "--through", "2019-06-31"])      // malformed dates: exit 2 (spec §2)
+        try assertExit(2, ["-f", journal, "seal", "--through", "2019-06-31"])  // malformed dates: exit 2 (spec §2)
         try assertExit(2, ["-f", journal, "seal", "--through", "2019/06/30"])
     }
 
@@ -140,21 +141,25 @@ final class SealTests: FundflowTestCase {
         write(second, to: "b.journal")
         // A seal covers its own file's bytes only: sealing b through 06-30 while a.journal's
         // lines of that period are covered by no seal would leave them open — refused.
-        try assertRefused(["-f", "a.journal", "-f", "b.journal", "seal", "--through", "2019-06-30"],
-                          diagnostics: ["a.journal:1:1: 错误: 本条封账（2019-06-30）的日期在这一行之前，记入后这一行将出错：2019-01-01 已封账（b.journal 第 2 行封账至 2019-06-30）"],
-                          journalFile: "b.journal")
+        try assertRefused(
+            ["-f", "a.journal", "-f", "b.journal", "seal", "--through", "2019-06-30"],
+            diagnostics: ["a.journal:1:1: 错误: 本条封账（2019-06-30）的日期在这一行之前，记入后这一行将出错：2019-01-01 已封账（b.journal 第 2 行封账至 2019-06-30）"],
+            journalFile: "b.journal")
         // Each file sealed on its own: a first, then b (the seal goes to the last file).
-        try assertAppends(["-f", "a.journal", "seal", "--through", "2019-03-31"],
-                          line: sealLine("2019-03-31", over: Array(first.utf8)), journalFile: "a.journal")
-        try assertAppends(["-f", "a.journal", "-f", "b.journal", "seal", "--through", "2019-06-30"],
-                          line: sealLine("2019-06-30", over: Array(second.utf8)), journalFile: "b.journal")
+        try assertAppends(
+            ["-f", "a.journal", "seal", "--through", "2019-03-31"],
+            line: sealLine("2019-03-31", over: Array(first.utf8)), journalFile: "a.journal")
+        try assertAppends(
+            ["-f", "a.journal", "-f", "b.journal", "seal", "--through", "2019-06-30"],
+            line: sealLine("2019-06-30", over: Array(second.utf8)), journalFile: "b.journal")
         let check = try run(["-f", "a.journal", "-f", "b.journal", "check"])
         XCTAssertEqual(check.exitCode, 0, check.summary)
         // A line back-dated into b's period, added to a after a's seal, is covered by no seal.
         write(text("a.journal") + "2019-05-01 支付 P01 1.00 凭证=V9\n", to: "a.journal")
         let late = try run(["-f", "a.journal", "-f", "b.journal", "check"])
         XCTAssertEqual(late.exitCode, 1, late.summary)
-        XCTAssertTrue(late.stderrLines.contains { $0.hasPrefix("a.journal:4:1: 错误: 2019-05-01 已封账（b.journal 第 2 行封账至 2019-06-30）") },
-                      late.summary)
+        XCTAssertTrue(
+            late.stderrLines.contains { $0.hasPrefix("a.journal:4:1: 错误: 2019-05-01 已封账（b.journal 第 2 行封账至 2019-06-30）") },
+            late.summary)
     }
 }

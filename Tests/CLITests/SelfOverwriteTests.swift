@@ -77,8 +77,10 @@ final class SelfOverwriteTests: FundflowTestCase {
         XCTAssertEqual(link(path("d.journal"), path("hard.journal")), 0)
         let before = bytes("d.journal")
         for second in ["current.journal", "hard.journal", "./d.journal", "d.journal", path("d.journal")] {
-            for command in [["pay", "P01", "150万", "--date", "2019-06-01"], ["check"], ["status", "--as-of", "2019-06-30"],
-                            ["report", "monthly", "--month", "2019-06"]] {
+            for command in [
+                ["pay", "P01", "150万", "--date", "2019-06-01"], ["check"], ["status", "--as-of", "2019-06-30"],
+                ["report", "monthly", "--month", "2019-06"],
+            ] {
                 let result = try run(["-f", "d.journal", "-f", second] + command)
                 XCTAssertEqual(result.exitCode, 2, "-f d.journal -f \(second) \(command)\n\(result.summary)")
                 XCTAssertTrue(result.stderr.contains("被指定了两次"), result.summary)

@@ -66,8 +66,9 @@ final class TodayTests: FundflowTestCase {
 
     func testSetWritesGraceDaysAndTimeZone() throws {
         write("")
-        try assertAppends(["-f", journal, "set", "--timezone", "-05:00", "--grace-days", "45", "--date", "2026-01-01"],
-                          line: "2026-01-01 设置 宽限天数=45 时区=-05:00")
+        try assertAppends(
+            ["-f", journal, "set", "--timezone", "-05:00", "--grace-days", "45", "--date", "2026-01-01"],
+            line: "2026-01-01 设置 宽限天数=45 时区=-05:00")
         try assertAppends(["-f", journal, "set", "--grace-days", "0", "--date", "2026-01-01"], line: "2026-01-01 设置 宽限天数=0")
         // A malformed value on the command line is exit 2 (spec §2), and nothing is written.
         let before = text()
@@ -84,7 +85,8 @@ final class TodayTests: FundflowTestCase {
     func testFullWidthEqualsInAnOptionIsNamed() throws {
         write(lines: ["2025-01-01 项目 P1 甲", "2025-01-02 下达 P1 1万 文号=A"])
         let result = try assertExit(2, ["-f", journal, "pay", "P1", "1", "--voucher＝记-1", "--date", "2025-02-01"])
-        XCTAssertTrue(result.stderr.contains("选项“--voucher＝记-1”中的“＝”是全角等号：请改用半角“=”，写成 --voucher=记-1，或用空格分开：--voucher 记-1"),
-                      result.summary)
+        XCTAssertTrue(
+            result.stderr.contains("选项“--voucher＝记-1”中的“＝”是全角等号：请改用半角“=”，写成 --voucher=记-1，或用空格分开：--voucher 记-1"),
+            result.summary)
     }
 }

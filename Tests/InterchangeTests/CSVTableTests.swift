@@ -25,9 +25,11 @@ final class CSVTableTests: XCTestCase {
 
     func testQuotedFieldsWithSeparatorsDoubledQuotesAndLineBreaks() {
         let parsed = csvTable("名称,金额\n\"基金监管,专项\",\"1,234.00\"\n\"他说\"\"好\"\"\",1\n\"第一行\r\n第二行\",2\n末行,3\n")
-        XCTAssertEqual(parsed.rows.map(\.cells), [
-            ["名称", "金额"], ["基金监管,专项", "1,234.00"], ["他说\"好\"", "1"], ["第一行\r\n第二行", "2"], ["末行", "3"],
-        ])
+        XCTAssertEqual(
+            parsed.rows.map(\.cells),
+            [
+                ["名称", "金额"], ["基金监管,专项", "1,234.00"], ["他说\"好\"", "1"], ["第一行\r\n第二行", "2"], ["末行", "3"],
+            ])
         // Row numbers count records (Excel's row numbers); lines count text lines.
         XCTAssertEqual(parsed.rows.map(\.number), [1, 2, 3, 4, 5])
         XCTAssertEqual(parsed.rows.map(\.line), [1, 2, 3, 4, 6])

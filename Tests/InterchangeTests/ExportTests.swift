@@ -88,16 +88,18 @@ final class HledgerExportTests: XCTestCase {
         let text = HledgerExport.render(validJournal(smallJournal))
         XCTAssertTrue(text.hasPrefix("; fundflow 导出的 hledger 日记账：测试局\n"), text)
         XCTAssertTrue(text.contains("\ncommodity 1000.00 CNY\n"), text)
-        XCTAssertTrue(text.contains("""
+        XCTAssertTrue(
+            text.contains(
+                """
 
-            ; 2019-01-02 项目 P01 培训经费 单位=局机关 标签=基本
-            account assets:budget:P01
-            account assets:carried:P01
-            account income:appropriation:P01
-            account expenses:P01
-            account equity:lapsed:P01
+                ; 2019-01-02 项目 P01 培训经费 单位=局机关 标签=基本
+                account assets:budget:P01
+                account assets:carried:P01
+                account income:appropriation:P01
+                account expenses:P01
+                account equity:lapsed:P01
 
-            """), text)
+                """), text)
     }
 
     func testContractsSettingsAndPlansAreComments() {
@@ -126,22 +128,24 @@ final class HledgerExportTests: XCTestCase {
     }
 
     func testDescriptionsAndCodesStayReadableToHledger() {
-        let text = HledgerExport.render(validJournal([
-            "2019-01-02 项目 P01 培训经费",
-            "2019-01-10 下达 P01 2万 文号=(A1) 摘要=\"含;分号\"",
-            "2019-01-11 支付 P01 1万 凭证=V(1 收款人=某公司 摘要=\"用\ttab\"",
-        ]))
+        let text = HledgerExport.render(
+            validJournal([
+                "2019-01-02 项目 P01 培训经费",
+                "2019-01-10 下达 P01 2万 文号=(A1) 摘要=\"含;分号\"",
+                "2019-01-11 支付 P01 1万 凭证=V(1 收款人=某公司 摘要=\"用\ttab\"",
+            ]))
         // A `)` or `(` cannot be in a code; `;` would start a comment; a tab is a blank.
         XCTAssertTrue(text.contains("\n2019-01-10 * 下达：含；分号\n"), text)
         XCTAssertTrue(text.contains("\n2019-01-11 * 某公司 | 用 tab\n"), text)
     }
 
     func testAmountsAreExactFen() {
-        let text = HledgerExport.render(validJournal([
-            "2019-01-02 项目 P01 培训经费",
-            "2019-01-10 下达 P01 7.737948万 文号=A1",
-            "2019-01-11 支付 P01 0.01 凭证=V1",
-        ]))
+        let text = HledgerExport.render(
+            validJournal([
+                "2019-01-02 项目 P01 培训经费",
+                "2019-01-10 下达 P01 7.737948万 文号=A1",
+                "2019-01-11 支付 P01 0.01 凭证=V1",
+            ]))
         XCTAssertTrue(text.contains("    assets:budget:P01          77379.48 CNY\n"), text)
         XCTAssertTrue(text.contains("    expenses:P01        0.01 CNY\n    assets:budget:P01  -0.01 CNY\n"), text)
     }
@@ -151,19 +155,21 @@ final class BeancountExportTests: XCTestCase {
     func testOpenDirectivesCarryTheProject() {
         let text = BeancountExport.render(validJournal(smallJournal))
         XCTAssertTrue(text.contains("\noption \"operating_currency\" \"CNY\"\noption \"title\" \"测试局\"\n"), text)
-        XCTAssertTrue(text.contains("""
+        XCTAssertTrue(
+            text.contains(
+                """
 
-            2019-01-02 open Assets:Budget:P01 CNY
-              project: "P01"
-              name: "培训经费"
-              unit: "局机关"
-              tags: "基本"
-            2019-01-02 open Assets:Carried:P01 CNY
-            2019-01-02 open Income:Appropriation:P01 CNY
-            2019-01-02 open Expenses:P01 CNY
-            2019-01-02 open Equity:Lapsed:P01 CNY
+                2019-01-02 open Assets:Budget:P01 CNY
+                  project: "P01"
+                  name: "培训经费"
+                  unit: "局机关"
+                  tags: "基本"
+                2019-01-02 open Assets:Carried:P01 CNY
+                2019-01-02 open Income:Appropriation:P01 CNY
+                2019-01-02 open Expenses:P01 CNY
+                2019-01-02 open Equity:Lapsed:P01 CNY
 
-            """), text)
+                """), text)
     }
 
     func testTransactionsNotesAndCarryIn() {
@@ -206,12 +212,13 @@ final class BeancountExportTests: XCTestCase {
     }
 
     func testStringsAreEscapedAndAccountsSanitised() {
-        let text = BeancountExport.render(validJournal([
-            "2019-01-02 项目 p.01 \"培训 \\\"经费\\\"\"",
-            "2019-01-02 项目 基金 中文编号",
-            "2019-01-10 下达 p.01 2万 文号=A1 摘要=\"a\\\\b\"",
-            "2019-01-10 下达 基金 2万 文号=A2",
-        ]))
+        let text = BeancountExport.render(
+            validJournal([
+                "2019-01-02 项目 p.01 \"培训 \\\"经费\\\"\"",
+                "2019-01-02 项目 基金 中文编号",
+                "2019-01-10 下达 p.01 2万 文号=A1 摘要=\"a\\\\b\"",
+                "2019-01-10 下达 基金 2万 文号=A2",
+            ]))
         XCTAssertTrue(text.contains("2019-01-02 open Assets:Budget:P-01 CNY\n  project: \"p.01\"\n  name: \"培训 \\\"经费\\\"\"\n"), text)
         XCTAssertTrue(text.contains("2019-01-02 open Assets:Budget:X-- CNY\n  project: \"基金\"\n"), text)
         XCTAssertTrue(text.contains("2019-01-10 * \"下达：a\\\\b\"\n"), text)
@@ -221,10 +228,11 @@ final class BeancountExportTests: XCTestCase {
     func testAccountsOpenOnTheEarliestDateOfTheProject() {
         // Declared on 03-01, but an allotment dated earlier (file order rules declarations,
         // dates may precede them): the accounts must be open for it.
-        let text = BeancountExport.render(validJournal([
-            "2019-03-01 项目 P01 培训经费",
-            "2019-01-10 下达 P01 2万 文号=A1",
-        ]))
+        let text = BeancountExport.render(
+            validJournal([
+                "2019-03-01 项目 P01 培训经费",
+                "2019-01-10 下达 P01 2万 文号=A1",
+            ]))
         XCTAssertTrue(text.contains("2019-01-10 open Assets:Budget:P01 CNY\n"), text)
     }
 }
@@ -262,55 +270,62 @@ final class FlatCSVExportTests: XCTestCase {
     /// Spec §3: the classified project's 资金性质, 功能科目 and each row's effective 经济科目 —
     /// a payment's own, a reversal's that of the payment it reverses.
     func testClassificationColumns() {
-        let text = FlatCSVExport.render(validJournal([
-            "2021-01-02 项目 P01 接待 科目=2101501 经济科目=302 资金性质=政府性基金",
-            "2021-01-10 下达 P01 2万 文号=A1",
-            "2021-02-01 支付 P01 1万 凭证=V1 经济科目=30217",
-            "2021-02-02 冲销 P01 0.1万 原凭证=V1",
-            "2021-02-03 支付 P01 0.5万 凭证=V2",
-        ]))
+        let text = FlatCSVExport.render(
+            validJournal([
+                "2021-01-02 项目 P01 接待 科目=2101501 经济科目=302 资金性质=政府性基金",
+                "2021-01-10 下达 P01 2万 文号=A1",
+                "2021-02-01 支付 P01 1万 凭证=V1 经济科目=30217",
+                "2021-02-02 冲销 P01 0.1万 原凭证=V1",
+                "2021-02-03 支付 P01 0.5万 凭证=V2",
+            ]))
         let rows = text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
-        XCTAssertEqual(rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(3).joined(separator: ",") }, [
-            "政府性基金,2101501,302", "政府性基金,2101501,30217", "政府性基金,2101501,30217", "政府性基金,2101501,302",
-        ])
-        let hledger = HledgerExport.render(validJournal([
-            "2021-01-02 项目 P01 接待 科目=2101501 经济科目=302",
-            "2021-01-10 下达 P01 2万 文号=A1",
-            "2021-02-01 支付 P01 1万 凭证=V1 经济科目=30217",
-        ]))
+        XCTAssertEqual(
+            rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(3).joined(separator: ",") },
+            [
+                "政府性基金,2101501,302", "政府性基金,2101501,30217", "政府性基金,2101501,30217", "政府性基金,2101501,302",
+            ])
+        let hledger = HledgerExport.render(
+            validJournal([
+                "2021-01-02 项目 P01 接待 科目=2101501 经济科目=302",
+                "2021-01-10 下达 P01 2万 文号=A1",
+                "2021-02-01 支付 P01 1万 凭证=V1 经济科目=30217",
+            ]))
         XCTAssertTrue(hledger.contains("    ; fund:一般公共预算, code:2101501, econ:30217\n    expenses:P01"), hledger)
-        let beancount = BeancountExport.render(validJournal([
-            "2021-01-02 项目 P01 接待 科目=2101501 经济科目=302",
-            "2021-01-10 下达 P01 2万 文号=A1",
-            "2021-02-01 支付 P01 1万 凭证=V1 经济科目=30217",
-        ]))
+        let beancount = BeancountExport.render(
+            validJournal([
+                "2021-01-02 项目 P01 接待 科目=2101501 经济科目=302",
+                "2021-01-10 下达 P01 2万 文号=A1",
+                "2021-02-01 支付 P01 1万 凭证=V1 经济科目=30217",
+            ]))
         XCTAssertTrue(beancount.contains("  fund: \"一般公共预算\"\n  code: \"2101501\"\n  econ: \"30217\"\n"), beancount)
     }
-
 
     func testHeaderRowsAndEffects() {
         let text = FlatCSVExport.render(validJournal(smallJournal))
         XCTAssertTrue(text.hasPrefix("\u{FEFF}日期,年度,动作,动作代码,项目编号,项目名称,单位,金额（元）,预算增减（元）,支出增减（元）,结转下年（元）,收回（元）,可用余额增减（元）,文号,类别,来源,凭证,收款人,合同,原凭证,原日期,对方,期限,原因,摘要,资金性质,功能科目,经济科目\r\n"), text)
         let rows = text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
-        XCTAssertEqual(Array(rows), [
-            "2019-01-10,2019,下达,allot,P01,培训经费,局机关,100000.00,100000.00,0.00,0.00,0.00,100000.00,财[2019]1号,年初,,,,,,,,,,年度培训,,,",
-            "2019-02-01,2019,支付,pay,P01,培训经费,局机关,35000.00,0.00,35000.00,0.00,0.00,-35000.00,,,,记-001,培训中心,,,,,,,第一期培训,,,",
-            "2019-03-01,2019,冲销,reverse,P01,培训经费,局机关,5000.00,0.00,-5000.00,0.00,0.00,5000.00,,,,,,,记-001,,,,,退回多付,,,",
-            "2019-06-01,2019,调减,reduce,P01,培训经费,局机关,10000.00,-10000.00,0.00,0.00,0.00,-10000.00,财[2019]9号,,,,,,,,,,,,,,",
-            "2019-07-01,2019,合同,contract,P01,培训经费,局机关,20000.00,,,,,,,,,,,HT-1,,,某公司,2019-12-01,,,,,",
-            "2019-12-31,2019,收回,lapse,P01,培训经费,局机关,5000.00,0.00,0.00,0.00,5000.00,-5000.00,财[2019]20号,,,,,,,,,,结余,,,,",
-            "2019-12-31,2019,结转,carry,P01,培训经费,局机关,55000.00,0.00,0.00,55000.00,0.00,-55000.00,,,,,,,,,,,跨年,,,,",
-            "2020-01-01,2020,上年结转,carry-in,P01,培训经费,局机关,55000.00,55000.00,0.00,0.00,0.00,55000.00,,,,,,,,,,,跨年,,,,",
-            "2020-03-01,2020,支付,pay,P01,培训经费,局机关,55000.00,0.00,55000.00,0.00,0.00,-55000.00,,,,记-101,,,,,,,,,,,",
-        ])
+        XCTAssertEqual(
+            Array(rows),
+            [
+                "2019-01-10,2019,下达,allot,P01,培训经费,局机关,100000.00,100000.00,0.00,0.00,0.00,100000.00,财[2019]1号,年初,,,,,,,,,,年度培训,,,",
+                "2019-02-01,2019,支付,pay,P01,培训经费,局机关,35000.00,0.00,35000.00,0.00,0.00,-35000.00,,,,记-001,培训中心,,,,,,,第一期培训,,,",
+                "2019-03-01,2019,冲销,reverse,P01,培训经费,局机关,5000.00,0.00,-5000.00,0.00,0.00,5000.00,,,,,,,记-001,,,,,退回多付,,,",
+                "2019-06-01,2019,调减,reduce,P01,培训经费,局机关,10000.00,-10000.00,0.00,0.00,0.00,-10000.00,财[2019]9号,,,,,,,,,,,,,,",
+                "2019-07-01,2019,合同,contract,P01,培训经费,局机关,20000.00,,,,,,,,,,,HT-1,,,某公司,2019-12-01,,,,,",
+                "2019-12-31,2019,收回,lapse,P01,培训经费,局机关,5000.00,0.00,0.00,0.00,5000.00,-5000.00,财[2019]20号,,,,,,,,,,结余,,,,",
+                "2019-12-31,2019,结转,carry,P01,培训经费,局机关,55000.00,0.00,0.00,55000.00,0.00,-55000.00,,,,,,,,,,,跨年,,,,",
+                "2020-01-01,2020,上年结转,carry-in,P01,培训经费,局机关,55000.00,55000.00,0.00,0.00,0.00,55000.00,,,,,,,,,,,跨年,,,,",
+                "2020-03-01,2020,支付,pay,P01,培训经费,局机关,55000.00,0.00,55000.00,0.00,0.00,-55000.00,,,,记-101,,,,,,,,,,,",
+            ])
     }
 
     func testTextIsQuotedAndNeutralised() {
-        let text = FlatCSVExport.render(validJournal([
-            "2019-01-02 项目 P01 \"培训,经费\"",
-            "2019-01-10 下达 P01 2万 文号=A1",
-            "2019-01-11 支付 P01 1万 收款人=\"=HYPERLINK(1)\" 摘要=\"说\\\"明\"",
-        ]))
+        let text = FlatCSVExport.render(
+            validJournal([
+                "2019-01-02 项目 P01 \"培训,经费\"",
+                "2019-01-10 下达 P01 2万 文号=A1",
+                "2019-01-11 支付 P01 1万 收款人=\"=HYPERLINK(1)\" 摘要=\"说\\\"明\"",
+            ]))
         XCTAssertTrue(text.contains(",P01,\"培训,经费\",,10000.00,0.00,10000.00,0.00,0.00,-10000.00,,,,,'=HYPERLINK(1),,,,,,,\"说\"\"明\",,,\r\n"), text)
     }
 }
@@ -319,12 +334,13 @@ final class FlatCSVExportTests: XCTestCase {
 /// hledger cross-check relies on), on a journal with every verb and two carry-overs.
 final class BookingTests: XCTestCase {
     func testBookingsReproduceTheBooks() {
-        let checked = validJournal(smallJournal + [
-            "2020-04-01 下达 P01 3万 文号=财[2020]2号",
-            "2020-12-31 结转 P01 2万",
-            "2020-12-31 收回 P01 1万",
-            "2021-02-01 支付 P01 1.5万 凭证=记-201",
-        ])
+        let checked = validJournal(
+            smallJournal + [
+                "2020-04-01 下达 P01 3万 文号=财[2020]2号",
+                "2020-12-31 结转 P01 2万",
+                "2020-12-31 收回 P01 1万",
+                "2021-02-01 支付 P01 1.5万 凭证=记-201",
+            ])
         var changes: [Int: [Booking.Role: Int64]] = [:]
         for booking in Booking.all(in: checked) {
             guard case .transfer(let debit, let credit, let amount) = booking.kind else { continue }

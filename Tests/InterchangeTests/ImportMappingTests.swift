@@ -17,16 +17,16 @@ final class ImportMappingTests: XCTestCase {
 
     func testMappingFile() throws {
         let text = """
-        # 某银行代发明细的列
-        日期=交易日期
-        project = 项目名称
-        金额＝3
+            # 某银行代发明细的列
+            日期=交易日期
+            project = 项目名称
+            金额＝3
 
-        凭证=C
-        表头行=2
-        编码=gbk
-        金额单位=万元
-        """
+            凭证=C
+            表头行=2
+            编码=gbk
+            金额单位=万元
+            """
         guard case .success(let mapping) = ImportMapping.parseFile(text) else { return XCTFail("must parse") }
         XCTAssertEqual(mapping.columns[.date], .name("交易日期"))
         XCTAssertEqual(mapping.columns[.project], .name("项目名称"))
@@ -53,7 +53,8 @@ final class ImportMappingTests: XCTestCase {
 
     func testOptionsOverTheFile() {
         guard case .success(let file) = ImportMapping.parseFile("日期=交易日期\n金额=支付金额\n表头行=3\n"),
-              case .success(let options) = ImportMapping.fromOptions(["date-column": "记账日期", "header-row": "1", "map": "x"]) else { return XCTFail() }
+            case .success(let options) = ImportMapping.fromOptions(["date-column": "记账日期", "header-row": "1", "map": "x"])
+        else { return XCTFail() }
         let merged = file.overridden(by: options)
         XCTAssertEqual(merged.columns[.date], .name("记账日期"))
         XCTAssertEqual(merged.columns[.amount], .name("支付金额"))
@@ -65,8 +66,11 @@ final class ImportMappingTests: XCTestCase {
     func testChineseDefaultHeaders() {
         let result = resolved(ImportMapping(), "序号,支付日期,项目编码,项目名称,支付金额,凭证号,收款单位,用途,合同编号\n")
         // 项目名称 (column 3) is the fallback for rows without a code.
-        XCTAssertEqual(result, ResolvedMapping(headerRow: 1, columns: [.date: 1, .project: 2, .amount: 4, .voucher: 5, .payee: 6, .memo: 7, .contract: 8],
-                                               projectNameColumn: 3))
+        XCTAssertEqual(
+            result,
+            ResolvedMapping(
+                headerRow: 1, columns: [.date: 1, .project: 2, .amount: 4, .voucher: 5, .payee: 6, .memo: 7, .contract: 8],
+                projectNameColumn: 3))
     }
 
     func testProjectByNameColumnWhenThereIsNoCode() {

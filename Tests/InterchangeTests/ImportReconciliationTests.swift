@@ -21,14 +21,15 @@ final class ImportReconciliationTests: XCTestCase {
     func lines(_ plan: ImportPlan) -> [String] { plan.drafts.map { JournalWriter.line(date: $0.date, body: $0.body) } }
 
     func testEmptyCodeFallsBackToTheExactName() throws {
-        let result = try plan("""
-        日期,项目编码,项目名称,金额,凭证号
-        2019-03-05,P01,医疗服务与保障能力提升补助资金,100,V1
-        2019-03-06,,基金监管 专项,200,V2
-        2019-03-07,,,300,V3
-        2019-03-08,,基金监管专项,400,V4
+        let result = try plan(
+            """
+            日期,项目编码,项目名称,金额,凭证号
+            2019-03-05,P01,医疗服务与保障能力提升补助资金,100,V1
+            2019-03-06,,基金监管 专项,200,V2
+            2019-03-07,,,300,V3
+            2019-03-08,,基金监管专项,400,V4
 
-        """)
+            """)
         XCTAssertEqual(lines(result), ["2019-03-05 支付 P01 100.00 凭证=V1", "2019-03-06 支付 P02 200.00 凭证=V2"])
         XCTAssertEqual(result.problems.map(\.row), [4, 5])
         XCTAssertEqual(result.problems.first?.message, "项目为空：请填写项目编码或项目名称")
@@ -41,8 +42,9 @@ final class ImportReconciliationTests: XCTestCase {
         let mapping = try ImportMapping().resolve(table).get()
         XCTAssertEqual(mapping.columns[.project], 1)
         XCTAssertEqual(mapping.projectNameColumn, 2)
-        XCTAssertEqual(lines(PaymentImport.plan(PaymentImport.read(table, mapping: mapping), journal: importJournal(journalLines))),
-                       ["2019-03-05 支付 P02 100.00"])
+        XCTAssertEqual(
+            lines(PaymentImport.plan(PaymentImport.read(table, mapping: mapping), journal: importJournal(journalLines))),
+            ["2019-03-05 支付 P02 100.00"])
         // A sheet with one project column has no fallback.
         XCTAssertNil(try ImportMapping().resolve(csvTable("日期,项目名称,金额\n2019-03-05,x,1\n")).get().projectNameColumn)
     }
@@ -52,8 +54,14 @@ final class ImportReconciliationTests: XCTestCase {
         let result = try plan("日期,项目,金额\n2019-03-05,P01,600\n2019-03-06,P02,400\n合计,,\"9,999.00\"\n")
         XCTAssertEqual(result.items.count, 2)
         XCTAssertEqual(result.totalRows, [4])
-        XCTAssertEqual(result.problems, [RowProblem(row: 4, message:
-            "合计行的金额 9,999.00 元与上方 2 行支付金额之和 1,000.00 元不符，相差 8,999.00 元：请核对是否漏了行、多了行或金额有误（整批不会记入）")])
+        XCTAssertEqual(
+            result.problems,
+            [
+                RowProblem(
+                    row: 4,
+                    message:
+                        "合计行的金额 9,999.00 元与上方 2 行支付金额之和 1,000.00 元不符，相差 8,999.00 元：请核对是否漏了行、多了行或金额有误（整批不会记入）")
+            ])
         XCTAssertEqual(result.errorRowCount, 1)
     }
 
@@ -69,22 +77,24 @@ final class ImportReconciliationTests: XCTestCase {
 
     /// 小计 and 本页合计 cover the rows since the previous one; 合计 all of them.
     func testSubtotalsCoverTheirSection() throws {
-        let good = try plan("""
-        日期,项目,金额
-        2019-03-05,P01,100
-        2019-03-06,P01,200
-        本页合计,,300
-        2019-03-07,P02,50
-        小计,,50
-        合计,,350
+        let good = try plan(
+            """
+            日期,项目,金额
+            2019-03-05,P01,100
+            2019-03-06,P01,200
+            本页合计,,300
+            2019-03-07,P02,50
+            小计,,50
+            合计,,350
 
-        """)
+            """)
         XCTAssertEqual(good.problems, [])
         XCTAssertEqual(good.totalRows, [4, 6, 7])
         let bad = try plan("日期,项目,金额\n2019-03-05,P01,100\n小计,,100\n2019-03-07,P02,50\n小计,,150\n")
         XCTAssertEqual(bad.problems.map(\.row), [5])
-        XCTAssertEqual(bad.problems.first?.message.hasPrefix("小计行的金额 150.00 元与上一个小计之后 1 行支付金额之和 50.00 元不符，相差 100.00 元"), true,
-                       bad.problems.first?.message ?? "")
+        XCTAssertEqual(
+            bad.problems.first?.message.hasPrefix("小计行的金额 150.00 元与上一个小计之后 1 行支付金额之和 50.00 元不符，相差 100.00 元"), true,
+            bad.problems.first?.message ?? "")
     }
 
     /// A row whose amount cannot be read is its own error; the total is not judged on top.
@@ -104,7 +114,13 @@ final class BudgetTotalTests: XCTestCase {
     func testBudgetTotalMustAgree() {
         // 120 + 1,508.5 = 1,628.5万; a project without money counts 0.
         XCTAssertEqual(problems("项目编码,项目名称,预算数（万元）\nA,甲,120\nB,乙,\"1,508.5\"\nC,丙,\n合计,,\"1,628.5\"\n"), [])
-        XCTAssertEqual(problems("项目编码,项目名称,预算数（万元）\nA,甲,120\nB,乙,\"1,508.5\"\n合计,,\"1,682.5\"\n"), [RowProblem(row: 4, message:
-            "合计行的金额 16,825,000.00 元与上方 2 行预算金额之和 16,285,000.00 元不符，相差 540,000.00 元：请核对是否漏了行、多了行或金额有误（整批不会记入）")])
+        XCTAssertEqual(
+            problems("项目编码,项目名称,预算数（万元）\nA,甲,120\nB,乙,\"1,508.5\"\n合计,,\"1,682.5\"\n"),
+            [
+                RowProblem(
+                    row: 4,
+                    message:
+                        "合计行的金额 16,825,000.00 元与上方 2 行预算金额之和 16,285,000.00 元不符，相差 540,000.00 元：请核对是否漏了行、多了行或金额有误（整批不会记入）")
+            ])
     }
 }

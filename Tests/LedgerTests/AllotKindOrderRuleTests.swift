@@ -5,17 +5,17 @@ import XCTest
 /// among equal dates — is 年初 and every later one 追加.
 final class AllotKindOrderRuleTests: XCTestCase {
     private let journal = validateJournal([
-        "2019-01-01 项目 P01 办公经费",                   // 1
-        "2019-03-01 下达 P01 200 文号=A2",                // 2 written first, dated later: 追加
-        "2019-01-15 下达 P01 1000 文号=A1",               // 3 the year's first: 年初
-        "2019-05-01 下达 P01 50 文号=A3 类别=年初",       // 4 said so: 年初
-        "2018-06-01 下达 P01 70 文号=A0",                 // 5 2018's first: 年初 of 2018
-        "2019-01-01 项目 P02 专项",                       // 6
-        "2019-01-10 下达 P02 100 文号=B1 类别=追加",      // 7 the first, but said 追加
-        "2019-02-10 下达 P02 300 文号=B2",                // 8 not the first: 追加
-        "2019-01-01 项目 P03 其他",                       // 9
-        "2019-04-01 下达 P03 30 文号=C1",                 // 10 same date, first in file: 年初
-        "2019-04-01 下达 P03 40 文号=C2",                 // 11 same date, later in file: 追加
+        "2019-01-01 项目 P01 办公经费",  // 1
+        "2019-03-01 下达 P01 200 文号=A2",  // 2 written first, dated later: 追加
+        "2019-01-15 下达 P01 1000 文号=A1",  // 3 the year's first: 年初
+        "2019-05-01 下达 P01 50 文号=A3 类别=年初",  // 4 said so: 年初
+        "2018-06-01 下达 P01 70 文号=A0",  // 5 2018's first: 年初 of 2018
+        "2019-01-01 项目 P02 专项",  // 6
+        "2019-01-10 下达 P02 100 文号=B1 类别=追加",  // 7 the first, but said 追加
+        "2019-02-10 下达 P02 300 文号=B2",  // 8 not the first: 追加
+        "2019-01-01 项目 P03 其他",  // 9
+        "2019-04-01 下达 P03 30 文号=C1",  // 10 same date, first in file: 年初
+        "2019-04-01 下达 P03 40 文号=C2",  // 11 same date, later in file: 追加
     ])
 
     func testTheEarliestDatedAllotmentIsTheInitialOne() {

@@ -13,8 +13,10 @@ final class AmountTests: XCTestCase {
         }
     }
 
-    private func assertRefused(_ text: String, _ expected: Amount.ParseError, requirePositive: Bool = true,
-                               file: StaticString = #filePath, line: UInt = #line) {
+    private func assertRefused(
+        _ text: String, _ expected: Amount.ParseError, requirePositive: Bool = true,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         switch Amount.parseFen(text, requirePositive: requirePositive) {
         case .success(let value): XCTFail("“\(text)” accepted as \(value) 分, expected \(expected)", file: file, line: line)
         case .failure(let error): XCTAssertEqual(error, expected, "“\(text)”", file: file, line: line)
@@ -24,29 +26,29 @@ final class AmountTests: XCTestCase {
     // MARK: - The spec's forms
 
     func testPlainYuan() {
-        XCTAssertEqual(fen("116100"), 11_610_000)        // 116100 元 × 100
+        XCTAssertEqual(fen("116100"), 11_610_000)  // 116100 元 × 100
     }
 
     func testThousandsSeparatorsDecimalsAndYuanSuffix() {
         XCTAssertEqual(fen("116,100.00元"), 11_610_000)  // 116100.00 元 × 100
-        XCTAssertEqual(fen("1,234,567.89"), 123_456_789) // 1234567.89 元 × 100
+        XCTAssertEqual(fen("1,234,567.89"), 123_456_789)  // 1234567.89 元 × 100
         XCTAssertEqual(fen("999"), 99_900)
         XCTAssertEqual(fen("1,000"), 100_000)
     }
 
     func testWan() {
-        XCTAssertEqual(fen("11.61万"), 11_610_000)       // 11.61 × 10000 = 116100 元
-        XCTAssertEqual(fen("7.737948万"), 7_737_948)     // 7.737948 × 10000 = 77379.48 元
-        XCTAssertEqual(fen("50.094万元"), 50_094_000)    // 500940 元
-        XCTAssertEqual(fen("1万"), 1_000_000)            // 10000 元
-        XCTAssertEqual(fen("0.000001万"), 1)             // 0.01 元
-        XCTAssertEqual(fen("1,000万"), 1_000_000_000)    // 10,000,000 元
+        XCTAssertEqual(fen("11.61万"), 11_610_000)  // 11.61 × 10000 = 116100 元
+        XCTAssertEqual(fen("7.737948万"), 7_737_948)  // 7.737948 × 10000 = 77379.48 元
+        XCTAssertEqual(fen("50.094万元"), 50_094_000)  // 500940 元
+        XCTAssertEqual(fen("1万"), 1_000_000)  // 10000 元
+        XCTAssertEqual(fen("0.000001万"), 1)  // 0.01 元
+        XCTAssertEqual(fen("1,000万"), 1_000_000_000)  // 10,000,000 元
     }
 
     func testTrailingZerosCarryNoValue() {
-        XCTAssertEqual(fen("1.230万"), 1_230_000)        // 12300 元
-        XCTAssertEqual(fen("1.2300000000万"), 1_230_000) // more than 6 places, but all zeros
-        XCTAssertEqual(fen("1.500"), 150)                // 1.5 元
+        XCTAssertEqual(fen("1.230万"), 1_230_000)  // 12300 元
+        XCTAssertEqual(fen("1.2300000000万"), 1_230_000)  // more than 6 places, but all zeros
+        XCTAssertEqual(fen("1.500"), 150)  // 1.5 元
         XCTAssertEqual(fen("3.10元"), 310)
     }
 
@@ -57,26 +59,26 @@ final class AmountTests: XCTestCase {
 
     func testNegativeAmountsWhenSignAllowed() {
         XCTAssertEqual(try Amount.parseFen("-5", requirePositive: false).get(), -500)
-        XCTAssertEqual(try Amount.parseFen("-0.01万", requirePositive: false).get(), -10_000)   // −0.01 × 10000 = −100 元
+        XCTAssertEqual(try Amount.parseFen("-0.01万", requirePositive: false).get(), -10_000)  // −0.01 × 10000 = −100 元
     }
 
     // MARK: - Refusals
 
     func testNotWholeFen() {
-        assertRefused("1.2345678万", .notWholeFen)   // 7 places of 万 = 0.001 元 precision
-        assertRefused("1.234", .notWholeFen)         // 3 places of 元
+        assertRefused("1.2345678万", .notWholeFen)  // 7 places of 万 = 0.001 元 precision
+        assertRefused("1.234", .notWholeFen)  // 3 places of 元
         assertRefused("0.005", .notWholeFen)
         assertRefused("0.0000001万", .notWholeFen)
     }
 
     func testBadThousandsGroups() {
         assertRefused("1,23,456", .badThousandsGroup)
-        assertRefused("1234,567", .badThousandsGroup)   // first group longer than 3
-        assertRefused("1,2345", .badThousandsGroup)     // last group longer than 3
-        assertRefused("12,34", .badThousandsGroup)      // last group shorter than 3
+        assertRefused("1234,567", .badThousandsGroup)  // first group longer than 3
+        assertRefused("1,2345", .badThousandsGroup)  // last group longer than 3
+        assertRefused("12,34", .badThousandsGroup)  // last group shorter than 3
         assertRefused(",123", .badThousandsGroup)
         assertRefused("1,234.5,6", .badThousandsGroup)  // separator in the fraction
-        assertRefused("1,23.45", .badThousandsGroup)    // short group before the point
+        assertRefused("1,23.45", .badThousandsGroup)  // short group before the point
     }
 
     func testFullWidthComma() {
@@ -107,11 +109,11 @@ final class AmountTests: XCTestCase {
         XCTAssertEqual(fen("100000000000000"), Limits.maxAmountFen)
         XCTAssertEqual(fen("100,000,000,000,000.00元"), Limits.maxAmountFen)
         XCTAssertEqual(fen("10000000000万"), Limits.maxAmountFen)
-        assertRefused("100000000000000.01", .tooLarge)          // one 分 over
-        assertRefused("10000000000.000001万", .tooLarge)        // one 分 over
-        assertRefused("99999999999999999999", .tooLarge)        // past Int64 while reading digits
-        assertRefused("92233720368547758万", .tooLarge)         // fits Int64, × 1,000,000 分 does not
-        assertRefused("922337203685477580", .tooLarge)          // fits Int64, × 100 分 does not
+        assertRefused("100000000000000.01", .tooLarge)  // one 分 over
+        assertRefused("10000000000.000001万", .tooLarge)  // one 分 over
+        assertRefused("99999999999999999999", .tooLarge)  // past Int64 while reading digits
+        assertRefused("92233720368547758万", .tooLarge)  // fits Int64, × 1,000,000 分 does not
+        assertRefused("922337203685477580", .tooLarge)  // fits Int64, × 100 分 does not
         assertRefused("-99999999999999999999", .tooLarge, requirePositive: false)
     }
 
@@ -125,17 +127,17 @@ final class AmountTests: XCTestCase {
         XCTAssertEqual(Amount.yuanString(-150), "-1.50")
         XCTAssertEqual(Amount.yuanString(Int64.max), "92233720368547758.07")
         XCTAssertEqual(Amount.yuanString(Int64.min), "-92233720368547758.08")
-        XCTAssertEqual(Amount.yuanString(Int64.max), "92233720368547758.07")   // 9223372036854775807 分
+        XCTAssertEqual(Amount.yuanString(Int64.max), "92233720368547758.07")  // 9223372036854775807 分
         XCTAssertEqual(Amount.yuanString(Int64.min), "-92233720368547758.08")  // no trap on the magnitude
     }
 
     func testWanStringIsExactWithAtLeastTwoDecimals() {
-        XCTAssertEqual(Amount.wanString(7_737_948), "7.737948")     // 77379.48 元 = 7.737948 万
-        XCTAssertEqual(Amount.wanString(15_420_000), "15.42")       // 154200 元
-        XCTAssertEqual(Amount.wanString(1_000_000), "1.00")         // 10000 元
-        XCTAssertEqual(Amount.wanString(12_300_000), "12.30")       // keeps two places
-        XCTAssertEqual(Amount.wanString(1), "0.000001")             // one 分, never rounded to 0.00
-        XCTAssertEqual(Amount.wanString(999_999), "0.999999")       // never rounded up to 1.00
+        XCTAssertEqual(Amount.wanString(7_737_948), "7.737948")  // 77379.48 元 = 7.737948 万
+        XCTAssertEqual(Amount.wanString(15_420_000), "15.42")  // 154200 元
+        XCTAssertEqual(Amount.wanString(1_000_000), "1.00")  // 10000 元
+        XCTAssertEqual(Amount.wanString(12_300_000), "12.30")  // keeps two places
+        XCTAssertEqual(Amount.wanString(1), "0.000001")  // one 分, never rounded to 0.00
+        XCTAssertEqual(Amount.wanString(999_999), "0.999999")  // never rounded up to 1.00
         XCTAssertEqual(Amount.wanString(0), "0.00")
         XCTAssertEqual(Amount.wanString(-50_094_000), "-50.094")
         XCTAssertEqual(Amount.wanString(Int64.min), "-9223372036854.775808")

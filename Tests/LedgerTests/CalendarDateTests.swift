@@ -10,31 +10,33 @@ final class CalendarDateTests: XCTestCase {
         XCTAssertEqual(d?.day, 5)
         XCTAssertEqual(d?.description, "2019-03-05")
         XCTAssertNotNil(CalendarDate.parse("2019-12-31"))
-        XCTAssertNotNil(CalendarDate.parse("1900-01-01"))   // Limits.minYear
-        XCTAssertNotNil(CalendarDate.parse("2999-12-31"))   // Limits.maxYear
+        XCTAssertNotNil(CalendarDate.parse("1900-01-01"))  // Limits.minYear
+        XCTAssertNotNil(CalendarDate.parse("2999-12-31"))  // Limits.maxYear
     }
 
     func testLeapDays() {
-        XCTAssertNil(CalendarDate.parse("2019-02-29"))      // 2019 not divisible by 4
-        XCTAssertNotNil(CalendarDate.parse("2020-02-29"))   // divisible by 4
-        XCTAssertNil(CalendarDate.parse("1900-02-29"))      // century not divisible by 400
-        XCTAssertNotNil(CalendarDate.parse("2000-02-29"))   // divisible by 400
+        XCTAssertNil(CalendarDate.parse("2019-02-29"))  // 2019 not divisible by 4
+        XCTAssertNotNil(CalendarDate.parse("2020-02-29"))  // divisible by 4
+        XCTAssertNil(CalendarDate.parse("1900-02-29"))  // century not divisible by 400
+        XCTAssertNotNil(CalendarDate.parse("2000-02-29"))  // divisible by 400
         XCTAssertNil(CalendarDate.parse("2100-02-29"))
         XCTAssertNil(CalendarDate.parse("2020-02-30"))
     }
 
     func testRejectsMalformedOrImpossibleDates() {
-        for text in ["2019-13-01", "2019-00-10", "2019-01-00", "2019-04-31", "2019-06-31", "2019-01-32",
-                     "2019-1-01", "2019-01-1", "19-01-01", "2019/01/01", "2019-01-01 ", " 2019-01-01",
-                     "20190101", "2019-01-011", "", "1899-12-31", "3000-01-01", "+019-01-01", "2019--1-01"] {
+        for text in [
+            "2019-13-01", "2019-00-10", "2019-01-00", "2019-04-31", "2019-06-31", "2019-01-32",
+            "2019-1-01", "2019-01-1", "19-01-01", "2019/01/01", "2019-01-01 ", " 2019-01-01",
+            "20190101", "2019-01-011", "", "1899-12-31", "3000-01-01", "+019-01-01", "2019--1-01",
+        ] {
             XCTAssertNil(CalendarDate.parse(text), "“\(text)” should not parse")
         }
     }
 
     func testASCIIDigitsOnly() {
-        XCTAssertNil(CalendarDate.parse("２０１９-０１-０１"))   // full-width digits
-        XCTAssertNil(CalendarDate.parse("2019－01－01"))      // full-width hyphen
-        XCTAssertNil(CalendarDate.parse("2019-01-0١"))        // Arabic-Indic digit one
+        XCTAssertNil(CalendarDate.parse("２０１９-０１-０１"))  // full-width digits
+        XCTAssertNil(CalendarDate.parse("2019－01－01"))  // full-width hyphen
+        XCTAssertNil(CalendarDate.parse("2019-01-0١"))  // Arabic-Indic digit one
     }
 
     func testDaysInMonth() {
@@ -64,8 +66,8 @@ final class CalendarDateTests: XCTestCase {
         // 1970→3000: 1030 × 365 + (257 multiples of 4 in 1972…2996 − 7 non-leap centuries
         // 2100 2200 2300 2500 2600 2700 2900) = 375950 + 250 = 376200
         XCTAssertEqual(date("2999-12-31").dayNumber, 376_199)
-        XCTAssertNil(CalendarDate(dayNumber: 376_200))    // 3000-01-01 is past Limits.maxYear
-        XCTAssertNil(CalendarDate(dayNumber: -25_568))    // 1899-12-31 is before Limits.minYear
+        XCTAssertNil(CalendarDate(dayNumber: 376_200))  // 3000-01-01 is past Limits.maxYear
+        XCTAssertNil(CalendarDate(dayNumber: -25_568))  // 1899-12-31 is before Limits.minYear
     }
 
     /// Walks every day from 1900-01-01 to 2100-12-31 with a successor function written here

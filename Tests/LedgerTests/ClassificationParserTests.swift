@@ -38,14 +38,15 @@ final class ClassificationParserTests: XCTestCase {
             let found = problems("2021-01-01 项目 P01 甲 科目=\"\(bad)\"")
             XCTAssertEqual(found.map(\.code), ["bad-code"], bad)
             XCTAssertTrue(found.first?.message.contains("3 位（类）、5 位（款）或 7 位（项）") ?? false, bad)
-            XCTAssertEqual(found.first?.location.column, 21, bad)   // where 科目= starts
+            XCTAssertEqual(found.first?.location.column, 21, bad)  // where 科目= starts
         }
     }
 
     func testEconomicCodeLengthsOnProjectAndPayment() {
         XCTAssertEqual(body("2021-01-01 项目 P01 甲 经济科目=302"), .project(ProjectDeclaration(id: "P01", name: "甲", econ: "302")))
-        XCTAssertEqual(body("2021-03-01 支付 P01 5 凭证=V 经济科目=30217"),
-                       .pay(Payment(project: "P01", amountFen: 500, voucher: "V", econ: "30217")))
+        XCTAssertEqual(
+            body("2021-03-01 支付 P01 5 凭证=V 经济科目=30217"),
+            .pay(Payment(project: "P01", amountFen: 500, voucher: "V", econ: "30217")))
         XCTAssertEqual(body("2021-03-01 pay P01 5 econ=31013"), .pay(Payment(project: "P01", amountFen: 500, econ: "31013")))
         for bad in ["3021", "3021701", "30", "x0217"] {
             XCTAssertEqual(problems("2021-03-01 支付 P01 5 经济科目=\(bad)").map(\.code), ["bad-econ"], bad)
@@ -68,9 +69,11 @@ final class ClassificationParserTests: XCTestCase {
 
     func testWriterSpellsTheKeysInChinese() {
         let date = CalendarDate(year: 2021, month: 1, day: 1)!
-        XCTAssertEqual(JournalWriter.line(date: date, body: .project(ProjectDeclaration(id: "P01", name: "甲", code: "2101599", econ: "30217", fund: .grant))),
-                       "2021-01-01 项目 P01 甲 科目=2101599 经济科目=30217 资金性质=上级补助")
-        XCTAssertEqual(JournalWriter.line(date: date, body: .pay(Payment(project: "P01", amountFen: 100, voucher: "V", econ: "31013", memo: "m"))),
-                       "2021-01-01 支付 P01 1.00 凭证=V 经济科目=31013 摘要=m")
+        XCTAssertEqual(
+            JournalWriter.line(date: date, body: .project(ProjectDeclaration(id: "P01", name: "甲", code: "2101599", econ: "30217", fund: .grant))),
+            "2021-01-01 项目 P01 甲 科目=2101599 经济科目=30217 资金性质=上级补助")
+        XCTAssertEqual(
+            JournalWriter.line(date: date, body: .pay(Payment(project: "P01", amountFen: 100, voucher: "V", econ: "31013", memo: "m"))),
+            "2021-01-01 支付 P01 1.00 凭证=V 经济科目=31013 摘要=m")
     }
 }

@@ -18,18 +18,22 @@ final class DisbursementPlanTests: XCTestCase {
     }
 
     func testSpecExample() {
-        XCTAssertEqual(plan("3月:30,6月:50,10月:90,12月:100"), [
-            .init(month: 3, percentBasisPoints: 3000), .init(month: 6, percentBasisPoints: 5000),
-            .init(month: 10, percentBasisPoints: 9000), .init(month: 12, percentBasisPoints: 10_000),
-        ])
+        XCTAssertEqual(
+            plan("3月:30,6月:50,10月:90,12月:100"),
+            [
+                .init(month: 3, percentBasisPoints: 3000), .init(month: 6, percentBasisPoints: 5000),
+                .init(month: 10, percentBasisPoints: 9000), .init(month: 12, percentBasisPoints: 10_000),
+            ])
     }
 
     func testMonthEndSpellingPercentSignAndDecimals() {
         XCTAssertEqual(plan("6月底:50"), [.init(month: 6, percentBasisPoints: 5000)])
         XCTAssertEqual(plan("6月:33.5,12月:100%"), [.init(month: 6, percentBasisPoints: 3350), .init(month: 12, percentBasisPoints: 10_000)])
-        XCTAssertEqual(plan("1月:0,2月:0.05,3月:12.25"), [
-            .init(month: 1, percentBasisPoints: 0), .init(month: 2, percentBasisPoints: 5), .init(month: 3, percentBasisPoints: 1225),
-        ])
+        XCTAssertEqual(
+            plan("1月:0,2月:0.05,3月:12.25"),
+            [
+                .init(month: 1, percentBasisPoints: 0), .init(month: 2, percentBasisPoints: 5), .init(month: 3, percentBasisPoints: 1225),
+            ])
         XCTAssertEqual(plan("3月:30,6月:30"), [.init(month: 3, percentBasisPoints: 3000), .init(month: 6, percentBasisPoints: 3000)])  // flat is allowed
     }
 
@@ -67,6 +71,6 @@ final class DisbursementPlanTests: XCTestCase {
         XCTAssertNil(DisbursementPlan.parsePercentBasisPoints("5."))
         XCTAssertNil(DisbursementPlan.parsePercentBasisPoints(".5"))
         XCTAssertNil(DisbursementPlan.parsePercentBasisPoints("1.2.3"))
-        XCTAssertNil(DisbursementPlan.parsePercentBasisPoints("9999999"))   // more than six digits
+        XCTAssertNil(DisbursementPlan.parsePercentBasisPoints("9999999"))  // more than six digits
     }
 }

@@ -6,17 +6,17 @@ import XCTest
 final class DuplicateWarningTests: XCTestCase {
     func testDuplicateDocumentsAndVouchers() {
         let journal = validateJournal([
-            "2019-01-01 项目 P01 办公经费",             // 1
-            "2019-01-01 项目 P02 其他",                 // 2
-            "2019-01-02 下达 P01 100 文号=A1",          // 3
-            "2019-01-03 下达 P01 200 文号=A1",          // 4 warning: A1 again for P01's 下达
-            "2019-01-03 下达 P02 200 文号=A1",          // 5 another project: no warning
-            "2019-01-04 调减 P01 50 文号=A1",           // 6 another verb: no warning
-            "2019-01-05 调减 P01 50 文号=A1",           // 7 warning
-            "2019-02-01 支付 P01 10 凭证=记-1",         // 8
-            "2019-02-28 支付 P02 10 凭证=记-1",         // 9 warning: same voucher, same month
-            "2019-03-01 支付 P01 10 凭证=记-1",         // 10 another month: no warning
-            "2020-02-01 支付 P01 10 凭证=记-1",         // 11 another year: no warning (and overspend: no 2020 budget)
+            "2019-01-01 项目 P01 办公经费",  // 1
+            "2019-01-01 项目 P02 其他",  // 2
+            "2019-01-02 下达 P01 100 文号=A1",  // 3
+            "2019-01-03 下达 P01 200 文号=A1",  // 4 warning: A1 again for P01's 下达
+            "2019-01-03 下达 P02 200 文号=A1",  // 5 another project: no warning
+            "2019-01-04 调减 P01 50 文号=A1",  // 6 another verb: no warning
+            "2019-01-05 调减 P01 50 文号=A1",  // 7 warning
+            "2019-02-01 支付 P01 10 凭证=记-1",  // 8
+            "2019-02-28 支付 P02 10 凭证=记-1",  // 9 warning: same voucher, same month
+            "2019-03-01 支付 P01 10 凭证=记-1",  // 10 another month: no warning
+            "2020-02-01 支付 P01 10 凭证=记-1",  // 11 another year: no warning (and overspend: no 2020 budget)
         ])
         assertErrors(journal.diagnostics, [Spot(11, 19, "overspend")])
         assertWarnings(journal.diagnostics, [Spot(4, 1, "duplicate-doc"), Spot(7, 1, "duplicate-doc"), Spot(9, 1, "duplicate-voucher")])

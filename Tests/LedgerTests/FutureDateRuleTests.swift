@@ -8,10 +8,12 @@ final class FutureDateRuleTests: XCTestCase {
     private let clock = WallClock.parse("2026-01-01T01:00:00Z")!
 
     private func journal(timeZone: String?) -> Journal {
-        var lines = ["2025-01-01 项目 P01 办公经费"]                 // 1
+        var lines = ["2025-01-01 项目 P01 办公经费"]  // 1
         if let timeZone { lines.append("2025-01-01 设置 时区=\(timeZone)") }
-        lines += ["2025-12-31 下达 P01 1000 文号=A1",                // 2 or 3
-                  "2026-01-01 下达 P01 1000 文号=A2"]                // 3 or 4
+        lines += [
+            "2025-12-31 下达 P01 1000 文号=A1",  // 2 or 3
+            "2026-01-01 下达 P01 1000 文号=A2",
+        ]  // 3 or 4
         return Validator.validate(parseJournal(journalText(lines)), clock: clock)
     }
 
@@ -39,13 +41,15 @@ final class FutureDateRuleTests: XCTestCase {
     }
 
     func testTheLaterSettingWinsAndAnEntryTwoDaysAheadIsFutureEverywhere() {
-        let journal = Validator.validate(parseJournal(journalText([
-            "2025-01-01 项目 P01 办公经费",            // 1
-            "2025-01-01 设置 时区=-05:00",             // 2
-            "2025-01-02 设置 timezone=+08:00",         // 3 wins: today 2026-01-01
-            "2026-01-01 下达 P01 1000 文号=A1",        // 4 today: fine
-            "2026-01-02 支付 P01 10 凭证=V1",          // 5 tomorrow: warned
-        ])), clock: clock)
+        let journal = Validator.validate(
+            parseJournal(
+                journalText([
+                    "2025-01-01 项目 P01 办公经费",  // 1
+                    "2025-01-01 设置 时区=-05:00",  // 2
+                    "2025-01-02 设置 timezone=+08:00",  // 3 wins: today 2026-01-01
+                    "2026-01-01 下达 P01 1000 文号=A1",  // 4 today: fine
+                    "2026-01-02 支付 P01 10 凭证=V1",  // 5 tomorrow: warned
+                ])), clock: clock)
         XCTAssertEqual(journal.today, date("2026-01-01"))
         assertWarnings(journal.diagnostics, [Spot(5, 1, "future-date")])
     }

@@ -33,9 +33,9 @@ final class FuzzRegressionTests: XCTestCase {
         // 921 × Limits.maxAmountFen = 9.21e18 分: 2019's budget, just under Int64.max.
         lines += (1...921).map { "2019-01-02 下达 P01 100000000000000 文号=B\($0)" }
         lines += [
-            "2019-01-03 冲销 P01 100000000000000 原凭证=V1",   // line 927: available 9.22e18, still fits
-            "2019-01-03 冲销 P01 33720368547758.08 原凭证=V2", // line 928: would be Int64.max + 1
-            "2019-01-04 支付 P01 100000000000000 凭证=V3",      // line 929: trapped here
+            "2019-01-03 冲销 P01 100000000000000 原凭证=V1",  // line 927: available 9.22e18, still fits
+            "2019-01-03 冲销 P01 33720368547758.08 原凭证=V2",  // line 928: would be Int64.max + 1
+            "2019-01-04 支付 P01 100000000000000 凭证=V3",  // line 929: trapped here
         ]
         // Since spec §1 was revised a 冲销 may only reverse a payment of its own year: a refund of
         // an earlier year's spending goes back to the treasury. Both reversals are refused, so
@@ -45,9 +45,9 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(journal.accepted.filter { !$0 }.count, 2)
         assertBooksSound(journal)
         let figures = journal.books().figures("P01", year: 2019)
-        XCTAssertEqual(figures.paidFen, Limits.maxAmountFen)   // V3 alone
+        XCTAssertEqual(figures.paidFen, Limits.maxAmountFen)  // V3 alone
         XCTAssertEqual(figures.availableFen, 920 * Limits.maxAmountFen)
-        XCTAssertEqual(journal.books().payments.first { $0.location.line == 5 }?.reversedFen, 0)   // V2 untouched
+        XCTAssertEqual(journal.books().payments.first { $0.location.line == 5 }?.reversedFen, 0)  // V2 untouched
     }
 
     /// A reversal of the same year near the top of the range restores the balance exactly.

@@ -75,7 +75,8 @@ final class GarbageInputTests: XCTestCase {
             if line[index] == 0xE3, index + 2 < line.endIndex, line[index + 1] == 0x80, line[index + 2] == 0x80 { index += 3; continue }
             break
         }
-        let plainText = String(validating: line, as: UTF8.self) != nil
+        let plainText =
+            String(validating: line, as: UTF8.self) != nil
             && !line.contains { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }
         if index == line.endIndex || line[index] == UInt8(ascii: "#") || line[index] == UInt8(ascii: ";") {
             return plainText && line.count <= Limits.maxLineBytes ? .blankOrComment : .mustBeDiagnosed
@@ -101,13 +102,13 @@ final class GarbageInputTests: XCTestCase {
             }
 
             let parsed = parseJournal(bytes: bytes)
-            let journal = Validator.validate(parsed)   // must not trap
+            let journal = Validator.validate(parsed)  // must not trap
 
             // Split the bytes into lines here, independently of the reader.
             var body = bytes[...]
             if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
             var split = body.split(separator: 0x0A, omittingEmptySubsequences: false)
-            if body.isEmpty || body.last == 0x0A { split.removeLast() }   // an empty file has no lines
+            if body.isEmpty || body.last == 0x0A { split.removeLast() }  // an empty file has no lines
             XCTAssertEqual(parsed.lineCounts, [split.count], "seed \(seed) round \(round)")
 
             let entryLineSet = Set(parsed.entries.map(\.location.line))

@@ -43,7 +43,7 @@ final class InvariantTests: XCTestCase {
         let year = random.pick([2019, 2020])
         let month = random.int(1...12), day = random.int(1...28)
         let date = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
-        let project = random.chance(97) ? random.pick(projects) : "PX"   // now and then an unknown project
+        let project = random.chance(97) ? random.pick(projects) : "PX"  // now and then an unknown project
         let amount = amountText(random.chance(20) ? random.int64(1...100) : random.int64(1...2_000_000), &random)
         switch random.int(0...99) {
         case 0..<22:
@@ -81,8 +81,9 @@ final class InvariantTests: XCTestCase {
             var errorCodes: [Int: [String]] = [:]
             for diagnostic in journal.diagnostics where diagnostic.isError { errorCodes[diagnostic.location.line, default: []].append(diagnostic.code) }
             for (index, entry) in journal.entries.enumerated() {
-                XCTAssertEqual(journal.accepted[index], errorCodes[entry.location.line] == nil,
-                               "\(context) line \(entry.location.line): accepted iff no error on its line \(errorCodes[entry.location.line] ?? [])")
+                XCTAssertEqual(
+                    journal.accepted[index], errorCodes[entry.location.line] == nil,
+                    "\(context) line \(entry.location.line): accepted iff no error on its line \(errorCodes[entry.location.line] ?? [])")
             }
 
             // Replay in date order (file order among equal dates), independently of Books.
@@ -122,8 +123,9 @@ final class InvariantTests: XCTestCase {
                 default: continue
                 }
                 for key in touched {
-                    XCTAssertGreaterThanOrEqual(model[key, default: Figures()].available, 0,
-                                                "\(context): \(key) negative after line \(entry.location.line)")
+                    XCTAssertGreaterThanOrEqual(
+                        model[key, default: Figures()].available, 0,
+                        "\(context): \(key) negative after line \(entry.location.line)")
                 }
             }
 
@@ -132,8 +134,9 @@ final class InvariantTests: XCTestCase {
             for key in Set(model.keys).union(books.figures.keys.map { Key(project: $0.project, year: $0.year) }) {
                 let kept = books.figures(key.project, year: key.year)
                 let expected = model[key, default: Figures()]
-                let actual = Figures(carriedIn: kept.carriedInFen, allotted: kept.allottedFen, initial: kept.initialFen, reduced: kept.reducedFen,
-                                     paid: kept.paidFen, carriedOut: kept.carriedOutFen, lapsed: kept.lapsedFen)
+                let actual = Figures(
+                    carriedIn: kept.carriedInFen, allotted: kept.allottedFen, initial: kept.initialFen, reduced: kept.reducedFen,
+                    paid: kept.paidFen, carriedOut: kept.carriedOutFen, lapsed: kept.lapsedFen)
                 XCTAssertEqual(actual, expected, "\(context): \(key)")
                 XCTAssertEqual(kept.availableFen, expected.available, "\(context): \(key)")
                 XCTAssertGreaterThanOrEqual(kept.availableFen, 0, "\(context): \(key)")
@@ -160,7 +163,7 @@ final class InvariantTests: XCTestCase {
         // The generator must exercise both sides of the rules.
         XCTAssertGreaterThan(acceptedPayments, 100, "seed \(seed)")
         XCTAssertGreaterThan(refusedPayments, 20, "seed \(seed)")
-        XCTAssertGreaterThan(acceptedReversals, 2, "seed \(seed)")   // fewer since a 冲销 of an earlier year is refused
+        XCTAssertGreaterThan(acceptedReversals, 2, "seed \(seed)")  // fewer since a 冲销 of an earlier year is refused
         XCTAssertGreaterThan(acceptedCarries, 5, "seed \(seed)")
     }
 }

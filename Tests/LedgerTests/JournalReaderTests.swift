@@ -7,13 +7,17 @@ final class JournalReaderTests: XCTestCase {
     private let hex = String(repeating: "0123456789abcdef", count: 4)
 
     /// A one-line journal that must be refused with exactly `expected` (all on line 1).
-    private func assertLine(_ line: String, _ expected: [(column: Int, code: String)],
-                            file: StaticString = #filePath, lineNumber: UInt = #line) {
+    private func assertLine(
+        _ line: String, _ expected: [(column: Int, code: String)],
+        file: StaticString = #filePath, lineNumber: UInt = #line
+    ) {
         assertBytes(Array((line + "\n").utf8), expected, file: file, lineNumber: lineNumber)
     }
 
-    private func assertBytes(_ bytes: [UInt8], _ expected: [(column: Int, code: String)],
-                             file: StaticString = #filePath, lineNumber: UInt = #line) {
+    private func assertBytes(
+        _ bytes: [UInt8], _ expected: [(column: Int, code: String)],
+        file: StaticString = #filePath, lineNumber: UInt = #line
+    ) {
         let parsed = parseJournal(bytes: bytes)
         XCTAssertTrue(parsed.entries.isEmpty, "a refused line must not become an entry", file: file, line: lineNumber)
         assertErrors(parsed.diagnostics, expected.map { Spot(1, $0.column, $0.code) }, file: file, line: lineNumber)
@@ -41,8 +45,8 @@ final class JournalReaderTests: XCTestCase {
 
     func testUnknownVerb() {
         assertLine("2019-03-01 付款 P01 5", [(12, "unknown-verb")])
-        assertLine("2019-03-01 Pay P01 5", [(12, "unknown-verb")])      // aliases are lower case
-        assertLine("　2019-03-01 付款 P01 5", [(13, "unknown-verb")])   // the full-width indent counts as one column
+        assertLine("2019-03-01 Pay P01 5", [(12, "unknown-verb")])  // aliases are lower case
+        assertLine("　2019-03-01 付款 P01 5", [(13, "unknown-verb")])  // the full-width indent counts as one column
         let parsed = parseJournal("2019-03-01 支村 P01 5\n")
         XCTAssertTrue(parsed.diagnostics.first?.message.contains("是不是“支付”") ?? false, "did-you-mean suggestion")
     }
@@ -51,7 +55,7 @@ final class JournalReaderTests: XCTestCase {
         assertLine("2019-03-01 支付 P01 5 颜色=红", [(21, "unknown-key")])
         // 文号 is a key, but not one 支付 takes.
         assertLine("2019-03-01 支付 P01 5 文号=X", [(21, "unknown-key")])
-        assertLine("2019-03-01 pay P01 5 doc=X", [(22, "unknown-key")])   // "pay" is 3 columns: 12–14
+        assertLine("2019-03-01 pay P01 5 doc=X", [(22, "unknown-key")])  // "pay" is 3 columns: 12–14
         // 计划 takes no keys: 12月:100 is 7 characters (19–25), 摘要 at 27.
         assertLine("2019-03-01 计划 P01 12月:100 摘要=x", [(27, "unknown-key")])
         assertLine("2019-03-01 封账 sha256=\(hex) 摘要=x", [(15 + 7 + 64 + 1, "unknown-key")])
@@ -83,12 +87,12 @@ final class JournalReaderTests: XCTestCase {
     }
 
     func testMissingRequiredKey() {
-        assertLine("2019-03-01 下达 P01 5", [(12, "missing-key")])        // 文号
+        assertLine("2019-03-01 下达 P01 5", [(12, "missing-key")])  // 文号
         assertLine("2019-03-01 allot P01 5", [(12, "missing-key")])
         assertLine("2019-03-01 调减 P01 5 摘要=x", [(12, "missing-key")])  // 文号
-        assertLine("2019-03-01 冲销 P01 5 凭证=V2", [(12, "missing-key")]) // 原凭证
-        assertLine("2019-03-01 封账", [(12, "missing-key")])              // sha256
-        assertLine("2019-03-01 设置", [(12, "missing-key")])              // at least one setting
+        assertLine("2019-03-01 冲销 P01 5 凭证=V2", [(12, "missing-key")])  // 原凭证
+        assertLine("2019-03-01 封账", [(12, "missing-key")])  // sha256
+        assertLine("2019-03-01 设置", [(12, "missing-key")])  // at least one setting
         let message = parseJournal("2019-03-01 下达 P01 5\n").diagnostics.first?.message ?? ""
         XCTAssertTrue(message.contains("文号="), message)
     }
@@ -108,13 +112,13 @@ final class JournalReaderTests: XCTestCase {
     }
 
     func testBadPlan() {
-        assertLine("2019-03-01 计划 P01 6月:50,3月:80", [(19, "bad-plan")])     // months not increasing
-        assertLine("2019-03-01 计划 P01 3月:50,3月:60", [(19, "bad-plan")])     // the same month twice
-        assertLine("2019-03-01 计划 P01 3月:50,6月:40", [(19, "bad-plan")])     // percentage decreasing
-        assertLine("2019-03-01 计划 P01 12月:101", [(19, "bad-plan")])          // over 100
+        assertLine("2019-03-01 计划 P01 6月:50,3月:80", [(19, "bad-plan")])  // months not increasing
+        assertLine("2019-03-01 计划 P01 3月:50,3月:60", [(19, "bad-plan")])  // the same month twice
+        assertLine("2019-03-01 计划 P01 3月:50,6月:40", [(19, "bad-plan")])  // percentage decreasing
+        assertLine("2019-03-01 计划 P01 12月:101", [(19, "bad-plan")])  // over 100
         assertLine("2019-03-01 计划 P01 13月:100", [(19, "bad-plan")])
-        assertLine("2019-03-01 计划 P01 3月：30", [(19, "bad-plan")])           // full-width colon
-        assertLine("2019-03-01 计划 P01 3月:30，6月:50", [(19, "bad-plan")])    // full-width comma
+        assertLine("2019-03-01 计划 P01 3月：30", [(19, "bad-plan")])  // full-width colon
+        assertLine("2019-03-01 计划 P01 3月:30，6月:50", [(19, "bad-plan")])  // full-width comma
         // 项目 P01 名(19) 计划=(21)
         assertLine("2019-03-01 项目 P01 名 计划=3月:50,6月:40", [(21, "bad-plan")])
         assertLine("2019-03-01 设置 默认计划=13月:100", [(15, "bad-plan")])
@@ -188,13 +192,13 @@ final class JournalReaderTests: XCTestCase {
     }
 
     func testInvalidUTF8() {
-        let prefix = Array("2019-03-01 支付 P01 5 摘要=".utf8)   // 23 characters; the bad byte is at 24
+        let prefix = Array("2019-03-01 支付 P01 5 摘要=".utf8)  // 23 characters; the bad byte is at 24
         assertBytes(prefix + [0xFF] + [0x0A], [(24, "invalid-utf8")])
-        assertBytes(prefix + [0xD6, 0xD0] + [0x0A], [(24, "invalid-utf8")])        // 中 in GBK
-        assertBytes(prefix + [0xC0, 0x80] + [0x0A], [(24, "invalid-utf8")])        // overlong NUL
+        assertBytes(prefix + [0xD6, 0xD0] + [0x0A], [(24, "invalid-utf8")])  // 中 in GBK
+        assertBytes(prefix + [0xC0, 0x80] + [0x0A], [(24, "invalid-utf8")])  // overlong NUL
         assertBytes(prefix + [0xED, 0xA0, 0x80] + [0x0A], [(24, "invalid-utf8")])  // a surrogate
-        assertBytes(prefix + [0xF4, 0x90, 0x80, 0x80] + [0x0A], [(24, "invalid-utf8")]) // past U+10FFFF
-        assertBytes(prefix + [0xE4, 0xB8] + [0x0A], [(24, "invalid-utf8")])        // truncated 3-byte sequence
+        assertBytes(prefix + [0xF4, 0x90, 0x80, 0x80] + [0x0A], [(24, "invalid-utf8")])  // past U+10FFFF
+        assertBytes(prefix + [0xE4, 0xB8] + [0x0A], [(24, "invalid-utf8")])  // truncated 3-byte sequence
         // SPEC §1: "invalid UTF-8 is an error naming the line" — a comment is no exception
         // (a GBK file's comments are where it shows first).
         assertBytes(Array("# 说明 ".utf8) + [0xD6, 0xD0] + [0x0A], [(6, "invalid-utf8")])
@@ -273,28 +277,31 @@ final class JournalReaderTests: XCTestCase {
     /// Nothing stops at the first problem: every bad line is reported at its own line and
     /// column, and the good lines between them are still read.
     func testEveryProblemInAFileIsReported() {
-        var bytes = Array(journalText([
-            "# 2019 年日记账",                                   // 1
-            "2019-01-01 项目 P01 办公经费",                      // 2 ok
-            "2019-02-30 下达 P01 5 文号=A",                      // 3 bad-date @1
-            "",                                                  // 4
-            "2019-03-01 付款 P01 5",                             // 5 unknown-verb @12
-            "2019-03-01 下达 P01 5",                             // 6 missing-key @12
-            "2019-03-02 支付 P01 5",                             // 7 ok
-            "  2019-03-03 支付 P01 1.234 凭证=\"V",              // 8 unterminated-quote: 2+10+1+2+1+3+1+5+1 = 26, 凭证= 27–29, " at 30
-            "2019-03-04 支付 P01 5 颜色=红 摘要=a memo=b",        // 9 unknown-key @21, duplicate-key: 颜色=红 21–24, 摘要=a 26–29, memo at 31
-            "2019-03-05 计划 P01 6月:50,3月:80 摘要=x",           // 10 bad-plan @19, unknown-key: plan 19–29 (11 chars), 摘要 at 31
-        ]).utf8)
-        bytes += Array("2019-03-06 支付 P01 5 摘要=".utf8) + [0xFF, 0x0A]   // 11 invalid-utf8 @24
-        bytes += Array("2019-03-07 支付 P01 5\u{0}\n".utf8)                  // 12 control-character @20
-        bytes += Array("2019-03-08 支付 P01 5".utf8)                          // 13 ok, no final newline
+        var bytes = Array(
+            journalText([
+                "# 2019 年日记账",  // 1
+                "2019-01-01 项目 P01 办公经费",  // 2 ok
+                "2019-02-30 下达 P01 5 文号=A",  // 3 bad-date @1
+                "",  // 4
+                "2019-03-01 付款 P01 5",  // 5 unknown-verb @12
+                "2019-03-01 下达 P01 5",  // 6 missing-key @12
+                "2019-03-02 支付 P01 5",  // 7 ok
+                "  2019-03-03 支付 P01 1.234 凭证=\"V",  // 8 unterminated-quote: 2+10+1+2+1+3+1+5+1 = 26, 凭证= 27–29, " at 30
+                "2019-03-04 支付 P01 5 颜色=红 摘要=a memo=b",  // 9 unknown-key @21, duplicate-key: 颜色=红 21–24, 摘要=a 26–29, memo at 31
+                "2019-03-05 计划 P01 6月:50,3月:80 摘要=x",  // 10 bad-plan @19, unknown-key: plan 19–29 (11 chars), 摘要 at 31
+            ]).utf8)
+        bytes += Array("2019-03-06 支付 P01 5 摘要=".utf8) + [0xFF, 0x0A]  // 11 invalid-utf8 @24
+        bytes += Array("2019-03-07 支付 P01 5\u{0}\n".utf8)  // 12 control-character @20
+        bytes += Array("2019-03-08 支付 P01 5".utf8)  // 13 ok, no final newline
         let parsed = parseJournal(bytes: bytes)
         XCTAssertEqual(parsed.entries.map(\.location.line), [2, 7, 13])
-        assertErrors(parsed.diagnostics, [
-            Spot(3, 1, "bad-date"), Spot(5, 12, "unknown-verb"), Spot(6, 12, "missing-key"),
-            Spot(8, 30, "unterminated-quote"), Spot(9, 21, "unknown-key"), Spot(9, 31, "duplicate-key"),
-            Spot(10, 19, "bad-plan"), Spot(10, 31, "unknown-key"), Spot(11, 24, "invalid-utf8"), Spot(12, 20, "control-character"),
-        ])
+        assertErrors(
+            parsed.diagnostics,
+            [
+                Spot(3, 1, "bad-date"), Spot(5, 12, "unknown-verb"), Spot(6, 12, "missing-key"),
+                Spot(8, 30, "unterminated-quote"), Spot(9, 21, "unknown-key"), Spot(9, 31, "duplicate-key"),
+                Spot(10, 19, "bad-plan"), Spot(10, 31, "unknown-key"), Spot(11, 24, "invalid-utf8"), Spot(12, 20, "control-character"),
+            ])
         XCTAssertEqual(parsed.lineCounts, [13])
     }
 

@@ -6,11 +6,11 @@ import XCTest
 final class PayWithoutVoucherRuleTests: XCTestCase {
     func testAPaymentWithoutVoucherIsWarnedAndStillCounts() {
         let journal = validateJournal([
-            "2019-01-01 项目 P01 办公经费",         // 1
-            "2019-01-02 下达 P01 1000 文号=A1",     // 2
-            "2019-02-01 支付 P01 100",              // 3 warning: no 凭证
-            "2019-02-02 pay P01 100 voucher=V1",    // 4 fine
-            "2019-02-03 支付 P01 100 收款人=某公司", // 5 warning: a payee is no voucher
+            "2019-01-01 项目 P01 办公经费",  // 1
+            "2019-01-02 下达 P01 1000 文号=A1",  // 2
+            "2019-02-01 支付 P01 100",  // 3 warning: no 凭证
+            "2019-02-02 pay P01 100 voucher=V1",  // 4 fine
+            "2019-02-03 支付 P01 100 收款人=某公司",  // 5 warning: a payee is no voucher
         ])
         assertErrors(journal.diagnostics, [])
         assertWarnings(journal.diagnostics, [Spot(3, 1, "pay-without-voucher"), Spot(5, 1, "pay-without-voucher")])

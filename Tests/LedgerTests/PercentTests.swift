@@ -15,18 +15,18 @@ final class PercentTests: XCTestCase {
     }
 
     func testExactHalvesRoundUp() {
-        XCTAssertEqual(Percent.basisPoints(1, of: 8), 1250)      // 12.5 % exactly, no rounding
-        XCTAssertEqual(Percent.basisPoints(1, of: 800), 13)      // 0.125 % = 12.5 bp → 13
-        XCTAssertEqual(Percent.basisPoints(3, of: 800), 38)      // 0.375 % = 37.5 bp → 38
-        XCTAssertEqual(Percent.basisPoints(1, of: 1_600), 6)     // 6.25 bp → 6
-        XCTAssertEqual(Percent.basisPoints(3, of: 1_600), 19)    // 18.75 bp → 19
-        XCTAssertEqual(Percent.basisPoints(1, of: 20_000), 1)    // 0.5 bp → 1
-        XCTAssertEqual(Percent.basisPoints(1, of: 20_001), 0)    // just under 0.5 bp → 0
+        XCTAssertEqual(Percent.basisPoints(1, of: 8), 1250)  // 12.5 % exactly, no rounding
+        XCTAssertEqual(Percent.basisPoints(1, of: 800), 13)  // 0.125 % = 12.5 bp → 13
+        XCTAssertEqual(Percent.basisPoints(3, of: 800), 38)  // 0.375 % = 37.5 bp → 38
+        XCTAssertEqual(Percent.basisPoints(1, of: 1_600), 6)  // 6.25 bp → 6
+        XCTAssertEqual(Percent.basisPoints(3, of: 1_600), 19)  // 18.75 bp → 19
+        XCTAssertEqual(Percent.basisPoints(1, of: 20_000), 1)  // 0.5 bp → 1
+        XCTAssertEqual(Percent.basisPoints(1, of: 20_001), 0)  // just under 0.5 bp → 0
     }
 
     func testThirds() {
-        XCTAssertEqual(Percent.basisPoints(1, of: 3), 3333)      // 3333.33…
-        XCTAssertEqual(Percent.basisPoints(2, of: 3), 6667)      // 6666.66…
+        XCTAssertEqual(Percent.basisPoints(1, of: 3), 3333)  // 3333.33…
+        XCTAssertEqual(Percent.basisPoints(2, of: 3), 6667)  // 6666.66…
         XCTAssertEqual(Percent.basisPoints(3, of: 3), 10_000)
     }
 

@@ -6,14 +6,14 @@ import XCTest
 final class ReverseOtherYearRuleTests: XCTestCase {
     func testReversingLastYearsPaymentIsAnError() {
         let journal = validateJournal([
-            "2018-01-01 项目 P01 办公经费",                               // 1
-            "2018-01-02 下达 P01 1000 文号=A1",                           // 2
-            "2018-12-20 支付 P01 300 凭证=V1",                            // 3
-            "2019-01-02 下达 P01 1000 文号=A2",                           // 4
-            "2019-01-10 冲销 P01 100 原凭证=V1",                          // 5 error: V1 was paid in 2018 (原凭证= at 23)
-            "2019-02-01 支付 P01 50 凭证=V1",                             // 6
-            "2019-02-03 冲销 P01 50 原凭证=V1 原日期=2019-02-01",         // 7 fine: this year's payment
-            "2019-02-04 冲销 P01 10 原凭证=V1 原日期=2018-12-20",         // 8 error: named by date, still 2018 (原凭证= at 22)
+            "2018-01-01 项目 P01 办公经费",  // 1
+            "2018-01-02 下达 P01 1000 文号=A1",  // 2
+            "2018-12-20 支付 P01 300 凭证=V1",  // 3
+            "2019-01-02 下达 P01 1000 文号=A2",  // 4
+            "2019-01-10 冲销 P01 100 原凭证=V1",  // 5 error: V1 was paid in 2018 (原凭证= at 23)
+            "2019-02-01 支付 P01 50 凭证=V1",  // 6
+            "2019-02-03 冲销 P01 50 原凭证=V1 原日期=2019-02-01",  // 7 fine: this year's payment
+            "2019-02-04 冲销 P01 10 原凭证=V1 原日期=2018-12-20",  // 8 error: named by date, still 2018 (原凭证= at 22)
         ])
         assertErrors(journal.diagnostics, [Spot(5, 23, "reverse-other-year"), Spot(8, 22, "reverse-other-year")])
         XCTAssertEqual(journal.accepted, [true, true, true, true, false, true, true, false])

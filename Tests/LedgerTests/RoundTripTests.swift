@@ -45,8 +45,10 @@ final class RoundTripTests: XCTestCase {
             .lapse(Lapse(project: "P01", amountFen: 500_000, doc: "财预[2019]3号", reason: "结余")),
             .lapse(Lapse(project: "P01", amountFen: 500_000)),
             .plan(PlanChange(project: "P01", plan: plan)),
-            .set(SettingsChange(organisation: "某市医疗保障局", defaultPlan: plan, warnGapBasisPoints: 500, alarmGapBasisPoints: 1250,
-                                targetRateBasisPoints: 9999, idleDays: 60)),
+            .set(
+                SettingsChange(
+                    organisation: "某市医疗保障局", defaultPlan: plan, warnGapBasisPoints: 500, alarmGapBasisPoints: 1250,
+                    targetRateBasisPoints: 9999, idleDays: 60)),
             .set(SettingsChange(warnGapBasisPoints: 0)),
             .seal(Seal(sha256: String(repeating: "0123456789abcdef", count: 4))),
         ]
@@ -55,15 +57,17 @@ final class RoundTripTests: XCTestCase {
     }
 
     func testCanonicalLineShape() {
-        XCTAssertEqual(JournalWriter.line(date: day, body: .allot(Allotment(project: "P01", amountFen: 11_610_000, doc: "A", kind: .supplement))),
-                       "2019-03-05 下达 P01 116100.00 文号=A 类别=追加")
-        XCTAssertEqual(JournalWriter.line(date: day, body: .pay(Payment(project: "P01", amountFen: 1, memo: "a b"))),
-                       "2019-03-05 支付 P01 0.01 摘要=\"a b\"")
+        XCTAssertEqual(
+            JournalWriter.line(date: day, body: .allot(Allotment(project: "P01", amountFen: 11_610_000, doc: "A", kind: .supplement))),
+            "2019-03-05 下达 P01 116100.00 文号=A 类别=追加")
+        XCTAssertEqual(
+            JournalWriter.line(date: day, body: .pay(Payment(project: "P01", amountFen: 1, memo: "a b"))),
+            "2019-03-05 支付 P01 0.01 摘要=\"a b\"")
         XCTAssertEqual(JournalWriter.quoteIfNeeded("a\"b\\c"), #""a\"b\\c""#)
         XCTAssertEqual(JournalWriter.quoteIfNeeded(""), #""""#)
         XCTAssertEqual(JournalWriter.quoteIfNeeded("普通"), "普通")
-        XCTAssertEqual(JournalWriter.quoteIfNeeded("#x"), ##""#x""##)            // would start a comment at line start
-        XCTAssertEqual(JournalWriter.quoteIfNeeded("甲＝乙"), #""甲＝乙""#)    // a full-width ＝ could read as a mistyped key
+        XCTAssertEqual(JournalWriter.quoteIfNeeded("#x"), ##""#x""##)  // would start a comment at line start
+        XCTAssertEqual(JournalWriter.quoteIfNeeded("甲＝乙"), #""甲＝乙""#)  // a full-width ＝ could read as a mistyped key
         XCTAssertEqual(JournalWriter.quoteIfNeeded("全角　空格"), #""全角　空格""#)
     }
 
@@ -112,8 +116,10 @@ final class RoundTripTests: XCTestCase {
 
     // MARK: - Random valid entries
 
-    static let alphabet: [String] = ["a", "Z", "0", "9", "-", "_", ".", "中", "文", "号", "月", "＝", "，", ",", ":", "：", " ", "\t", "\u{3000}",
-                                     "=", "\"", "\\", "#", ";", "[", "]", "%", "。", "😀", "é", "\u{FEFF}", "\u{85}", "\u{2028}"]
+    static let alphabet: [String] = [
+        "a", "Z", "0", "9", "-", "_", ".", "中", "文", "号", "月", "＝", "，", ",", ":", "：", " ", "\t", "\u{3000}",
+        "=", "\"", "\\", "#", ";", "[", "]", "%", "。", "😀", "é", "\u{FEFF}", "\u{85}", "\u{2028}",
+    ]
 
     static func randomText(_ random: inout SplitMix64, maxLength: Int = 8, avoiding: Set<String> = []) -> String {
         let letters = alphabet.filter { !avoiding.contains($0) }
@@ -172,23 +178,33 @@ final class RoundTripTests: XCTestCase {
                 while !isValidTag(tag) { tag = randomText(&random, maxLength: 5, avoiding: [",", "，"]) }
                 return tag
             }
-            return .project(ProjectDeclaration(id: project, name: randomText(&random), unit: randomOptional(&random),
-                                               code: randomCode(&random, lengths: [3, 5, 7]), econ: randomCode(&random, lengths: [3, 5]),
-                                               fund: random.chance(50) ? nil : random.pick(Fund.allCases), plan: random.chance(50) ? randomPlan(&random) : nil, tags: tags))
+            return .project(
+                ProjectDeclaration(
+                    id: project, name: randomText(&random), unit: randomOptional(&random),
+                    code: randomCode(&random, lengths: [3, 5, 7]), econ: randomCode(&random, lengths: [3, 5]),
+                    fund: random.chance(50) ? nil : random.pick(Fund.allCases), plan: random.chance(50) ? randomPlan(&random) : nil, tags: tags))
         case .allot:
-            return .allot(Allotment(project: project, amountFen: randomAmount(&random), doc: randomText(&random),
-                                    kind: random.chance(50) ? .initial : .supplement, source: randomOptional(&random), memo: randomOptional(&random)))
+            return .allot(
+                Allotment(
+                    project: project, amountFen: randomAmount(&random), doc: randomText(&random),
+                    kind: random.chance(50) ? .initial : .supplement, source: randomOptional(&random), memo: randomOptional(&random)))
         case .reduce:
             return .reduce(Reduction(project: project, amountFen: randomAmount(&random), doc: randomText(&random), memo: randomOptional(&random)))
         case .pay:
-            return .pay(Payment(project: project, amountFen: randomAmount(&random), voucher: randomOptional(&random), payee: randomOptional(&random),
-                                contract: randomOptional(&random), econ: randomCode(&random, lengths: [3, 5]), memo: randomOptional(&random)))
+            return .pay(
+                Payment(
+                    project: project, amountFen: randomAmount(&random), voucher: randomOptional(&random), payee: randomOptional(&random),
+                    contract: randomOptional(&random), econ: randomCode(&random, lengths: [3, 5]), memo: randomOptional(&random)))
         case .contract:
-            return .contract(ContractSigning(project: project, contractID: randomID(&random), amountFen: randomAmount(&random),
-                                             party: randomOptional(&random), due: random.chance(50) ? randomDate(&random) : nil, memo: randomOptional(&random)))
+            return .contract(
+                ContractSigning(
+                    project: project, contractID: randomID(&random), amountFen: randomAmount(&random),
+                    party: randomOptional(&random), due: random.chance(50) ? randomDate(&random) : nil, memo: randomOptional(&random)))
         case .reverse:
-            return .reverse(Reversal(project: project, amountFen: randomAmount(&random), ofVoucher: randomText(&random),
-                                     ofDate: random.chance(50) ? randomDate(&random) : nil, voucher: randomOptional(&random), memo: randomOptional(&random)))
+            return .reverse(
+                Reversal(
+                    project: project, amountFen: randomAmount(&random), ofVoucher: randomText(&random),
+                    ofDate: random.chance(50) ? randomDate(&random) : nil, voucher: randomOptional(&random), memo: randomOptional(&random)))
         case .carry:
             return .carry(CarryOver(project: project, amountFen: randomAmount(&random), reason: randomOptional(&random)))
         case .lapse:

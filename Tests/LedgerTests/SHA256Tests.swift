@@ -14,7 +14,7 @@ final class SHA256Tests: XCTestCase {
 
     func testTwoBlockMessage448Bits() {
         let message = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
-        XCTAssertEqual(message.utf8.count, 56)   // 448 bits: the length no longer fits in the first block
+        XCTAssertEqual(message.utf8.count, 56)  // 448 bits: the length no longer fits in the first block
         XCTAssertEqual(SHA256.hex(Array(message.utf8)), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 

@@ -35,8 +35,9 @@ final class ScannerDifferentialTests: XCTestCase {
             let twoPlain = [render(Array(lines[..<cut]), fullReader: false), render(Array(lines[cut...]), fullReader: false)]
             let twoFull = [render(Array(lines[..<cut]), fullReader: true), render(Array(lines[cut...]), fullReader: true)]
             assertSame(check(twoPlain, tuning: JournalLoader.Tuning()), check(twoFull, tuning: JournalLoader.Tuning()), label + " (two files, cut \(cut))")
-            assertSame(check(twoPlain, tuning: JournalLoader.Tuning()),
-                       check(twoPlain, tuning: JournalLoader.Tuning(parallelThresholdBytes: 100, blockBytes: 7)), label + " (two files, tiny blocks)", excerpts: true)
+            assertSame(
+                check(twoPlain, tuning: JournalLoader.Tuning()),
+                check(twoPlain, tuning: JournalLoader.Tuning(parallelThresholdBytes: 100, blockBytes: 7)), label + " (two files, tiny blocks)", excerpts: true)
             if (testRun?.totalFailureCount ?? 0) > 0 {
                 print("first failing journal (\(label)):\n" + String(decoding: plain, as: UTF8.self))
                 return
@@ -121,7 +122,7 @@ final class ScannerDifferentialTests: XCTestCase {
             }
             if index == 0, line.bom { bytes += [0xEF, 0xBB, 0xBF] }
             bytes += content
-            if fullReader, !content.isEmpty { bytes += Array("\u{3000}".utf8) }   // an empty last line without newline is no line
+            if fullReader, !content.isEmpty { bytes += Array("\u{3000}".utf8) }  // an empty last line without newline is no line
             if index == lines.count - 1, line.noNewlineAtEnd { break }
             bytes += line.crlf ? [0x0D, 0x0A] : [0x0A]
         }
@@ -325,20 +326,20 @@ struct LineGenerator {
     mutating func badLine() -> [UInt8] {
         let d = date(), p = random.pick(Self.projects)
         switch random.int(0...13) {
-        case 0: return Array("\(d) 付款 \(p) 100".utf8)                              // unknown verb
-        case 1: return Array("\(d) 支付 \(p) 100 颜色=红".utf8)                        // unknown key
-        case 2: return Array("\(d) 支付 \(p) 100 凭证=V1 voucher=V2".utf8)            // duplicate key
-        case 3: return Array("\(d) 支付 \(p)".utf8)                                   // missing field
-        case 4: return Array("\(d) 支付 \(p) 100 200".utf8)                           // extra field
-        case 5: return Array("2019/01/01 支付 \(p) 100".utf8)                         // bad date
-        case 6: return Array("\(d) 支付 \(p) 100 凭证=V\u{1}1".utf8)                  // control character
-        case 7: return Array("\(d) 支付 \(p) 100 摘要=".utf8) + [0xC3, 0x28]           // invalid UTF-8
-        case 8: return Array("\(d) 支付 \(p) 100 摘要=a\"b".utf8)                      // stray quote
-        case 9: return Array("\(d) 支付 \(p) 100 摘要=\"未闭合".utf8)                   // unterminated quote
-        case 10: return Array("\(d) 下达 \(p) 100".utf8)                               // 下达 without 文号
-        case 11: return Array("\(d) 支付 \(p) 100 摘要=\"a\\n\"".utf8)                  // bad escape
-        case 12: return Array("\(d) 支付 \(p)＝1 100".utf8)                            // full-width ＝ in an ID
-        default: return Array("\(d) 冲销 \(p) 100".utf8)                               // 冲销 without 原凭证
+        case 0: return Array("\(d) 付款 \(p) 100".utf8)  // unknown verb
+        case 1: return Array("\(d) 支付 \(p) 100 颜色=红".utf8)  // unknown key
+        case 2: return Array("\(d) 支付 \(p) 100 凭证=V1 voucher=V2".utf8)  // duplicate key
+        case 3: return Array("\(d) 支付 \(p)".utf8)  // missing field
+        case 4: return Array("\(d) 支付 \(p) 100 200".utf8)  // extra field
+        case 5: return Array("2019/01/01 支付 \(p) 100".utf8)  // bad date
+        case 6: return Array("\(d) 支付 \(p) 100 凭证=V\u{1}1".utf8)  // control character
+        case 7: return Array("\(d) 支付 \(p) 100 摘要=".utf8) + [0xC3, 0x28]  // invalid UTF-8
+        case 8: return Array("\(d) 支付 \(p) 100 摘要=a\"b".utf8)  // stray quote
+        case 9: return Array("\(d) 支付 \(p) 100 摘要=\"未闭合".utf8)  // unterminated quote
+        case 10: return Array("\(d) 下达 \(p) 100".utf8)  // 下达 without 文号
+        case 11: return Array("\(d) 支付 \(p) 100 摘要=\"a\\n\"".utf8)  // bad escape
+        case 12: return Array("\(d) 支付 \(p)＝1 100".utf8)  // full-width ＝ in an ID
+        default: return Array("\(d) 冲销 \(p) 100".utf8)  // 冲销 without 原凭证
         }
     }
 }

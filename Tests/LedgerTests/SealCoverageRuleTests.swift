@@ -32,13 +32,14 @@ final class SealCoverageRuleTests: XCTestCase {
 
     func testALineOfAnEarlierFileInsideALaterFilesSealedPeriodIsAnError() {
         let first = journalText([
-            "2019-04-01 项目 P01 办公经费",              // 0:1 after the seal's date: fine
-            "2019-04-02 下达 P01 1000 文号=A1",          // 0:2 fine
-            "2019-03-15 支付 P01 100 凭证=V1",           // 0:3 dated inside 2019-03-31, covered by no seal
+            "2019-04-01 项目 P01 办公经费",  // 0:1 after the seal's date: fine
+            "2019-04-02 下达 P01 1000 文号=A1",  // 0:2 fine
+            "2019-03-15 支付 P01 100 凭证=V1",  // 0:3 dated inside 2019-03-31, covered by no seal
         ])
-        let secondHead = journalText(["2019-04-03 支付 P01 50 凭证=V2"])   // 1:1 covered by the seal below
-        let second = secondHead + seal(over: secondHead, hashDate: "2019-03-31")   // 1:2
-            + journalText(["2019-04-05 支付 P01 10 凭证=V3"])                      // 1:3 after: fine
+        let secondHead = journalText(["2019-04-03 支付 P01 50 凭证=V2"])  // 1:1 covered by the seal below
+        let second =
+            secondHead + seal(over: secondHead, hashDate: "2019-03-31")  // 1:2
+            + journalText(["2019-04-05 支付 P01 10 凭证=V3"])  // 1:3 after: fine
         let journal = validate([first, second])
         let errors = journal.diagnostics.filter(\.isError).map { "\($0.location.file):\($0.location.line):\($0.location.column):\($0.code)" }
         XCTAssertEqual(errors, ["0:3:1:sealed-period"])
@@ -50,19 +51,21 @@ final class SealCoverageRuleTests: XCTestCase {
 
     func testASealsOwnLineIsCoveredEvenWhenALaterFileSealsFurther() {
         let firstHead = head
-        let first = firstHead + seal(over: firstHead, hashDate: "2019-03-31")       // 0:3 its own line is dated 03-31
+        let first = firstHead + seal(over: firstHead, hashDate: "2019-03-31")  // 0:3 its own line is dated 03-31
         let secondHead = journalText(["2019-04-01 支付 P01 100 凭证=V1"])
-        let second = secondHead + seal(over: secondHead, hashDate: "2019-06-30")    // 1:2 seals further
+        let second = secondHead + seal(over: secondHead, hashDate: "2019-06-30")  // 1:2 seals further
         let journal = validate([first, second])
         XCTAssertTrue(journal.diagnostics.isEmpty, "\(journal.diagnostics.map { "\($0.location.file):\($0.location.line) \($0.code) \($0.message)" })")
         XCTAssertEqual(journal.context.seals.map(\.date), [date("2019-03-31"), date("2019-06-30")])
     }
 
     func testALaterLineOfTheSameFileDatedOnTheSealDateIsAnError() {
-        let text = head + seal(over: head, hashDate: "2019-06-30") + journalText([
-            "2019-06-30 支付 P01 1 凭证=V1",     // 4 on the date: closed
-            "2019-07-01 支付 P01 1 凭证=V2",     // 5 after: fine
-        ])
+        let text =
+            head + seal(over: head, hashDate: "2019-06-30")
+            + journalText([
+                "2019-06-30 支付 P01 1 凭证=V1",  // 4 on the date: closed
+                "2019-07-01 支付 P01 1 凭证=V2",  // 5 after: fine
+            ])
         let journal = validate([text])
         assertErrors(journal.diagnostics, [Spot(4, 1, "sealed-period")])
     }

@@ -26,7 +26,7 @@ final class SealRuleTests: XCTestCase {
     }
 
     func testEditingOneByteBeforeTheSealIsAMismatch() {
-        let edited = head.replacingOccurrences(of: "1000", with: "1001")   // one byte: 0 → 1
+        let edited = head.replacingOccurrences(of: "1000", with: "1001")  // one byte: 0 → 1
         XCTAssertEqual(Array(edited.utf8).count, Array(head.utf8).count)
         let journal = validate(edited + sealLine("2019-06-30", over: head))
         // The seal is line 5; sha256= starts at column 15 (date 1–10, 封账 12–13).
@@ -40,21 +40,23 @@ final class SealRuleTests: XCTestCase {
     }
 
     func testAppendingBeforeTheSealBreaksIt() {
-        let journal = validate(head + "\n" + sealLine("2019-06-30", over: head))   // one blank line added
+        let journal = validate(head + "\n" + sealLine("2019-06-30", over: head))  // one blank line added
         assertErrors(journal.diagnostics, [Spot(6, 15, "seal-mismatch")])
     }
 
     func testLinesDatedInTheSealedPeriodAreRefused() {
-        let text = head + sealLine("2019-06-30", over: head) + journalText([
-            "2019-06-30 支付 P01 100 凭证=S2",       // 6: on the seal date
-            "2019-01-15 下达 P01 5 文号=B",   // 7: before it
-            "2019-07-01 支付 P01 100 凭证=S3",       // 8: after: fine
-        ])
+        let text =
+            head + sealLine("2019-06-30", over: head)
+            + journalText([
+                "2019-06-30 支付 P01 100 凭证=S2",  // 6: on the seal date
+                "2019-01-15 下达 P01 5 文号=B",  // 7: before it
+                "2019-07-01 支付 P01 100 凭证=S3",  // 8: after: fine
+            ])
         let journal = validate(text)
         assertErrors(journal.diagnostics, [Spot(6, 1, "sealed-period"), Spot(7, 1, "sealed-period")])
         XCTAssertEqual(journal.accepted, [true, true, true, true, false, false, true])
-        XCTAssertEqual(journal.books().figures("P01", year: 2019).paidFen, 40_000)      // 300 + 100 (line 8)
-        XCTAssertEqual(journal.books().figures("P01", year: 2019).allottedFen, 100_000) // line 7 not applied
+        XCTAssertEqual(journal.books().figures("P01", year: 2019).paidFen, 40_000)  // 300 + 100 (line 8)
+        XCTAssertEqual(journal.books().figures("P01", year: 2019).allottedFen, 100_000)  // line 7 not applied
         let message = journal.diagnostics.first?.message ?? ""
         XCTAssertTrue(message.contains("第 5 行") && message.contains("2019-06-30"), message)
     }
@@ -100,22 +102,29 @@ final class SealRuleTests: XCTestCase {
         let secondHead = "2019-07-01 支付 P01 100 凭证=V1\n"
         var parsed = ParsedJournal()
         JournalReader.parse(JournalSource(path: "2019a.journal", bytes: Array(first.utf8)), into: &parsed)
-        JournalReader.parse(JournalSource(path: "2019b.journal",
-                                          bytes: Array((secondHead + sealLine("2019-07-31", over: secondHead) + "2019-07-15 支付 P01 1 凭证=T\n").utf8)),
-                            into: &parsed)
+        JournalReader.parse(
+            JournalSource(
+                path: "2019b.journal",
+                bytes: Array((secondHead + sealLine("2019-07-31", over: secondHead) + "2019-07-15 支付 P01 1 凭证=T\n").utf8)),
+            into: &parsed)
         let journal = Validator.validate(parsed)
         // The first file's lines (01-01, 01-02) are in the period 2019b sealed and no seal covers
         // them: refused, so 2019b's payment has no budget to draw on.
         XCTAssertEqual(journal.diagnostics.map(\.code), ["sealed-period", "sealed-period", "overspend", "sealed-period"])
-        XCTAssertEqual(journal.diagnostics.map(\.location), [SourceLocation(file: 0, line: 1, column: 1), SourceLocation(file: 0, line: 2, column: 1),
-                                                          SourceLocation(file: 1, line: 1, column: 19), SourceLocation(file: 1, line: 3, column: 1)])
+        XCTAssertEqual(
+            journal.diagnostics.map(\.location),
+            [
+                SourceLocation(file: 0, line: 1, column: 1), SourceLocation(file: 0, line: 2, column: 1),
+                SourceLocation(file: 1, line: 1, column: 19), SourceLocation(file: 1, line: 3, column: 1),
+            ])
         XCTAssertTrue(journal.diagnostics[0].message.contains("2019b.journal 第 2 行封账至 2019-07-31"), journal.diagnostics[0].message)
 
         // A seal computed over both files does not match the second file alone.
         var joined = ParsedJournal()
         JournalReader.parse(JournalSource(path: "2019a.journal", bytes: Array(first.utf8)), into: &joined)
-        JournalReader.parse(JournalSource(path: "2019b.journal", bytes: Array((secondHead + sealLine("2019-07-31", over: first + secondHead)).utf8)),
-                            into: &joined)
+        JournalReader.parse(
+            JournalSource(path: "2019b.journal", bytes: Array((secondHead + sealLine("2019-07-31", over: first + secondHead)).utf8)),
+            into: &joined)
         XCTAssertEqual(Validator.validate(joined).diagnostics.map(\.code), ["sealed-period", "sealed-period", "overspend", "seal-mismatch"])
 
         // A seal in the first file closes the period for the second.

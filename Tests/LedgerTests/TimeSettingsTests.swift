@@ -46,8 +46,9 @@ final class TimeSettingsTests: XCTestCase {
 
     func testWriterRoundTrips() {
         let day = CalendarDate(year: 2026, month: 1, day: 1)!
-        XCTAssertEqual(JournalWriter.line(date: day, body: .set(SettingsChange(graceDays: 45, utcOffsetMinutes: -300))),
-                       "2026-01-01 设置 宽限天数=45 时区=-05:00")
+        XCTAssertEqual(
+            JournalWriter.line(date: day, body: .set(SettingsChange(graceDays: 45, utcOffsetMinutes: -300))),
+            "2026-01-01 设置 宽限天数=45 时区=-05:00")
         for minutes in [480, 0, -300, 330, 345, 840, -720, -30] {
             RoundTripTests.assertRoundTrip(day, .set(SettingsChange(graceDays: 7, utcOffsetMinutes: minutes)))
         }

@@ -94,7 +94,7 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(error?.column, 3)
         // A trailing backslash escapes nothing and leaves the quote open.
         XCTAssertEqual(failure(#"k="abc\"#)?.code, "unterminated-quote")
-        XCTAssertEqual(failure(#"k="abc\""#)?.code, "unterminated-quote")   // \" is a quote inside the value
+        XCTAssertEqual(failure(#"k="abc\""#)?.code, "unterminated-quote")  // \" is a quote inside the value
     }
 
     func testBadEscape() {

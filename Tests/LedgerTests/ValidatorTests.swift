@@ -7,7 +7,7 @@ final class ValidatorTests: XCTestCase {
     func testEntriesTakeEffectInDateOrder() {
         let journal = validateJournal([
             "2019-01-01 项目 P01 办公经费",
-            "2019-03-01 支付 P01 500 凭证=V1",    // written before the allotment, dated after it
+            "2019-03-01 支付 P01 500 凭证=V1",  // written before the allotment, dated after it
             "2019-02-01 下达 P01 1000 文号=A1",
         ])
         XCTAssertTrue(journal.diagnostics.isEmpty, "\(journal.diagnostics)")
@@ -19,7 +19,7 @@ final class ValidatorTests: XCTestCase {
     func testEqualDatesFollowFileOrder() {
         let payFirst = validateJournal([
             "2019-01-01 项目 P01 办公经费",
-            "2019-03-01 支付 P01 500",            // same day, but above the allotment: nothing to pay from yet
+            "2019-03-01 支付 P01 500",  // same day, but above the allotment: nothing to pay from yet
             "2019-03-01 下达 P01 1000 文号=A1",
         ])
         assertErrors(payFirst.diagnostics, [Spot(2, 19, "overspend")])
@@ -35,9 +35,9 @@ final class ValidatorTests: XCTestCase {
         let journal = validateJournal([
             "2019-01-01 项目 P01 办公经费",
             "2019-01-02 下达 P01 1000 文号=A1",
-            "2019-02-01 支付 P01 1200",      // overspend: refused
-            "2019-02-02 支付 P01 1000",      // judged without line 3: exactly the budget
-            "2019-02-03 支付 P01 0.01",      // and now nothing is left
+            "2019-02-01 支付 P01 1200",  // overspend: refused
+            "2019-02-02 支付 P01 1000",  // judged without line 3: exactly the budget
+            "2019-02-03 支付 P01 0.01",  // and now nothing is left
         ])
         assertErrors(journal.diagnostics, [Spot(3, 19, "overspend"), Spot(5, 19, "overspend")])
         XCTAssertEqual(journal.accepted, [true, true, false, true, false])
@@ -47,12 +47,12 @@ final class ValidatorTests: XCTestCase {
 
     func testReaderAndRuleDiagnosticsTogetherInSourceOrder() {
         let journal = validateJournal([
-            "2019-01-01 项目 P01 办公经费",       // 1
-            "2019-03-01 支付 P01 5 凭证=V1",      // 2 overspend @19
-            "2019-03-01 付款 P01 5",              // 3 unknown-verb @12 (reader)
-            "2019-01-02 下达 P01 1000 文号=A1",   // 4
-            "2019-01-03 下达 P01 1000 文号=A1",   // 5 duplicate-doc warning
-            "2019-01-04 支付 P02 5",              // 6 unknown-project @15
+            "2019-01-01 项目 P01 办公经费",  // 1
+            "2019-03-01 支付 P01 5 凭证=V1",  // 2 overspend @19
+            "2019-03-01 付款 P01 5",  // 3 unknown-verb @12 (reader)
+            "2019-01-02 下达 P01 1000 文号=A1",  // 4
+            "2019-01-03 下达 P01 1000 文号=A1",  // 5 duplicate-doc warning
+            "2019-01-04 支付 P02 5",  // 6 unknown-project @15
         ])
         // Line 2 is dated after both allotments: no overspend after all.
         assertErrors(journal.diagnostics, [Spot(3, 12, "unknown-verb"), Spot(6, 15, "unknown-project")])
@@ -66,14 +66,14 @@ final class ValidatorTests: XCTestCase {
         let journal = validateJournal([
             "2019-01-01 设置 黄线=5 单位名称=甲单位",
             "2019-06-01 设置 黄线=15 红线=30",
-            "2019-03-01 设置 单位名称=乙单位 零支出天数=30 默认计划=6月:40,12月:100",   // later line, earlier date: still wins
+            "2019-03-01 设置 单位名称=乙单位 零支出天数=30 默认计划=6月:40,12月:100",  // later line, earlier date: still wins
         ])
         XCTAssertTrue(journal.diagnostics.isEmpty)
-        XCTAssertEqual(journal.settings.warnGapBasisPoints, 1500)       // line 2 over line 1
+        XCTAssertEqual(journal.settings.warnGapBasisPoints, 1500)  // line 2 over line 1
         XCTAssertEqual(journal.settings.alarmGapBasisPoints, 3000)
-        XCTAssertEqual(journal.settings.organisation, "乙单位")          // line 3 over line 1
+        XCTAssertEqual(journal.settings.organisation, "乙单位")  // line 3 over line 1
         XCTAssertEqual(journal.settings.idleDays, 30)
-        XCTAssertEqual(journal.settings.targetRateBasisPoints, 9000)    // default, never set
+        XCTAssertEqual(journal.settings.targetRateBasisPoints, 9000)  // default, never set
         XCTAssertEqual(journal.settings.defaultPlan.description, "6月:40,12月:100")
     }
 

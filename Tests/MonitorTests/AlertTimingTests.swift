@@ -53,12 +53,12 @@ final class AlertTimingTests: XCTestCase {
     /// paid 5万 (02-15), 45万 (05-10), 35万 (08-20).
     func testBehindAtMarchCaughtUpBySeptemberIsOk() throws {
         let text = """
-        2026-01-01 项目 A 甲 \(Self.plan)
-        2026-01-05 下达 A 100万 文号=X
-        2026-02-15 支付 A 5万
-        2026-05-10 支付 A 45万
-        2026-08-20 支付 A 35万
-        """
+            2026-01-01 项目 A 甲 \(Self.plan)
+            2026-01-05 下达 A 100万 文号=X
+            2026-02-15 支付 A 5万
+            2026-05-10 支付 A 45万
+            2026-08-20 支付 A 35万
+            """
         // 03-31: 5 % against 30 % → 25 points behind → red, both LAG and the checkpoint.
         let march = try status(text, asOf: "2026-03-31")
         XCTAssertEqual(march.gapBasisPoints, 2500)
@@ -75,11 +75,11 @@ final class AlertTimingTests: XCTestCase {
     /// Missed March, caught up by April 30 though the March checkpoint is the latest one.
     func testCaughtUpBeforeTheNextCheckpointIsNoLongerFlagged() throws {
         let text = """
-        2026-01-01 项目 A 甲 \(Self.plan)
-        2026-01-05 下达 A 100万 文号=X
-        2026-02-15 支付 A 5万
-        2026-04-20 支付 A 40万
-        """
+            2026-01-01 项目 A 甲 \(Self.plan)
+            2026-01-05 下达 A 100万 文号=X
+            2026-02-15 支付 A 5万
+            2026-04-20 支付 A 40万
+            """
         // 04-30: plan 30 + 20 × 1/3 = 36.67 %, paid 45 % → not behind.
         let april = try status(text, asOf: "2026-04-30")
         XCTAssertEqual(april.expectedBasisPoints, 3667)
@@ -92,12 +92,13 @@ final class AlertTimingTests: XCTestCase {
     /// Two missed checkpoints give one alert, leveled by the latest one's gap then (June: 38 %
     /// against 50 % → 12 points → yellow) while LAG is red now (07-31: 60 % against 38 %).
     func testOneCheckpointAlertLeveledByTheLatestCheckpoint() throws {
-        let s = try status("""
-        2026-01-01 项目 A 甲 \(Self.plan)
-        2026-01-05 下达 A 100万 文号=X
-        2026-02-15 支付 A 5万
-        2026-05-20 支付 A 33万
-        """, asOf: "2026-07-31")
+        let s = try status(
+            """
+            2026-01-01 项目 A 甲 \(Self.plan)
+            2026-01-05 下达 A 100万 文号=X
+            2026-02-15 支付 A 5万
+            2026-05-20 支付 A 33万
+            """, asOf: "2026-07-31")
         XCTAssertEqual(s.checkpoints.map(\.gapBasisPoints), [2500, 1200])
         XCTAssertEqual(alerts(s), ["LAG:red", "CHECKPOINT_MISSED:yellow"])
         XCTAssertEqual(s.alerts.last?.message, "6月底计划支出 50.00%，实际 38.00%，落后 12.00 个百分点；至今仍落后 22.00 个百分点")
@@ -106,9 +107,9 @@ final class AlertTimingTests: XCTestCase {
     /// 宽限天数 (default 30) counts from the first money of the year; the setting moves it.
     func testGraceDaysFromFirstMoney() throws {
         let text = """
-        2026-01-01 项目 A 甲 \(Self.plan)
-        2026-06-20 下达 A 100万 文号=X
-        """
+            2026-01-01 项目 A 甲 \(Self.plan)
+            2026-06-20 下达 A 100万 文号=X
+            """
         let june = try status(text, asOf: "2026-06-30")
         XCTAssertEqual(june.alerts, [])
         XCTAssertEqual(june.checkpoints.map(\.evaluated), [false, false], "March: no budget; June: 10 days after the money")
@@ -127,13 +128,13 @@ final class AlertTimingTests: XCTestCase {
     /// Money carried in arrives on 1 January: grace until 01-31.
     func testCarriedInMoneyArrivesOnNewYearsDay() throws {
         let text = """
-        2025-01-01 项目 A 甲
-        2025-01-05 下达 A 100万 文号=X
-        2025-06-01 支付 A 100万
-        2025-01-01 项目 B 乙
-        2025-01-05 下达 B 12万 文号=Y
-        2025-12-31 结转 B 12万
-        """
+            2025-01-01 项目 A 甲
+            2025-01-05 下达 A 100万 文号=X
+            2025-06-01 支付 A 100万
+            2025-01-01 项目 B 乙
+            2025-01-05 下达 B 12万 文号=Y
+            2025-12-31 结转 B 12万
+            """
         XCTAssertEqual(try status(text, asOf: "2026-01-30", project: "B").alerts.filter { $0.code == .lag }, [])
         // 01-31: even pace 1/12 = 8.33 %, nothing paid → not yet 黄线 10; 02-28: 16.67 % → yellow.
         XCTAssertEqual(alerts(try status(text, asOf: "2026-02-28", project: "B")), ["LAG:yellow"])
@@ -142,16 +143,16 @@ final class AlertTimingTests: XCTestCase {
     // MARK: Contracts outlive their year
 
     static let lapsed = """
-    2025-01-01 项目 P06 乙
-    2025-01-10 下达 P06 10万 文号=X
-    2025-02-01 合同 P06 HT-6 10万 期限=2025-09-30
-    2025-03-01 支付 P06 4万 合同=HT-6
-    2025-12-31 收回 P06 6万 文号=Y
-    2026-01-01 项目 P07 丙
-    2026-01-10 下达 P07 5万 文号=Z
-    2026-04-10 下达 P06 6万 文号=W
-    2026-04-20 支付 P06 6万 合同=HT-6
-    """
+        2025-01-01 项目 P06 乙
+        2025-01-10 下达 P06 10万 文号=X
+        2025-02-01 合同 P06 HT-6 10万 期限=2025-09-30
+        2025-03-01 支付 P06 4万 合同=HT-6
+        2025-12-31 收回 P06 6万 文号=Y
+        2026-01-01 项目 P07 丙
+        2026-01-10 下达 P07 5万 文号=Z
+        2026-04-10 下达 P06 6万 文号=W
+        2026-04-20 支付 P06 6万 合同=HT-6
+        """
 
     /// After `lapse --all` the contract's 6万 is still owed: listed next year, red (past
     /// 2025-09-30), until the 2026 payment naming it settles it.
@@ -186,14 +187,14 @@ final class AlertTimingTests: XCTestCase {
     /// red after — in the next year's reports too.
     func testContractWithoutDueFallsDueAtItsYearEnd() throws {
         let text = """
-        2026-01-01 项目 A 甲
-        2026-01-05 下达 A 10万 文号=X
-        2026-03-01 合同 A C1 8万
-        2026-04-01 支付 A 5万 合同=C1
-        2026-05-01 支付 A 3万
-        2026-12-31 结转 A 2万
-        2027-01-05 下达 A 5万 文号=Y
-        """
+            2026-01-01 项目 A 甲
+            2026-01-05 下达 A 10万 文号=X
+            2026-03-01 合同 A C1 8万
+            2026-04-01 支付 A 5万 合同=C1
+            2026-05-01 支付 A 3万
+            2026-12-31 结转 A 2万
+            2027-01-05 下达 A 5万 文号=Y
+            """
         // C1: 8万, 5万 paid, 3万 unpaid.
         XCTAssertNil(try status(text, asOf: "2026-12-30").alerts.first { $0.code == .unpaidContract })
         let yearEnd = try XCTUnwrap(try status(text, asOf: "2026-12-31").alerts.first { $0.code == .unpaidContract })
@@ -212,11 +213,11 @@ final class AlertTimingTests: XCTestCase {
     /// it, red the day after.
     func testContractDueNextYearIsYellowAtEachYearEndBeforeIt() throws {
         let text = """
-        2026-01-01 项目 A 甲
-        2026-01-05 下达 A 10万 文号=X
-        2026-03-01 合同 A C1 8万 期限=2027-06-30
-        2026-12-31 结转 A 10万
-        """
+            2026-01-01 项目 A 甲
+            2026-01-05 下达 A 10万 文号=X
+            2026-03-01 合同 A C1 8万 期限=2027-06-30
+            2026-12-31 结转 A 10万
+            """
         func level(_ asOf: String) throws -> AlertLevel? { try status(text, asOf: asOf).alerts.first { $0.code == .unpaidContract }?.level }
         XCTAssertNil(try level("2026-12-30"))
         XCTAssertEqual(try level("2026-12-31"), .yellow)
@@ -227,13 +228,14 @@ final class AlertTimingTests: XCTestCase {
 
     /// A contract settled in an earlier year is that year's history: not listed later.
     func testSettledContractOfAnEarlierYearIsNotListed() throws {
-        let s = try status("""
-        2025-01-01 项目 A 甲
-        2025-01-05 下达 A 10万 文号=X
-        2025-03-01 合同 A C1 8万
-        2025-04-01 支付 A 8万 合同=C1
-        2025-12-31 结转 A 2万
-        """, asOf: "2026-01-31")
+        let s = try status(
+            """
+            2025-01-01 项目 A 甲
+            2025-01-05 下达 A 10万 文号=X
+            2025-03-01 合同 A C1 8万
+            2025-04-01 支付 A 8万 合同=C1
+            2025-12-31 结转 A 2万
+            """, asOf: "2026-01-31")
         XCTAssertEqual(s.contracts, [])
     }
 }

@@ -8,15 +8,15 @@ final class CurveHistoryTests: XCTestCase {
     /// A: 100万 in January, 30万 paid in March; 50万 more in July, 30万 paid in August, and
     /// from 08-01 a new plan 6月:80,12月:100. B: 100万 from 07-01 (even pace), nothing paid.
     static let text = """
-    2026-01-01 项目 A 甲
-    2026-01-01 项目 B 乙
-    2026-01-05 下达 A 100万 文号=X
-    2026-03-10 支付 A 30万
-    2026-07-01 下达 B 100万 文号=Y
-    2026-07-15 下达 A 50万 文号=Z 类别=追加
-    2026-08-01 计划 A 6月:80,12月:100
-    2026-08-10 支付 A 30万
-    """
+        2026-01-01 项目 A 甲
+        2026-01-01 项目 B 乙
+        2026-01-05 下达 A 100万 文号=X
+        2026-03-10 支付 A 30万
+        2026-07-01 下达 B 100万 文号=Y
+        2026-07-15 下达 A 50万 文号=Z 类别=追加
+        2026-08-01 计划 A 6月:80,12月:100
+        2026-08-10 支付 A 30万
+        """
 
     func testJuneStandsAsItDidInJuneInSeptembersReport() throws {
         let journal = Fixtures.journal(Self.text)
@@ -51,8 +51,9 @@ final class CurveHistoryTests: XCTestCase {
             let reports = (1...12).compactMap { MonthlyReport(journal: journal, year: year, month: $0) }
             for later in reports {
                 for earlier in reports where earlier.month < later.month {
-                    XCTAssertEqual(later.curve[earlier.month - 1], earlier.curve[earlier.month - 1],
-                                   "\(name): month \(earlier.month) in the report of month \(later.month)")
+                    XCTAssertEqual(
+                        later.curve[earlier.month - 1], earlier.curve[earlier.month - 1],
+                        "\(name): month \(earlier.month) in the report of month \(later.month)")
                 }
             }
         }

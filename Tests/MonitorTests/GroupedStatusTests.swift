@@ -23,7 +23,7 @@ final class GroupedStatusTests: XCTestCase {
         XCTAssertEqual(s.groups[1].rateBasisPoints, 0)
         XCTAssertEqual(s.totalBudgetFen, wan("210"))
         XCTAssertEqual(s.totalPaidFen, wan("129.2"))
-        XCTAssertEqual(s.totalRateBasisPoints, 6152)           // 129.2 / 210 = 61.524 %
+        XCTAssertEqual(s.totalRateBasisPoints, 6152)  // 129.2 / 210 = 61.524 %
     }
 
     func testByTagsCountsAProjectInEachOfItsTags() throws {
@@ -34,7 +34,7 @@ final class GroupedStatusTests: XCTestCase {
         XCTAssertEqual(s.groups[1].paidFen, wan("1.2"))
         XCTAssertEqual(s.groups[1].rateBasisPoints, 4000)
         XCTAssertEqual(s.groups[3].name, "（未填）")
-        XCTAssertEqual(s.groups[3].budgetFen, wan("7"))        // G1 4 + N1 3
+        XCTAssertEqual(s.groups[3].budgetFen, wan("7"))  // G1 4 + N1 3
     }
 
     func testByEconomicClassFollowsThePayments() throws {
@@ -44,7 +44,7 @@ final class GroupedStatusTests: XCTestCase {
         XCTAssertNil(vehicle.rateBasisPoints)
         XCTAssertEqual(vehicle.level, "款")
         let personnel = try XCTUnwrap(s.groups.first { $0.key == "301" })
-        XCTAssertEqual(personnel.paidFen, wan("91"))           // 90 + S2's 30113 1
+        XCTAssertEqual(personnel.paidFen, wan("91"))  // 90 + S2's 30113 1
         XCTAssertEqual(Classification.Level(code: "30231"), .section)
         XCTAssertEqual(GroupedStatus.Grouping.named("econ"), .econ)
         XCTAssertEqual(GroupedStatus.Grouping.named("经济科目"), .econ)

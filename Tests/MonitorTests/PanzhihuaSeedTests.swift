@@ -47,8 +47,10 @@ final class PanzhihuaSeedTests: XCTestCase {
         XCTAssertEqual(other.rateBasisPoints, 8288)
         XCTAssertEqual(other.name, "其他医疗保障管理事务支出")
         // The other 项 of section 五, each “完成预算100%”.
-        for (code, paid) in [("2011308", "20.00"), ("2080505", "21.31"), ("2080501", "2.73"), ("2081001", "0.05"), ("2101501", "216.70"),
-                             ("2101505", "7.65"), ("2101550", "60.39"), ("2210201", "22.89")] {
+        for (code, paid) in [
+            ("2011308", "20.00"), ("2080505", "21.31"), ("2080501", "2.73"), ("2081001", "0.05"), ("2101501", "216.70"),
+            ("2101505", "7.65"), ("2101550", "60.39"), ("2210201", "22.89"),
+        ] {
             let r = try row(code)
             XCTAssertEqual(wan2(r.paidFen), paid, code)
             XCTAssertEqual(r.rateBasisPoints, 10000, code)

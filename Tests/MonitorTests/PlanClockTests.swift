@@ -43,10 +43,10 @@ final class PlanClockTests: XCTestCase {
     }
 
     func testSingleCheckpointPlan() {
-        XCTAssertEqual(expected("10月:100", "2020-06-30"), 6000)   // 6/10
+        XCTAssertEqual(expected("10月:100", "2020-06-30"), 6000)  // 6/10
         XCTAssertEqual(expected("10月:100", "2020-10-31"), 10000)
         XCTAssertEqual(expected("10月:100", "2020-11-15"), 10000)  // flat after the last checkpoint
-        XCTAssertEqual(expected("6月:40", "2020-12-31"), 4000)     // flat, not 100
+        XCTAssertEqual(expected("6月:40", "2020-12-31"), 4000)  // flat, not 100
     }
 
     func testEvenPaceAtMonthEndsIsMonthsOverTwelve() {

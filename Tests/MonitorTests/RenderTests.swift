@@ -110,10 +110,16 @@ final class RenderTests: XCTestCase {
             if quoted {
                 if c == "\"" {
                     if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { fields.append(field); field = "" }
-            else { field.append(c) }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                fields.append(field); field = ""
+            } else {
+                field.append(c)
+            }
         }
         fields.append(field)
         return fields
@@ -137,8 +143,9 @@ final class RenderTests: XCTestCase {
         // Units in order of first appearance, each closed by its 小计; the 合计 right after (no blank line).
         let table = rows[2...].prefix { !$0.isEmpty }.map(Self.fields)
         XCTAssertEqual(table.map { $0[1] }, ["P01", "P03", "P04", "P05", "", "P02", "P06", "", "P07", "", ""])
-        XCTAssertEqual(table.map { $0[2] == "小计" ? "小计:" + $0[0] : $0[0] == "合计" ? "合计" : "·" },
-                       ["·", "·", "·", "·", "小计:局机关", "·", "·", #"小计:'&""#, "·", "小计:职工医保中心", "合计"])
+        XCTAssertEqual(
+            table.map { $0[2] == "小计" ? "小计:" + $0[0] : $0[0] == "合计" ? "合计" : "·" },
+            ["·", "·", "·", "·", "小计:局机关", "·", "·", #"小计:'&""#, "·", "小计:职工医保中心", "合计"])
         for row in table { XCTAssertEqual(row.count, 12, row.joined(separator: ",")) }
         // Amounts exact 元, percentages plain numbers with two decimals.
         let p04 = table[2]
@@ -180,8 +187,10 @@ final class RenderTests: XCTestCase {
     }
 
     func testCSVNeutralisesFormulas() {
-        for csv in [CSVRenderer.monthly(monthly, frame: Self.frame), CSVRenderer.status(status, frame: Self.frame),
-                    CSVRenderer.carryover(carryover, frame: Self.frame)] {
+        for csv in [
+            CSVRenderer.monthly(monthly, frame: Self.frame), CSVRenderer.status(status, frame: Self.frame),
+            CSVRenderer.carryover(carryover, frame: Self.frame),
+        ] {
             let names = Self.lines(csv).dropFirst().map(Self.fields).filter { $0.count > 2 }.map { $0[2] }
             XCTAssertTrue(names.contains(#"'=HYPERLINK("x")"#), "\(names)")
             XCTAssertTrue(names.contains("'+1"))
@@ -201,8 +210,12 @@ final class RenderTests: XCTestCase {
 
     func testCSVCarryoverSubtotalsAndTotal() {
         let rows = Self.lines(CSVRenderer.carryover(carryover, frame: Self.frame)).map(Self.fields)
-        XCTAssertEqual(rows.first, ["单位", "项目编号", "项目名称", "上年结转（元）", "本年下达（元）", "调减（元）", "预算（元）", "支出（元）",
-                                    "结转下年（元）", "结余收回（元）", "未处理（元）", "执行率（%）", "应付未付合同（元）", "原因"])
+        XCTAssertEqual(
+            rows.first,
+            [
+                "单位", "项目编号", "项目名称", "上年结转（元）", "本年下达（元）", "调减（元）", "预算（元）", "支出（元）",
+                "结转下年（元）", "结余收回（元）", "未处理（元）", "执行率（%）", "应付未付合同（元）", "原因",
+            ])
         let subtotals = rows.filter { $0.count > 2 && $0[2] == "小计" }
         XCTAssertEqual(subtotals.map { $0[0] }, carryover.units.map(\.unit))
         XCTAssertEqual(rows.last?.first, "合计")
@@ -219,8 +232,10 @@ final class RenderTests: XCTestCase {
         let rows = Self.lines(CSVRenderer.indicators(indicators, frame: Self.frame)).map(Self.fields)
         XCTAssertEqual(rows.first, ["指标", "代码", "数值", "单位", "公式"])
         let byKey = Dictionary(rows.dropFirst().map { ($0[1], $0) }, uniquingKeysWith: { a, _ in a })
-        for key in ["execution_rate", "adjustment_rate", "carryover_rate", "sangong_control_rate", "procurement_rate",
-                    "execution_score", "total_paid", "basic_paid", "project_paid"] {
+        for key in [
+            "execution_rate", "adjustment_rate", "carryover_rate", "sangong_control_rate", "procurement_rate",
+            "execution_score", "total_paid", "basic_paid", "project_paid",
+        ] {
             XCTAssertNotNil(byKey[key], key)
         }
         XCTAssertEqual(byKey["execution_rate"]?[2], indicators.executionRate.map(Percent.string))
@@ -257,8 +272,10 @@ final class RenderTests: XCTestCase {
     }
 
     func testMarkdownOtherReportsAndTitleWithoutOrganisation() {
-        for md in [MarkdownRenderer.status(status, frame: Self.yuanFrame), MarkdownRenderer.carryover(carryover, frame: Self.frame),
-                   MarkdownRenderer.indicators(indicators, frame: Self.frame), MarkdownRenderer.register(Register(journal: Self.hostile), frame: Self.frame)] {
+        for md in [
+            MarkdownRenderer.status(status, frame: Self.yuanFrame), MarkdownRenderer.carryover(carryover, frame: Self.frame),
+            MarkdownRenderer.indicators(indicators, frame: Self.frame), MarkdownRenderer.register(Register(journal: Self.hostile), frame: Self.frame),
+        ] {
             XCTAssertTrue(md.hasPrefix("# "))
             XCTAssertFalse(md.contains("a|b"))
             Self.assertTablesAligned(md)
@@ -346,10 +363,12 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(html.contains(#""Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei""#), file: file, line: line)
         XCTAssertFalse(lower.contains("<script"), "no scripts", file: file, line: line)
         XCTAssertFalse(lower.contains("http://") || lower.contains("https://"), "no external references", file: file, line: line)
-        XCTAssertFalse(lower.contains("<link") || lower.contains("<img") || lower.contains("@import") || lower.contains("url("),
-                       file: file, line: line)
-        XCTAssertFalse(lower.contains(" on") && lower.range(of: #" on[a-z]+="#, options: .regularExpression) != nil,
-                       "no event handlers", file: file, line: line)
+        XCTAssertFalse(
+            lower.contains("<link") || lower.contains("<img") || lower.contains("@import") || lower.contains("url("),
+            file: file, line: line)
+        XCTAssertFalse(
+            lower.contains(" on") && lower.range(of: #" on[a-z]+="#, options: .regularExpression) != nil,
+            "no event handlers", file: file, line: line)
         XCTAssertEqual(count("<table", in: html), count("</table>", in: html), file: file, line: line)
         XCTAssertEqual(count("<svg", in: html), count("</svg>", in: html), file: file, line: line)
         assertBalanced(html, file: file, line: line)

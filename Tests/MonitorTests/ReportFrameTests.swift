@@ -24,7 +24,7 @@ final class ReportFrameTests: XCTestCase {
     }
 
     func testThreeFormats() {
-        let fen: Int64 = 7_737_948   // 7.737948万 = 77,379.48元
+        let fen: Int64 = 7_737_948  // 7.737948万 = 77,379.48元
         XCTAssertEqual(MoneyFormat.wan.string(fen), "7.74")
         XCTAssertEqual(MoneyFormat.wanExact.string(fen), "7.737948")
         XCTAssertEqual(MoneyFormat.yuan.string(fen), "77,379.48")
@@ -39,16 +39,17 @@ final class ReportFrameTests: XCTestCase {
 
     /// Three projects of 50元 (0.005万) each: every cell shows 0.01, the total 150元 (0.015万)
     /// shows 0.02 — not 0.03, the sum of the rounded cells.
-    static let threeHalves = Fixtures.journal("""
-    2019-01-01 设置 单位名称=测试局
-    2019-01-01 项目 A 甲 单位=局机关
-    2019-01-01 项目 B 乙 单位=局机关
-    2019-01-01 项目 C 丙 单位=局机关
-    2019-01-02 下达 A 50 文号=W1
-    2019-01-02 下达 B 50 文号=W2
-    2019-01-02 下达 C 50 文号=W3
+    static let threeHalves = Fixtures.journal(
+        """
+        2019-01-01 设置 单位名称=测试局
+        2019-01-01 项目 A 甲 单位=局机关
+        2019-01-01 项目 B 乙 单位=局机关
+        2019-01-01 项目 C 丙 单位=局机关
+        2019-01-02 下达 A 50 文号=W1
+        2019-01-02 下达 B 50 文号=W2
+        2019-01-02 下达 C 50 文号=W3
 
-    """)
+        """)
 
     var threeHalvesStatus: StatusReport { StatusReport(journal: Self.threeHalves, asOf: Fixtures.date("2019-01-31")) }
 
@@ -100,11 +101,13 @@ final class ReportFrameTests: XCTestCase {
         let report = threeHalvesStatus
         let monthly = MonthlyReport(journal: Self.threeHalves, year: 2019, month: 1)!
         let frame = ReportFrame(context: Self.threeHalves.context, health: health)
-        return ["text": TextRenderer.monthly(monthly, frame: frame, style: TextStyle(colour: false)),
-                "md": MarkdownRenderer.monthly(monthly, frame: frame),
-                "html": HTMLRenderer.monthly(monthly, frame: frame),
-                "csv": CSVRenderer.status(report, frame: frame),
-                "json": JSONRenderer.monthly(monthly, frame: frame)]
+        return [
+            "text": TextRenderer.monthly(monthly, frame: frame, style: TextStyle(colour: false)),
+            "md": MarkdownRenderer.monthly(monthly, frame: frame),
+            "html": HTMLRenderer.monthly(monthly, frame: frame),
+            "csv": CSVRenderer.status(report, frame: frame),
+            "json": JSONRenderer.monthly(monthly, frame: frame),
+        ]
     }
 
     func testCleanJournalHasNoBannerAndZeroErrors() {
@@ -214,8 +217,10 @@ final class ReportFrameTests: XCTestCase {
     func testIndicatorsShowNoInternalKeysToPeople() {
         let i = Indicators(journal: Self.threeHalves, year: 2019)!
         let frame = ReportFrame()
-        for out in [TextRenderer.indicators(i, frame: frame, style: TextStyle(colour: false)), MarkdownRenderer.indicators(i, frame: frame),
-                    HTMLRenderer.indicators(i, frame: frame)] {
+        for out in [
+            TextRenderer.indicators(i, frame: frame, style: TextStyle(colour: false)), MarkdownRenderer.indicators(i, frame: frame),
+            HTMLRenderer.indicators(i, frame: frame),
+        ] {
             for key in ["execution_rate", "adjustment_rate", "carryover_rate", "sangong", "procurement_rate", "total_paid", "basic_paid"] {
                 XCTAssertFalse(out.contains(key), key)
             }

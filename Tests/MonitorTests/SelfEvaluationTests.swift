@@ -5,27 +5,28 @@ import Ledger
 /// Spec §3 `report selfeval`: the template's rows and columns, carried-in money spent first,
 /// 执行率 of the total row and 得分 rounded half-up once.
 final class SelfEvaluationTests: XCTestCase {
-    let journal = Fixtures.journal("""
-    2020-01-01 项目 K 结转项目 单位=信息中心
-    2020-01-01 项目 L 先用结转 单位=信息中心
-    2020-01-01 项目 E 事业收入项目 资金性质=事业收入
-    2020-01-01 项目 T 三分之二
-    2020-01-01 项目 Z 没有预算
-    2020-02-01 下达 K 10万 文号=A
-    2020-02-01 下达 L 10万 文号=B
-    2020-12-31 结转 K 10万
-    2020-12-31 结转 L 10万
-    2021-01-05 下达 K 50万 文号=C
-    2021-06-01 下达 K 10万 文号=D 类别=追加
-    2021-06-02 调减 K 5万 文号=E
-    2021-07-01 支付 K 40万
-    2021-01-05 下达 L 20万 文号=F
-    2021-07-01 支付 L 6万
-    2021-01-05 下达 E 200000 文号=G
-    2021-07-01 支付 E 100
-    2021-01-05 下达 T 3万 文号=H
-    2021-07-01 支付 T 2万
-    """)
+    let journal = Fixtures.journal(
+        """
+        2020-01-01 项目 K 结转项目 单位=信息中心
+        2020-01-01 项目 L 先用结转 单位=信息中心
+        2020-01-01 项目 E 事业收入项目 资金性质=事业收入
+        2020-01-01 项目 T 三分之二
+        2020-01-01 项目 Z 没有预算
+        2020-02-01 下达 K 10万 文号=A
+        2020-02-01 下达 L 10万 文号=B
+        2020-12-31 结转 K 10万
+        2020-12-31 结转 L 10万
+        2021-01-05 下达 K 50万 文号=C
+        2021-06-01 下达 K 10万 文号=D 类别=追加
+        2021-06-02 调减 K 5万 文号=E
+        2021-07-01 支付 K 40万
+        2021-01-05 下达 L 20万 文号=F
+        2021-07-01 支付 L 6万
+        2021-01-05 下达 E 200000 文号=G
+        2021-07-01 支付 E 100
+        2021-01-05 下达 T 3万 文号=H
+        2021-07-01 支付 T 2万
+        """)
 
     private func wan(_ text: String) -> Int64 { text == "0" ? 0 : Fixtures.wan(text) }
     private func money(_ initial: String, _ budget: String, _ paid: String) -> SelfEvaluation.Money3 {
@@ -50,15 +51,15 @@ final class SelfEvaluationTests: XCTestCase {
         XCTAssertEqual(k.other, .zero)
         XCTAssertEqual(k.total, money("60", "65", "40"))
         XCTAssertEqual(k.weight, 10)
-        XCTAssertEqual(k.rateBasisPoints, 6154)      // 40 / 65 = 61.538 %
-        XCTAssertEqual(k.scoreHundredths, 615)       // 10 × 0.61538 = 6.1538 → 6.15
+        XCTAssertEqual(k.rateBasisPoints, 6154)  // 40 / 65 = 61.538 %
+        XCTAssertEqual(k.scoreHundredths, 615)  // 10 × 0.61538 = 6.1538 → 6.15
         XCTAssertEqual(k.unit, "信息中心")
 
         let l = try evaluation().projects[1]
         // Paid 6 is less than the 10 carried in: all of it from carried-in money.
         XCTAssertEqual(l.carriedIn, money("10", "10", "6"))
         XCTAssertEqual(l.fiscal, money("20", "20", "0"))
-        XCTAssertEqual(l.rateBasisPoints, 2000)      // 6 / 30
+        XCTAssertEqual(l.rateBasisPoints, 2000)  // 6 / 30
         XCTAssertEqual(l.scoreHundredths, 200)
     }
 

@@ -65,8 +65,9 @@ enum CheckReport {
                 + "\"severity\": \"\(d.severity.rawValue)\", \"code\": \(JSONText.quote(d.code)), \"message\": \(JSONText.quote(d.message))}"
         }
         for code in missingSeals {
-            items.append("{\"file\": \"\", \"line\": 0, \"column\": 0, \"severity\": \"error\", \"code\": \"seal-missing\", "
-                + "\"message\": \(JSONText.quote("日记账中没有校验码为 \(code) 的有效封账"))}")
+            items.append(
+                "{\"file\": \"\", \"line\": 0, \"column\": 0, \"severity\": \"error\", \"code\": \"seal-missing\", "
+                    + "\"message\": \(JSONText.quote("日记账中没有校验码为 \(code) 的有效封账"))}")
         }
         let counts = journal.counts
         return "{\"errors\": \(counts.errors + missingSeals.count), \"warnings\": \(counts.warnings), \"diagnostics\": [\n"

@@ -6,7 +6,8 @@ import Ledger
 /// rows in one locked, validated write, or none. Payments already in the journal (same date,
 /// project, amount and voucher) are skipped and counted, so importing twice adds nothing.
 enum ImportCommand {
-    static let usage = "fundflow import 文件.csv [--commit] [--map 映射文件] [--date-column 列] [--project-column 列] [--amount-column 列] [--voucher-column 列] [--payee-column 列] [--memo-column 列] [--contract-column 列] [--econ-column 列] [--header-row 行号] [--encoding auto|utf-8|gbk] [--amount-unit 元|万元]"
+    static let usage =
+        "fundflow import 文件.csv [--commit] [--map 映射文件] [--date-column 列] [--project-column 列] [--amount-column 列] [--voucher-column 列] [--payee-column 列] [--memo-column 列] [--contract-column 列] [--econ-column 列] [--header-row 行号] [--encoding auto|utf-8|gbk] [--amount-unit 元|万元]"
 
     /// The mapping file looked for beside the journal when `--map` is not given.
     static let mapFileName = "fundflow-import.map"
@@ -43,7 +44,7 @@ enum ImportCommand {
         case .success(let fromOptions): mapping = mapping.overridden(by: fromOptions)
         case .failure(let problem): throw UsageError(problem.message)
         }
-        let encoding = mapping.encoding ?? .auto          // --encoding is read with the other options
+        let encoding = mapping.encoding ?? .auto  // --encoding is read with the other options
 
         let loaded: SheetInput.Loaded
         switch SheetInput.load(sheetPath, encoding: encoding) {
@@ -137,8 +138,13 @@ enum ImportCommand {
                 let file = journal.flatMap { location.file < $0.sources.count ? $0.sources[location.file].path : nil } ?? journalPath
                 place = " \(file) 第 \(location.line) 行"
             }
-            notes.append((duplicate.row, SheetInput.line(sheetPath, row: duplicate.row, "提示",
-                "与\(place)的支付相同（日期、项目、金额、凭证号一致），跳过")))
+            notes.append(
+                (
+                    duplicate.row,
+                    SheetInput.line(
+                        sheetPath, row: duplicate.row, "提示",
+                        "与\(place)的支付相同（日期、项目、金额、凭证号一致），跳过")
+                ))
         }
         if plan.duplicates.count > listedDuplicates {
             notes.append((nil, "\(sheetPath): 提示: 另有 \(plan.duplicates.count - listedDuplicates) 行也是已记过的支付，已跳过（不再逐行列出）\n"))
@@ -160,7 +166,7 @@ enum ImportCommand {
             notes += rendered.lines
             existingErrors = journal.diagnostics.errorCount
         }
-        if mode == .checkBeforeCommit && !failed { return .success }   // the commit itself reports
+        if mode == .checkBeforeCommit && !failed { return .success }  // the commit itself reports
         SheetInput.printSorted(notes)
 
         switch mode {

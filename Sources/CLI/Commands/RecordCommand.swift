@@ -17,7 +17,8 @@ enum RecordCommand {
 
     static func shape(for verb: Verb) -> Shape? {
         switch verb {
-        case .project: return Shape(verb: verb, usage: "fundflow project ID 名称 [--unit 单位] [--code 科目] [--econ 经济科目] [--fund 资金性质] [--plan 计划] [--tags 标签] [--date 日期]", positionals: 2, options: ["unit", "code", "econ", "fund", "plan", "tags", "date"])
+        case .project:
+            return Shape(verb: verb, usage: "fundflow project ID 名称 [--unit 单位] [--code 科目] [--econ 经济科目] [--fund 资金性质] [--plan 计划] [--tags 标签] [--date 日期]", positionals: 2, options: ["unit", "code", "econ", "fund", "plan", "tags", "date"])
         case .allot: return Shape(verb: verb, usage: "fundflow allot 项目 金额 --doc 文号 [--kind 年初|追加] [--source 来源] [--memo 摘要] [--date 日期]", positionals: 2, options: ["doc", "kind", "source", "memo", "date"])
         case .reduce: return Shape(verb: verb, usage: "fundflow reduce 项目 金额 --doc 文号 [--memo 摘要] [--date 日期]", positionals: 2, options: ["doc", "memo", "date"])
         case .pay: return Shape(verb: verb, usage: "fundflow pay 项目 金额 [--voucher 凭证] [--payee 收款人] [--contract 合同] [--econ 经济科目] [--memo 摘要] [--date 日期]", positionals: 2, options: ["voucher", "payee", "contract", "econ", "memo", "date"])
@@ -26,7 +27,10 @@ enum RecordCommand {
         case .carry: return Shape(verb: verb, usage: "fundflow carry 项目 (金额 | --all) [--reason 原因] --year 年度", positionals: 2, options: ["reason", "year", "all"], allowsAll: true)
         case .lapse: return Shape(verb: verb, usage: "fundflow lapse 项目 (金额 | --all) [--doc 文号] [--reason 原因] [--date 日期]", positionals: 2, options: ["doc", "reason", "date", "all"], allowsAll: true)
         case .plan: return Shape(verb: verb, usage: "fundflow plan 项目 计划 [--date 日期]   例如 fundflow plan P01 3月:30,6月:50,10月:90,12月:100 --date 2020-01-01", positionals: 2, options: ["date"])
-        case .set: return Shape(verb: verb, usage: "fundflow set [--org 单位名称] [--default-plan 计划] [--warn-gap 10] [--alarm-gap 20] [--target-rate 90] [--idle-days 90] [--grace-days 30] [--timezone +08:00] [--date 日期]", positionals: 0, options: ["org", "default-plan", "warn-gap", "alarm-gap", "target-rate", "idle-days", "grace-days", "timezone", "date"])
+        case .set:
+            return Shape(
+                verb: verb, usage: "fundflow set [--org 单位名称] [--default-plan 计划] [--warn-gap 10] [--alarm-gap 20] [--target-rate 90] [--idle-days 90] [--grace-days 30] [--timezone +08:00] [--date 日期]", positionals: 0,
+                options: ["org", "default-plan", "warn-gap", "alarm-gap", "target-rate", "idle-days", "grace-days", "timezone", "date"])
         case .seal: return nil
         }
     }
@@ -66,7 +70,7 @@ enum RecordCommand {
         // read (an amount that is not an amount, a bad ID or plan) is a command-line error.
         var fields = [date.description, verb.chinese]
         var values = arguments.positionals
-        if useAll { values.insert("0.01", at: 1) }          // placeholder; the exact balance is set under the lock
+        if useAll { values.insert("0.01", at: 1) }  // placeholder; the exact balance is set under the lock
         for value in values {
             guard JournalWriter.isWritable(value) else { throw UsageError("参数中不能含换行或其他控制字符") }
             fields.append(JournalWriter.quoteIfNeeded(value))
@@ -100,8 +104,10 @@ enum RecordCommand {
     }
 
     /// "已记入 …" and, for an entry that moves money, the project's figures after it.
-    static func printAppended(line: String, lineNumber: Int, target: String, project: String?, figures: YearFigures?, date: CalendarDate,
-                              kind: AllotmentKind? = nil) {
+    static func printAppended(
+        line: String, lineNumber: Int, target: String, project: String?, figures: YearFigures?, date: CalendarDate,
+        kind: AllotmentKind? = nil
+    ) {
         Output.out("已记入 \(target) 第 \(lineNumber) 行：\(line)\n")
         if let kind { Output.out("类别：\(kind.chinese)（\(kind == .initial ? "本年第一笔下达，按年初预算计" : "本年已有下达，按追加计")）\n") }
         if let project, let figures {
@@ -142,8 +148,9 @@ enum RecordCommand {
                 if let project, entry.body.movesMoney { figures = journal.books(through: date).figures(project, year: date.year) }
                 if case .allot(let allotment) = entry.body, !allotment.kindGiven { kind = allotment.kind }
             }
-            printAppended(line: line, lineNumber: journal.lineCounts.last ?? 0, target: paths.last ?? "",
-                          project: project, figures: figures, date: date, kind: kind)
+            printAppended(
+                line: line, lineNumber: journal.lineCounts.last ?? 0, target: paths.last ?? "",
+                project: project, figures: figures, date: date, kind: kind)
             if otherErrors > 0 {
                 Output.err("fundflow: 注意：日记账中另有 \(otherErrors) 个早已存在的错误，与本条无关；请运行 fundflow check 查看并更正\n")
             }

@@ -19,7 +19,9 @@ enum RegisterCommand {
         let project = arguments.positionals.first
         if let project, journal.projects[project] == nil {
             let known = journal.projectOrder
-            let listing = known.isEmpty ? "日记账中还没有项目"
+            let listing =
+                known.isEmpty
+                ? "日记账中还没有项目"
                 : "日记账中的项目有：" + known.prefix(20).joined(separator: "、") + (known.count > 20 ? " 等 \(known.count) 个" : "")
             Output.err("fundflow: 错误: 没有项目“\(project)”\(Suggest.phrase(project, among: known))；\(listing)。请核对项目编号\n")
             return .invalid

@@ -4,12 +4,12 @@ import Monitor
 /// `fundflow report monthly|carryover|indicators`.
 enum ReportCommand {
     static let usage = """
-    fundflow report monthly --month YYYY-MM [--unit 单位] [--format text|md|csv|json|html] [-o 文件]
-    fundflow report carryover --year YYYY [--unit 单位] [--format …] [-o 文件]
-    fundflow report indicators --year YYYY [--format …] [-o 文件]
-    fundflow report final --year YYYY [--format …] [-o 文件]
-    fundflow report selfeval --year YYYY [--format …] [-o 文件]
-    """
+        fundflow report monthly --month YYYY-MM [--unit 单位] [--format text|md|csv|json|html] [-o 文件]
+        fundflow report carryover --year YYYY [--unit 单位] [--format …] [-o 文件]
+        fundflow report indicators --year YYYY [--format …] [-o 文件]
+        fundflow report final --year YYYY [--format …] [-o 文件]
+        fundflow report selfeval --year YYYY [--format …] [-o 文件]
+        """
 
     static func run(_ arguments: Arguments, paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
         guard let kind = arguments.positionals.first else { throw UsageError("缺少报表种类。用法：\n\(usage)") }
@@ -65,9 +65,11 @@ enum ReportCommand {
     }
 
     /// Loads the year, builds the report and its frame, refuses an overflowing report, writes it.
-    static func render(_ paths: [String], asOf: CalendarDate, clock: WallClock, _ arguments: Arguments, _ environment: [String: String],
-                       _ make: (YearReplay, ReportFrame) -> (overflow: String?, render: () -> String)) throws -> ExitCode {
-        _ = try ReportOutput.money(arguments)    // a bad option is exit 2 before the journal is read
+    static func render(
+        _ paths: [String], asOf: CalendarDate, clock: WallClock, _ arguments: Arguments, _ environment: [String: String],
+        _ make: (YearReplay, ReportFrame) -> (overflow: String?, render: () -> String)
+    ) throws -> ExitCode {
+        _ = try ReportOutput.money(arguments)  // a bad option is exit 2 before the journal is read
         let replay: YearReplay, health: JournalHealth
         switch YearLoading.replay(paths, asOf: asOf, clock: clock) {
         case .failure(let code): return code
@@ -80,8 +82,10 @@ enum ReportCommand {
 
     /// The final accounts need every payment's 经济科目: they read the accepted payments of the
     /// year again from their lines. A total that does not fit in Int64 分 refuses the report.
-    static func renderFinal(_ paths: [String], year: Int, clock: WallClock, _ arguments: Arguments, _ environment: [String: String],
-                            _ make: (FinalAccounts, ReportFrame) -> String) throws -> ExitCode {
+    static func renderFinal(
+        _ paths: [String], year: Int, clock: WallClock, _ arguments: Arguments, _ environment: [String: String],
+        _ make: (FinalAccounts, ReportFrame) -> String
+    ) throws -> ExitCode {
         _ = try ReportOutput.money(arguments)
         let journal: Journal
         switch ReportOutput.load(paths, clock: clock) {

@@ -54,8 +54,10 @@ enum ReportOutput {
     }
 
     /// The frame of a report: amount format, health, 编制单位, latest seal and 编制日期.
-    static func frame(_ arguments: Arguments, context: JournalContext, health: JournalHealth,
-                      environment: [String: String]) throws -> ReportFrame {
+    static func frame(
+        _ arguments: Arguments, context: JournalContext, health: JournalHealth,
+        environment: [String: String]
+    ) throws -> ReportFrame {
         ReportFrame(context: context, money: try money(arguments), health: health, preparedOn: preparedOn(environment))
     }
 
@@ -64,7 +66,8 @@ enum ReportOutput {
     /// twice from the same journal is the same file (the golden tests rely on it).
     static func preparedOn(_ environment: [String: String]) -> CalendarDate {
         if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), seconds >= 0,
-           let date = CalendarDate(dayNumber: (seconds + 8 * 3600) / 86_400) {
+            let date = CalendarDate(dayNumber: (seconds + 8 * 3600) / 86_400)
+        {
             return date
         }
         return CalendarDate.today()
@@ -74,8 +77,7 @@ enum ReportOutput {
     /// never a wrapped number. Nil when the report may be printed.
     static func refuseOverflow(_ overflow: String?) -> ExitCode? {
         guard let overflow else { return nil }
-        Output.err("fundflow: 错误: \(overflow)超出可计算范围（最多 \(Amount.groupedYuanString(Int64.max)) 元），无法出表：" +
-                   "请检查日记账中是否有金额多写了位数（fundflow register 逐笔列出金额），或按单位分别出表（status、report monthly、report carryover 的 --unit）\n")
+        Output.err("fundflow: 错误: \(overflow)超出可计算范围（最多 \(Amount.groupedYuanString(Int64.max)) 元），无法出表：" + "请检查日记账中是否有金额多写了位数（fundflow register 逐笔列出金额），或按单位分别出表（status、report monthly、report carryover 的 --unit）\n")
         return .invalid
     }
 

@@ -59,8 +59,10 @@ enum SheetInput {
     /// Validator diagnostics about a batch, with those on the new lines named by the sheet row
     /// behind them (`rowOf(draftIndex)`); the rest (an existing line the batch invalidates, or
     /// a new line with no row) as usual. Returns (row or nil, text) pairs and the rows with errors.
-    static func render(_ diagnostics: [Diagnostic], journal: Journal, draftCount: Int, sheetPath: String,
-                       rowOf: (Int) -> Int?) -> (lines: [(row: Int?, text: String)], errorRows: Set<Int>) {
+    static func render(
+        _ diagnostics: [Diagnostic], journal: Journal, draftCount: Int, sheetPath: String,
+        rowOf: (Int) -> Int?
+    ) -> (lines: [(row: Int?, text: String)], errorRows: Set<Int>) {
         let wording = NewEntryWording(journal: journal, count: draftCount)
         var lines: [(row: Int?, text: String)] = []
         var errorRows: Set<Int> = []

@@ -31,8 +31,10 @@ enum StatusCommand {
 
     /// `status --by`: the same figures grouped along one classification. It needs each
     /// payment's 经济科目, read again from the payment's line.
-    static func grouped(_ by: String, asOf: CalendarDate?, format: ReportOutput.Format, _ arguments: Arguments,
-                        paths: [String], clock: WallClock, environment: [String: String]) throws -> ExitCode {
+    static func grouped(
+        _ by: String, asOf: CalendarDate?, format: ReportOutput.Format, _ arguments: Arguments,
+        paths: [String], clock: WallClock, environment: [String: String]
+    ) throws -> ExitCode {
         guard let grouping = GroupedStatus.Grouping.named(by) else {
             let names = GroupedStatus.Grouping.allCases.flatMap { [$0.rawValue, $0.english] }
             throw UsageError("--by 的值“\(by)”无效\(DidYouMean.phrase(by, among: names))：可选 资金性质、科目、经济科目、单位、标签（或 fund、code、econ、unit、tags）")

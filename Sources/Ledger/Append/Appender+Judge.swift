@@ -78,14 +78,15 @@ extension Appender {
         if let failure = files.unreadableEarlierFile() { return .finished(.failed(failure)) }
         let mend: [UInt8] = files.lacksFinalNewline ? [UInt8(ascii: "\n")] : []
         var readFailure: FileFailure?
-        let context = Context(check: {
-            switch files.check(tail: [], clock: clock) {
-            case .success(let journal): return journal
-            case .failure(let failure):
-                readFailure = failure
-                return Validator.validate(sources: [])
-            }
-        }, preceding: { files.targetBytes() + mend })
+        let context = Context(
+            check: {
+                switch files.check(tail: [], clock: clock) {
+                case .success(let journal): return journal
+                case .failure(let failure):
+                    readFailure = failure
+                    return Validator.validate(sources: [])
+                }
+            }, preceding: { files.targetBytes() + mend })
         let drafts: [Draft]
         switch makeDrafts(context) {
         case .success(let value): drafts = value
@@ -122,8 +123,10 @@ extension Appender {
         if !mend.isEmpty, after.problemKeys(.error).contains(where: { $0.file == targetFile && $0.line == mendedLine }) {
             // The old last line had no newline and is broken: most likely a torn line left by
             // an interrupted write. It is kept (and mended), but the accountant is told where.
-            warnings.insert(Diagnostic(.mendedLastLine, at: SourceLocation(file: targetFile, line: mendedLine, column: 1),
-                                       JournalReader.mendedLastLineMessage), at: 0)
+            warnings.insert(
+                Diagnostic(
+                    .mendedLastLine, at: SourceLocation(file: targetFile, line: mendedLine, column: 1),
+                    JournalReader.mendedLastLineMessage), at: 0)
         }
         return .write(bytes: mend + addition, lines: lines, warnings: warnings, journal: after)
     }
@@ -138,10 +141,15 @@ extension Appender {
             if let entry = readBack.entries.first, entry.date == draft.date, entry.body == draft.body { continue }
             if !readBack.diagnostics.isEmpty {
                 let excerpt = Diagnostic.excerpt(of: Array(lines[offset].utf8))
-                return readBack.diagnostics.map { var problem = $0; problem.excerpt = excerpt; return problem }
+                return readBack.diagnostics.map {
+                    var problem = $0; problem.excerpt = excerpt; return problem
+                }
             }
-            return [Diagnostic(.internalRoundTrip, at: SourceLocation(file: file, line: lineNumber, column: 1),
-                              "内部错误：新分录写出后读回不一致，已拒绝写入。请把这条命令报告给开发者")]
+            return [
+                Diagnostic(
+                    .internalRoundTrip, at: SourceLocation(file: file, line: lineNumber, column: 1),
+                    "内部错误：新分录写出后读回不一致，已拒绝写入。请把这条命令报告给开发者")
+            ]
         }
         return nil
     }

@@ -172,7 +172,7 @@ struct LockedFile {
     /// A process killed anywhere in 2 leaves the record, and the next command cuts the file
     /// back. A failure reported here (full disk, `ulimit -f`) is cut back at once.
     func appendDurably(_ bytes: [UInt8], originalSize: Int) -> FileFailure? {
-        FileIO.ignoreFileSizeSignal()   // past `ulimit -f`: EFBIG (undone below), not death mid-line
+        FileIO.ignoreFileSizeSignal()  // past `ulimit -f`: EFBIG (undone below), not death mid-line
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return giveUp(errno) }
         let undo = JournalRecovery.undoPath(forJournalAt: path)
@@ -192,14 +192,16 @@ struct LockedFile {
         }
         if fsync(descriptor) != 0 {
             let code = errno
-            return cutBack(code, originalSize: originalSize, undo: undo,
-                           reason: "写入后无法同步到磁盘（fsync）：\(FileIO.describe(code, path: path))；本条分录未记入")
+            return cutBack(
+                code, originalSize: originalSize, undo: undo,
+                reason: "写入后无法同步到磁盘（fsync）：\(FileIO.describe(code, path: path))；本条分录未记入")
         }
         if created { FileIO.syncDirectory(containing: path) }
         if let code = JournalRecovery.removeRecord(at: undo) {
             // The record would make the next command undo this write: undo it now instead.
-            return cutBack(code, originalSize: originalSize, undo: undo,
-                           reason: "无法删除撤销记录“\(undo)”：\(FileIO.describe(code, path: undo))；本次写入已撤销，未记入任何内容")
+            return cutBack(
+                code, originalSize: originalSize, undo: undo,
+                reason: "无法删除撤销记录“\(undo)”：\(FileIO.describe(code, path: undo))；本次写入已撤销，未记入任何内容")
         }
         return nil
     }

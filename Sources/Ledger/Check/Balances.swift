@@ -157,8 +157,10 @@ struct Balances {
         guard figures.update(slot(record.project, record.year), { $0.addPayment(amount) }) else { return false }
         if record.reference >= 0 { contracts[Int(record.reference)].paidFen &+= amount }
         let payment = Int32(payments.count)
-        payments.append(PaymentLink(amountFen: amount, date: record.dateKey, project: record.project,
-                                    contract: record.reference, record: index))
+        payments.append(
+            PaymentLink(
+                amountFen: amount, date: record.dateKey, project: record.project,
+                contract: record.reference, record: index))
         if record.key >= 0 {
             let voucher = Int(record.key)
             let last = vouchers[voucher].lastPayment

@@ -70,7 +70,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     public var severity: Diagnostic.Severity {
         switch self {
         case .unterminatedLastLine, .mendedLastLine, .duplicateDoc, .duplicateVoucher, .payWithoutVoucher, .futureDate,
-             .obligationsUncovered:
+            .obligationsUncovered:
             return .warning
         default:
             return .error

@@ -28,7 +28,8 @@ struct ExplainContext {
         return session.store.records.indices.compactMap { other in
             let record = session.store.records[other]
             guard record.verb == .contract, session.accepted[other],
-                  (record.dateKey, other) < (here.dateKey, Int(index)) else { return nil }
+                (record.dateKey, other) < (here.dateKey, Int(index))
+            else { return nil }
             return contractName(record.key)
         }
     }

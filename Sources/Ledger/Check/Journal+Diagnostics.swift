@@ -71,7 +71,9 @@ extension Journal {
         let findings = outcome.findings
         // Usually already in order (a journal written in date order): then no sort at all.
         let inOrder = zip(findings, findings.dropFirst()).allSatisfy { $0.record <= $1.record }
-        let order = inOrder ? Array(findings.indices)
+        let order =
+            inOrder
+            ? Array(findings.indices)
             : findings.indices.sorted { findings[$0].record != findings[$1].record ? findings[$0].record < findings[$1].record : $0 < $1 }
         let reader = readerDiagnostics.sorted { $0.location < $1.location }
         var shown: [Diagnostic] = []

@@ -27,8 +27,9 @@ public struct YearFigures: Hashable, Sendable {
     /// go below zero when a later year reverses earlier years' payments.
     public var totalsAreRepresentable: Bool {
         guard let budget = Checked.add(carriedInFen, allottedFen).flatMap({ Checked.subtract($0, reducedFen) }),
-              let afterPaid = Checked.subtract(budget, paidFen),
-              let afterCarried = Checked.subtract(afterPaid, carriedOutFen) else { return false }
+            let afterPaid = Checked.subtract(budget, paidFen),
+            let afterCarried = Checked.subtract(afterPaid, carriedOutFen)
+        else { return false }
         return Checked.subtract(afterCarried, lapsedFen) != nil
     }
 }

@@ -51,8 +51,10 @@ extension ChunkParser {
     /// The keys of each direct verb, indexed by the verb's place in `directVerbList`.
     static let directKeys: [[KeyWord]] = directVerbList.map { verb in
         verb.allowedKeys.enumerated().flatMap { position, key in
-            [KeyWord(word: PackedWord(key.chinese), key: key, bit: 1 << UInt32(position)),
-             KeyWord(word: PackedWord(key.english), key: key, bit: 1 << UInt32(position))]
+            [
+                KeyWord(word: PackedWord(key.chinese), key: key, bit: 1 << UInt32(position)),
+                KeyWord(word: PackedWord(key.english), key: key, bit: 1 << UInt32(position)),
+            ]
         }
     }
 
@@ -117,7 +119,7 @@ extension ChunkParser {
                     case .fullWidthBlank: return .fullReader
                     case .plain: break
                     }
-                    if index == lineEnd || base[index] != UInt8(ascii: "\"") { return .fullReader }   // unclosed, or an escape
+                    if index == lineEnd || base[index] != UInt8(ascii: "\"") { return .fullReader }  // unclosed, or an escape
                     value = (valueStart, index)
                     index += 1
                     if index < lineEnd, base[index] != 0x20, base[index] != 0x09 { return .fullReader }
@@ -165,7 +167,7 @@ extension ChunkParser {
                     // A payment's 经济科目 is validated by the EntryParser, as on any other line.
                     return .fullReader
                 default:
-                    break   // payee, source, a reversal's own voucher: text no rule reads
+                    break  // payee, source, a reversal's own voucher: text no rule reads
                 }
                 continue
             }
@@ -226,12 +228,15 @@ extension ChunkParser {
         case .contract:
             // The signing's text is what the contract list shows: keep the full entry.
             entry.key = contracts.intern(bytes(second))
-            let signing = ContractSigning(project: text(first) ?? "", contractID: text(second) ?? "", amountFen: entry.amountFen,
-                                          party: text(party), due: due, memo: text(memo))
+            let signing = ContractSigning(
+                project: text(first) ?? "", contractID: text(second) ?? "", amountFen: entry.amountFen,
+                party: text(party), due: due, memo: text(memo))
             guard let date = entry.date else { return .fullReader }
             entry.rare = Int32(rare.count)
-            rare.append(Entry(date: date, body: .contract(signing), location: SourceLocation(file: file, line: lines, column: 1),
-                              byteOffset: fileOffset))
+            rare.append(
+                Entry(
+                    date: date, body: .contract(signing), location: SourceLocation(file: file, line: lines, column: 1),
+                    byteOffset: fileOffset))
         default:
             return .fullReader
         }
@@ -260,7 +265,8 @@ extension ChunkParser {
                 if index + 8 <= end {
                     let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                     if word & highs == 0, (word &- ones &* 0x21) & ~word & highs == 0,
-                       !hasZeroByte(word ^ (ones &* 0x3D)), !hasZeroByte(word ^ (ones &* 0x22)), !hasZeroByte(word ^ (ones &* 0x7F)) {
+                        !hasZeroByte(word ^ (ones &* 0x3D)), !hasZeroByte(word ^ (ones &* 0x22)), !hasZeroByte(word ^ (ones &* 0x7F))
+                    {
                         index += 8
                         continue
                     }
@@ -331,7 +337,7 @@ extension ChunkParser {
         while index < to {
             let stop = skipQuoted(base, &index, to)
             guard stop == .plain else { return stop }
-            index += 1   // stopped at a quote or a backslash: plain text here
+            index += 1  // stopped at a quote or a backslash: plain text here
         }
         return .plain
     }

@@ -58,8 +58,8 @@ struct ChunkParser {
         entries.reserveCapacity((end - start) / 140)
         vouchers.reserve(lines: (end - start) / 140)
         var block = [UInt8](repeating: 0, count: min(blockBytes, max(end - start, 1)))
-        var blockOffset = start   // file offset of block[0]
-        var carried = 0           // bytes of an unfinished line at the front of block
+        var blockOffset = start  // file offset of block[0]
+        var carried = 0  // bytes of an unfinished line at the front of block
         while blockOffset + carried < end && !readFailed {
             if carried == block.count {
                 // A line longer than the block: grow it, up to the longest line allowed.
@@ -155,7 +155,10 @@ struct ChunkParser {
         JournalReader.parseLine(line, file: file, line: lines, byteOffset: byteOffset, into: &scratch)
         if !scratch.diagnostics.isEmpty {
             let excerpt = Diagnostic.excerpt(of: line)
-            diagnostics.append(contentsOf: scratch.diagnostics.map { var d = $0; d.excerpt = excerpt; return d })
+            diagnostics.append(
+                contentsOf: scratch.diagnostics.map {
+                    var d = $0; d.excerpt = excerpt; return d
+                })
             if let id = JournalReader.declaredProject(line) {
                 stubs.append(StubDeclaration(line: Int32(lines), file: Int16(file), project: projects.intern(IDText.normalized(id))))
             }

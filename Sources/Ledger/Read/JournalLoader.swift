@@ -20,9 +20,11 @@ enum JournalLoader {
             let parsed = parse(source, file: file, tuning: tuning)
             if parsed.contains(where: \.readFailed) { return .failure(FileFailure(path: path, reason: FileIO.describe(EIO, path: path))) }
             chunks.append(contentsOf: parsed)
-            files.append(RecordStore.FileFacts(path: path, lineCount: parsed.reduce(0) { $0 + $1.lines },
-                                               endsWithNewline: parsed.last?.endsWithNewline ?? true,
-                                               lastLineExcerpt: parsed.last?.lastLineExcerpt ?? ""))
+            files.append(
+                RecordStore.FileFacts(
+                    path: path, lineCount: parsed.reduce(0) { $0 + $1.lines },
+                    endsWithNewline: parsed.last?.endsWithNewline ?? true,
+                    lastLineExcerpt: parsed.last?.lastLineExcerpt ?? ""))
         }
         LoadPhases.mark("parsed")
         var merged = Merged(chunks)

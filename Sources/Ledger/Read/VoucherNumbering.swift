@@ -23,8 +23,10 @@ enum VoucherNumbering {
         return ids
     }
 
-    private static func numberHalf(_ chunks: [VoucherMentions], firstMention: [Int], topBit: UInt64,
-                                   into ids: UnsafeMutableBufferPointer<Int32>) {
+    private static func numberHalf(
+        _ chunks: [VoucherMentions], firstMention: [Int], topBit: UInt64,
+        into ids: UnsafeMutableBufferPointer<Int32>
+    ) {
         // (upper 32 bits of the hash) << 32 | mention, sorted by the upper half; stable.
         var keys: [UInt64] = []
         keys.reserveCapacity(ids.count / 2 + 1024)

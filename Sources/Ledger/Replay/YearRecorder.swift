@@ -74,9 +74,10 @@ public struct Books: Sendable {
     /// Every accepted payment, in date order, with what was reversed of each.
     public var payments: [PaymentState] {
         balances.payments.map { link in
-            PaymentState(index: Int(link.record), date: CalendarDate(key: link.date) ?? CalendarDate(year: 2000, month: 1, day: 1)!,
-                         project: store.projects.string(link.project), amountFen: link.amountFen, reversedFen: link.reversedFen,
-                         location: store.records[Int(link.record)].location)
+            PaymentState(
+                index: Int(link.record), date: CalendarDate(key: link.date) ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+                project: store.projects.string(link.project), amountFen: link.amountFen, reversedFen: link.reversedFen,
+                location: store.records[Int(link.record)].location)
         }
     }
 }

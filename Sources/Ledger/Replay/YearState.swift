@@ -84,4 +84,3 @@ public struct JournalContext: Hashable, Sendable {
     /// The seal with the latest date, if any.
     public var latestSeal: SealStamp? { seals.max { $0.date < $1.date } }
 }
-

@@ -75,8 +75,9 @@ public struct GroupedStatus: Sendable {
     }
 
     static func group(_ row: FinalAccounts.ClassRow) -> Group {
-        Group(key: row.code, name: row.name, level: row.level == .unclassified ? "" : row.level.rawValue, budgetFen: row.budgetFen,
-              paidFen: row.paidFen, rateBasisPoints: row.rateBasisPoints, shareBasisPoints: row.shareBasisPoints)
+        Group(
+            key: row.code, name: row.name, level: row.level == .unclassified ? "" : row.level.rawValue, budgetFen: row.budgetFen,
+            paidFen: row.paidFen, rateBasisPoints: row.rateBasisPoints, shareBasisPoints: row.shareBasisPoints)
     }
 
     /// Groups by the keys each project belongs to, in order of first appearance.
@@ -92,8 +93,9 @@ public struct GroupedStatus: Sendable {
         }
         return order.map { key in
             let sum = sums[key] ?? (0, 0)
-            return Group(key: key, name: key.isEmpty ? "（未填）" : key, level: "", budgetFen: sum.budget, paidFen: sum.paid,
-                         rateBasisPoints: FinalAccounts.rate(sum.paid, sum.budget), shareBasisPoints: FinalAccounts.share(sum.paid, total))
+            return Group(
+                key: key, name: key.isEmpty ? "（未填）" : key, level: "", budgetFen: sum.budget, paidFen: sum.paid,
+                rateBasisPoints: FinalAccounts.rate(sum.paid, sum.budget), shareBasisPoints: FinalAccounts.share(sum.paid, total))
         }
     }
 }

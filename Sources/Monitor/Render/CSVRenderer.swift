@@ -22,20 +22,26 @@ public enum CSVRenderer {
     public static func status(_ r: StatusReport, frame: ReportFrame) -> String {
         let unit = yuanUnit
         var doc = Document(frame.health)
-        doc.header(["单位", "项目编号", "项目名称", "上年结转\(unit)", "预算\(unit)", "支出\(unit)", "结转下年\(unit)", "结余收回\(unit)", "可用余额\(unit)",
-                    "应付未付合同\(unit)", "执行率（%）", "计划进度（%）", "差距（%）", "状态", "预警"])
+        doc.header([
+            "单位", "项目编号", "项目名称", "上年结转\(unit)", "预算\(unit)", "支出\(unit)", "结转下年\(unit)", "结余收回\(unit)", "可用余额\(unit)",
+            "应付未付合同\(unit)", "执行率（%）", "计划进度（%）", "差距（%）", "状态", "预警",
+        ])
         func cells(_ t: Totals) -> [Cell] {
-            [money(t.carriedInFen), money(t.budgetFen), money(t.paidFen), money(t.carriedOutFen), money(t.lapsedFen), money(t.availableFen),
-             money(t.unpaidContractsFen), percent(t.rateBasisPoints), percent(t.expectedBasisPoints), percent(t.gapBasisPoints)]
+            [
+                money(t.carriedInFen), money(t.budgetFen), money(t.paidFen), money(t.carriedOutFen), money(t.lapsedFen), money(t.availableFen),
+                money(t.unpaidContractsFen), percent(t.rateBasisPoints), percent(t.expectedBasisPoints), percent(t.gapBasisPoints),
+            ]
         }
         for group in RenderSupport.grouped(r.projects, units: r.units) {
             for p in group.projects {
                 let f = p.figures
-                doc.row([.text(p.unit), .text(p.id), .text(p.name),
-                         money(f.carriedInFen), money(f.budgetFen), money(f.paidFen), money(f.carriedOutFen), money(f.lapsedFen),
-                         money(f.availableFen), money(p.unpaidContractsFen),
-                         percent(p.rateBasisPoints), percent(p.expectedBasisPoints), percent(p.gapBasisPoints),
-                         .text(p.status.statusName), .text(alerts(p))])
+                doc.row([
+                    .text(p.unit), .text(p.id), .text(p.name),
+                    money(f.carriedInFen), money(f.budgetFen), money(f.paidFen), money(f.carriedOutFen), money(f.lapsedFen),
+                    money(f.availableFen), money(p.unpaidContractsFen),
+                    percent(p.rateBasisPoints), percent(p.expectedBasisPoints), percent(p.gapBasisPoints),
+                    .text(p.status.statusName), .text(alerts(p)),
+                ])
             }
             doc.row([.text(group.unit.unit), .text(""), .text("小计")] + cells(group.unit.totals) + [.text(""), .text(RenderSupport.countSummary(group.unit.totals))])
         }
@@ -52,15 +58,19 @@ public enum CSVRenderer {
         doc.row([.text("截至日期"), .text(r.asOf.description), .text("报告月份"), .text(r.monthKey)])
         doc.header(["单位", "项目编号", "项目名称", "预算\(unit)", "支出\(unit)", "结转下年\(unit)", "可用余额\(unit)", "执行率（%）", "计划进度（%）", "差距（%）", "状态", "预警"])
         func cells(_ t: Totals) -> [Cell] {
-            [money(t.budgetFen), money(t.paidFen), money(t.carriedOutFen), money(t.availableFen),
-             percent(t.rateBasisPoints), percent(t.expectedBasisPoints), percent(t.gapBasisPoints)]
+            [
+                money(t.budgetFen), money(t.paidFen), money(t.carriedOutFen), money(t.availableFen),
+                percent(t.rateBasisPoints), percent(t.expectedBasisPoints), percent(t.gapBasisPoints),
+            ]
         }
         for group in RenderSupport.grouped(r.status.projects, units: r.status.units) {
             for p in group.projects {
-                doc.row([.text(p.unit), .text(p.id), .text(p.name),
-                         money(p.budgetFen), money(p.paidFen), money(p.figures.carriedOutFen), money(p.availableFen),
-                         percent(p.rateBasisPoints), percent(p.expectedBasisPoints), percent(p.gapBasisPoints),
-                         .text(p.status.statusName), .text(alerts(p))])
+                doc.row([
+                    .text(p.unit), .text(p.id), .text(p.name),
+                    money(p.budgetFen), money(p.paidFen), money(p.figures.carriedOutFen), money(p.availableFen),
+                    percent(p.rateBasisPoints), percent(p.expectedBasisPoints), percent(p.gapBasisPoints),
+                    .text(p.status.statusName), .text(alerts(p)),
+                ])
             }
             doc.row([.text(group.unit.unit), .text(""), .text("小计")] + cells(group.unit.totals) + [.text(""), .text(RenderSupport.countSummary(group.unit.totals))])
         }
@@ -70,8 +80,10 @@ public enum CSVRenderer {
         doc.row([.text("合同应付未付")])
         doc.header(["合同编号", "项目编号", "对方单位", "签订日期", "付款期限", "合同金额\(unit)", "已付\(unit)", "未付\(unit)", "状态"])
         for c in r.unpaidContracts {
-            doc.row([.text(c.id), .text(c.project), .text(c.party ?? ""), .text(c.signed.description), .text(RenderSupport.dueText(c)),
-                     money(c.amountFen), money(c.paidFen), money(c.unpaidFen), .text(RenderSupport.contractState(c, asOf: r.asOf))])
+            doc.row([
+                .text(c.id), .text(c.project), .text(c.party ?? ""), .text(c.signed.description), .text(RenderSupport.dueText(c)),
+                money(c.amountFen), money(c.paidFen), money(c.unpaidFen), .text(RenderSupport.contractState(c, asOf: r.asOf)),
+            ])
         }
         doc.row([.text("合计"), .text(""), .text(""), .text(""), .text(""), .text(""), .text(""), money(t.unpaidContractsFen), .text("")])
         return doc.text
@@ -82,19 +94,23 @@ public enum CSVRenderer {
     public static func carryover(_ r: CarryoverStatement, frame: ReportFrame) -> String {
         let unit = yuanUnit
         var doc = Document(frame.health)
-        doc.header(["单位", "项目编号", "项目名称", "上年结转\(unit)", "本年下达\(unit)", "调减\(unit)", "预算\(unit)", "支出\(unit)", "结转下年\(unit)", "结余收回\(unit)",
-                    "未处理\(unit)", "执行率（%）", "应付未付合同\(unit)", "原因"])
+        doc.header([
+            "单位", "项目编号", "项目名称", "上年结转\(unit)", "本年下达\(unit)", "调减\(unit)", "预算\(unit)", "支出\(unit)", "结转下年\(unit)", "结余收回\(unit)",
+            "未处理\(unit)", "执行率（%）", "应付未付合同\(unit)", "原因",
+        ])
         var reasons: [String: [String]] = [:]
         for row in r.rows { reasons[row.project.id] = row.reasons }
         for group in RenderSupport.grouped(r.rows.map(\.project), units: r.units) {
             for p in group.projects {
                 let f = p.figures
-                doc.row([.text(p.unit), .text(p.id), .text(p.name),
-                         money(f.carriedInFen), money(f.allottedFen), money(f.reducedFen),
-                         money(f.budgetFen), money(f.paidFen), money(f.carriedOutFen),
-                         money(f.lapsedFen), money(p.availableFen),
-                         percent(p.rateBasisPoints), money(p.unpaidContractsFen),
-                         .text((reasons[p.id] ?? []).joined(separator: "；"))])
+                doc.row([
+                    .text(p.unit), .text(p.id), .text(p.name),
+                    money(f.carriedInFen), money(f.allottedFen), money(f.reducedFen),
+                    money(f.budgetFen), money(f.paidFen), money(f.carriedOutFen),
+                    money(f.lapsedFen), money(p.availableFen),
+                    percent(p.rateBasisPoints), money(p.unpaidContractsFen),
+                    .text((reasons[p.id] ?? []).joined(separator: "；")),
+                ])
             }
             doc.row(carryoverTotals(group.unit.totals, unit: .text(group.unit.unit), name: .text("小计")))
         }
@@ -118,8 +134,10 @@ public enum CSVRenderer {
         var doc = Document(frame.health)
         doc.header(["日期", "项目编号", "动作", "金额\(unit)", "对余额影响\(unit)", "可用余额\(unit)", "凭证/文号", "摘要"])
         for row in r.rows {
-            doc.row([.text(row.date.description), .text(row.project), .text(row.verb.chinese), money(row.amountFen), money(row.changeFen),
-                     money(row.availableAfterFen), .text(row.reference), .text(row.memo)])
+            doc.row([
+                .text(row.date.description), .text(row.project), .text(row.verb.chinese), money(row.amountFen), money(row.changeFen),
+                money(row.availableAfterFen), .text(row.reference), .text(row.memo),
+            ])
         }
         return doc.text
     }
@@ -142,11 +160,13 @@ public enum CSVRenderer {
     }
 
     static func carryoverTotals(_ t: Totals, unit: Cell, name: Cell) -> [Cell] {
-        [unit, .text(""), name,
-         money(t.carriedInFen), money(t.allottedFen), money(t.reducedFen),
-         money(t.budgetFen), money(t.paidFen), money(t.carriedOutFen),
-         money(t.lapsedFen), money(t.availableFen),
-         percent(t.rateBasisPoints), money(t.unpaidContractsFen), .text("")]
+        [
+            unit, .text(""), name,
+            money(t.carriedInFen), money(t.allottedFen), money(t.reducedFen),
+            money(t.budgetFen), money(t.paidFen), money(t.carriedOutFen),
+            money(t.lapsedFen), money(t.availableFen),
+            percent(t.rateBasisPoints), money(t.unpaidContractsFen), .text(""),
+        ]
     }
 
     /// Characters that make Excel (and LibreOffice, WPS) treat a cell as a formula, including

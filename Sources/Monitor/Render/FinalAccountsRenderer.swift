@@ -37,39 +37,76 @@ public enum FinalAccountsRenderer {
     public static func json(_ r: FinalAccounts, frame: ReportFrame) -> String {
         let amount = JSONRenderer.amount, percent: (Int64?) -> JSONValue = JSONRenderer.percent
         func classRow(_ c: FinalAccounts.ClassRow) -> JSONValue {
-            .object([("code", .string(c.code)), ("name", .string(c.name)), ("level", .string(c.level.rawValue)),
-                     ("budget", amount(c.budgetFen)), ("paid", amount(c.paidFen)),
-                     ("rate", percent(c.rateBasisPoints)), ("share", percent(c.shareBasisPoints))])
+            .object([
+                ("code", .string(c.code)), ("name", .string(c.name)), ("level", .string(c.level.rawValue)),
+                ("budget", amount(c.budgetFen)), ("paid", amount(c.paidFen)),
+                ("rate", percent(c.rateBasisPoints)), ("share", percent(c.shareBasisPoints)),
+            ])
         }
         let s = r.sangong, sp = r.spending
-        return JSONValue.object(JSONRenderer.journalKeys(frame) + [
-            ("year", .number(String(r.year))), ("organisation", .string(r.organisation)),
-            ("income", .object([("total", amount(r.income.totalFen)), ("by_fund", .array(r.income.byFund.map { f in
-                .object([("fund", .string(f.fund.chinese)), ("appropriation", .bool(f.fund.isAppropriation)),
-                         ("amount", amount(f.amountFen)), ("share", percent(f.shareBasisPoints))])
-            }))])),
-            ("spending", .object([("total_paid", amount(sp.totalPaidFen)), ("basic_paid", amount(sp.basicPaidFen)),
-                                  ("personnel_paid", amount(sp.personnelPaidFen)), ("public_paid", amount(sp.publicPaidFen)),
-                                  ("project_paid", amount(sp.projectPaidFen))])),
-            ("by_function", .array(r.byFunction.map(classRow))),
-            ("by_economic", .array(r.byEconomic.map(classRow))),
-            ("sangong", .object([
-                ("budget", amount(s.budgetFen)), ("paid", amount(s.paidFen)), ("rate", percent(s.rateBasisPoints)),
-                ("previous_paid", amount(s.previousPaidFen)), ("change", amount(s.changeFen)),
-            ] + changeRate(s.changeRateBasisPoints) + [
-                ("kinds", .array(s.kinds.map { k in
-                    .object([("kind", .string(k.kind.rawValue)), ("budget", amount(k.budgetFen)), ("paid", amount(k.paidFen)),
-                             ("rate", percent(k.rateBasisPoints)), ("share", percent(k.shareBasisPoints)),
-                             ("previous_paid", amount(k.previousPaidFen)), ("change", amount(k.changeFen))]
-                            + changeRate(k.changeRateBasisPoints))
-                })),
-                ("vehicle_purchase_paid", amount(s.vehiclePurchasePaidFen)), ("vehicle_operation_paid", amount(s.vehicleOperationPaidFen)),
-                ("previous_vehicle_purchase_paid", amount(s.previousVehiclePurchasePaidFen)),
-                ("previous_vehicle_operation_paid", amount(s.previousVehicleOperationPaidFen)),
-            ])),
-            ("procurement", .object([("budget", amount(r.procurement.budgetFen)), ("paid", amount(r.procurement.paidFen)),
-                                     ("rate", percent(r.procurement.rateBasisPoints))])),
-        ]).serialized() + "\n"
+        return JSONValue.object(
+            JSONRenderer.journalKeys(frame) + [
+                ("year", .number(String(r.year))), ("organisation", .string(r.organisation)),
+                (
+                    "income",
+                    .object([
+                        ("total", amount(r.income.totalFen)),
+                        (
+                            "by_fund",
+                            .array(
+                                r.income.byFund.map { f in
+                                    .object([
+                                        ("fund", .string(f.fund.chinese)), ("appropriation", .bool(f.fund.isAppropriation)),
+                                        ("amount", amount(f.amountFen)), ("share", percent(f.shareBasisPoints)),
+                                    ])
+                                })
+                        ),
+                    ])
+                ),
+                (
+                    "spending",
+                    .object([
+                        ("total_paid", amount(sp.totalPaidFen)), ("basic_paid", amount(sp.basicPaidFen)),
+                        ("personnel_paid", amount(sp.personnelPaidFen)), ("public_paid", amount(sp.publicPaidFen)),
+                        ("project_paid", amount(sp.projectPaidFen)),
+                    ])
+                ),
+                ("by_function", .array(r.byFunction.map(classRow))),
+                ("by_economic", .array(r.byEconomic.map(classRow))),
+                (
+                    "sangong",
+                    .object(
+                        [
+                            ("budget", amount(s.budgetFen)), ("paid", amount(s.paidFen)), ("rate", percent(s.rateBasisPoints)),
+                            ("previous_paid", amount(s.previousPaidFen)), ("change", amount(s.changeFen)),
+                        ] + changeRate(s.changeRateBasisPoints) + [
+                            (
+                                "kinds",
+                                .array(
+                                    s.kinds.map { k in
+                                        .object(
+                                            [
+                                                ("kind", .string(k.kind.rawValue)), ("budget", amount(k.budgetFen)), ("paid", amount(k.paidFen)),
+                                                ("rate", percent(k.rateBasisPoints)), ("share", percent(k.shareBasisPoints)),
+                                                ("previous_paid", amount(k.previousPaidFen)), ("change", amount(k.changeFen)),
+                                            ]
+                                                + changeRate(k.changeRateBasisPoints))
+                                    })
+                            ),
+                            ("vehicle_purchase_paid", amount(s.vehiclePurchasePaidFen)), ("vehicle_operation_paid", amount(s.vehicleOperationPaidFen)),
+                            ("previous_vehicle_purchase_paid", amount(s.previousVehiclePurchasePaidFen)),
+                            ("previous_vehicle_operation_paid", amount(s.previousVehicleOperationPaidFen)),
+                        ])
+                ),
+                (
+                    "procurement",
+                    .object([
+                        ("budget", amount(r.procurement.budgetFen)), ("paid", amount(r.procurement.paidFen)),
+                        ("rate", percent(r.procurement.rateBasisPoints)),
+                    ])
+                ),
+            ]
+        ).serialized() + "\n"
     }
 
     /// `change_rate` is absent (not null) when the year before has nothing to compare with (spec §3).
@@ -84,24 +121,31 @@ public enum FinalAccountsRenderer {
         func money(_ fen: Int64) -> String { m.withUnit(fen) }
         var body = HTMLRenderer.head(letterhead(r, frame), frame)
         let s = r.spending
-        body += "<section>\n" + HTMLRenderer.cardGrid([
-            .init(label: "本年收入合计", value: m.string(r.income.totalFen), unit: u),
-            .init(label: "本年支出合计", value: m.string(s.totalPaidFen), unit: u),
-            .init(label: "人员经费", value: m.string(s.personnelPaidFen), unit: u),
-            .init(label: "公用经费", value: m.string(s.publicPaidFen), unit: u),
-        ]) + "</section>\n"
+        body +=
+            "<section>\n"
+            + HTMLRenderer.cardGrid([
+                .init(label: "本年收入合计", value: m.string(r.income.totalFen), unit: u),
+                .init(label: "本年支出合计", value: m.string(s.totalPaidFen), unit: u),
+                .init(label: "人员经费", value: m.string(s.personnelPaidFen), unit: u),
+                .init(label: "公用经费", value: m.string(s.publicPaidFen), unit: u),
+            ]) + "</section>\n"
         let tables = FinalAccountsTables.all(r)
         let charts = [
-            ShareChart.svg(r.income.byFund.map { .init(label: $0.fund.chinese, amount: money($0.amountFen), shareBasisPoints: $0.shareBasisPoints ?? 0) },
-                           caption: "图1：收入决算结构（按资金性质）"),
-            ShareChart.svg([.init(label: "人员经费", amount: money(s.personnelPaidFen), shareBasisPoints: FinalAccounts.share(s.personnelPaidFen, s.totalPaidFen) ?? 0),
-                            .init(label: "公用经费", amount: money(s.publicPaidFen), shareBasisPoints: FinalAccounts.share(s.publicPaidFen, s.totalPaidFen) ?? 0),
-                            .init(label: "项目支出", amount: money(s.projectPaidFen), shareBasisPoints: FinalAccounts.share(s.projectPaidFen, s.totalPaidFen) ?? 0)],
-                           caption: "图2：支出决算结构"),
+            ShareChart.svg(
+                r.income.byFund.map { .init(label: $0.fund.chinese, amount: money($0.amountFen), shareBasisPoints: $0.shareBasisPoints ?? 0) },
+                caption: "图1：收入决算结构（按资金性质）"),
+            ShareChart.svg(
+                [
+                    .init(label: "人员经费", amount: money(s.personnelPaidFen), shareBasisPoints: FinalAccounts.share(s.personnelPaidFen, s.totalPaidFen) ?? 0),
+                    .init(label: "公用经费", amount: money(s.publicPaidFen), shareBasisPoints: FinalAccounts.share(s.publicPaidFen, s.totalPaidFen) ?? 0),
+                    .init(label: "项目支出", amount: money(s.projectPaidFen), shareBasisPoints: FinalAccounts.share(s.projectPaidFen, s.totalPaidFen) ?? 0),
+                ],
+                caption: "图2：支出决算结构"),
             classChart(r.byFunction, caption: "图3：支出决算结构（按功能分类“类”）", money: money),
             classChart(r.byEconomic, caption: "图4：支出决算结构（按经济分类“类”）", money: money),
-            ShareChart.svg(r.sangong.kinds.map { .init(label: $0.kind.rawValue, amount: money($0.paidFen), shareBasisPoints: $0.shareBasisPoints ?? 0) },
-                           caption: "图5：“三公”经费支出结构"),
+            ShareChart.svg(
+                r.sangong.kinds.map { .init(label: $0.kind.rawValue, amount: money($0.paidFen), shareBasisPoints: $0.shareBasisPoints ?? 0) },
+                caption: "图5：“三公”经费支出结构"),
             "",
         ]
         for (index, (table, chart)) in zip(tables, charts).enumerated() {
@@ -112,8 +156,9 @@ public enum FinalAccountsRenderer {
     }
 
     static func classChart(_ rows: [FinalAccounts.ClassRow], caption: String, money: (Int64) -> String) -> String {
-        ShareChart.svg(rows.filter { $0.level == .category || $0.level == .unclassified }.map {
-            .init(label: $0.code.isEmpty ? $0.name : "\($0.code) \($0.name)", amount: money($0.paidFen), shareBasisPoints: $0.shareBasisPoints ?? 0)
-        }, caption: caption)
+        ShareChart.svg(
+            rows.filter { $0.level == .category || $0.level == .unclassified }.map {
+                .init(label: $0.code.isEmpty ? $0.name : "\($0.code) \($0.name)", amount: money($0.paidFen), shareBasisPoints: $0.shareBasisPoints ?? 0)
+            }, caption: caption)
     }
 }

@@ -20,16 +20,21 @@ public enum GroupedStatusRenderer {
         var columns = keyed ? ["编码", "名称", "级次"] : [r.grouping.rawValue]
         columns += ["预算", "支出", "执行率%", "占支出%"]
         let first = columns.count - 4
-        var t = ReportTable(title: "按\(r.grouping.rawValue)汇总", columns: columns, numeric: Set(first..<columns.count),
-                            note: note(r.grouping))
+        var t = ReportTable(
+            title: "按\(r.grouping.rawValue)汇总", columns: columns, numeric: Set(first..<columns.count),
+            note: note(r.grouping))
         for g in r.groups {
             let label: [ReportTable.Cell] = keyed ? [.text(g.key), .text(g.name), .text(g.level)] : [.text(g.name)]
-            t.add(label + [.money(g.budgetFen), .money(g.paidFen), .percent(g.rateBasisPoints), .percent(g.shareBasisPoints)],
-                  keyed && g.level == "类" ? .subtotal : .normal)
+            t.add(
+                label + [.money(g.budgetFen), .money(g.paidFen), .percent(g.rateBasisPoints), .percent(g.shareBasisPoints)],
+                keyed && g.level == "类" ? .subtotal : .normal)
         }
         let totalLabel: [ReportTable.Cell] = keyed ? [.text("合计"), .empty, .empty] : [.text("合计")]
-        t.add(totalLabel + [.money(r.totalBudgetFen), .money(r.totalPaidFen), .percent(r.totalRateBasisPoints),
-                            .percent(r.totalPaidFen != 0 ? 10_000 : nil)], .total)
+        t.add(
+            totalLabel + [
+                .money(r.totalBudgetFen), .money(r.totalPaidFen), .percent(r.totalRateBasisPoints),
+                .percent(r.totalPaidFen != 0 ? 10_000 : nil),
+            ], .total)
         return t
     }
 
@@ -67,19 +72,28 @@ public enum GroupedStatusRenderer {
 
     public static func json(_ r: GroupedStatus, frame: ReportFrame) -> String {
         let amount = JSONRenderer.amount, percent: (Int64?) -> JSONValue = JSONRenderer.percent
-        return JSONValue.object(JSONRenderer.journalKeys(frame) + [
-            ("as_of", .string(r.asOf.description)), ("organisation", .string(r.organisation)), ("by", .string(r.grouping.english)),
-            ("groups", .array(r.groups.map { g in
-                .object([("key", .string(g.key)), ("name", .string(g.name)), ("level", .string(g.level)),
-                         ("budget", amount(g.budgetFen)), ("paid", amount(g.paidFen)),
-                         ("rate", percent(g.rateBasisPoints)), ("share", percent(g.shareBasisPoints))])
-            })),
-            ("totals", .object([("budget", amount(r.totalBudgetFen)), ("paid", amount(r.totalPaidFen)), ("rate", percent(r.totalRateBasisPoints))])),
-        ]).serialized() + "\n"
+        return JSONValue.object(
+            JSONRenderer.journalKeys(frame) + [
+                ("as_of", .string(r.asOf.description)), ("organisation", .string(r.organisation)), ("by", .string(r.grouping.english)),
+                (
+                    "groups",
+                    .array(
+                        r.groups.map { g in
+                            .object([
+                                ("key", .string(g.key)), ("name", .string(g.name)), ("level", .string(g.level)),
+                                ("budget", amount(g.budgetFen)), ("paid", amount(g.paidFen)),
+                                ("rate", percent(g.rateBasisPoints)), ("share", percent(g.shareBasisPoints)),
+                            ])
+                        })
+                ),
+                ("totals", .object([("budget", amount(r.totalBudgetFen)), ("paid", amount(r.totalPaidFen)), ("rate", percent(r.totalRateBasisPoints))])),
+            ]
+        ).serialized() + "\n"
     }
 
     public static func html(_ r: GroupedStatus, frame: ReportFrame) -> String {
-        let body = HTMLRenderer.head(letterhead(r, frame), frame)
+        let body =
+            HTMLRenderer.head(letterhead(r, frame), frame)
             + ReportTablePrinter.html(table(r), money: frame.money, closing: frame, notes: [meaning])
         return HTMLRenderer.document(title: title(r) + "（截至 \(r.asOf)）", body: body, health: frame.health)
     }

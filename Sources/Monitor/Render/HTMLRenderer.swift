@@ -13,8 +13,9 @@ public enum HTMLRenderer {
     public static func status(_ r: StatusReport, frame: ReportFrame) -> String {
         let t = r.totals
         let m = frame.money
-        var body = head(Letterhead(frame, title: "预算执行情况表", period: RenderSupport.asOfPeriod(r.asOf)), frame,
-                        extra: ["共 \(t.projectCount) 个项目"])
+        var body = head(
+            Letterhead(frame, title: "预算执行情况表", period: RenderSupport.asOfPeriod(r.asOf)), frame,
+            extra: ["共 \(t.projectCount) 个项目"])
         body += section("一、总体情况", "<p class=\"lead\">\(escape(RenderSupport.overview(t, asOf: r.asOf, money: m)))</p>\n" + summaryCards(t, money: m))
         body += section("二、各项目执行进度", progressLegend() + progressTable(r.projects))
         body += section("三、项目执行明细", projectTable(r.projects, totals: t, money: m))
@@ -27,12 +28,14 @@ public enum HTMLRenderer {
         let t = r.status.totals
         let m = frame.money
         let projects = r.status.projects
-        var body = head(Letterhead(frame, title: "\(r.year)年\(r.month)月 预算执行进度预警报告", period: RenderSupport.monthlyPeriod(r)), frame,
-                        extra: ["共 \(t.projectCount) 个项目"])
-        body += section("一、总体情况",
-                        "<p class=\"lead\">\(escape(RenderSupport.overview(t, asOf: r.asOf, money: m)))</p>\n"
-                        + summaryCards(t, money: m)
-                        + "<h3>全年累计支出进度（按月）</h3>\n" + curveChart(r) + curveTable(r))
+        var body = head(
+            Letterhead(frame, title: "\(r.year)年\(r.month)月 预算执行进度预警报告", period: RenderSupport.monthlyPeriod(r)), frame,
+            extra: ["共 \(t.projectCount) 个项目"])
+        body += section(
+            "一、总体情况",
+            "<p class=\"lead\">\(escape(RenderSupport.overview(t, asOf: r.asOf, money: m)))</p>\n"
+                + summaryCards(t, money: m)
+                + "<h3>全年累计支出进度（按月）</h3>\n" + curveChart(r) + curveTable(r))
         body += section("二、各项目执行进度", progressLegend() + progressTable(projects))
         body += section("三、预警项目", alertTable(r.alerted, money: m))
         body += section("四、合同应付未付", contractTable(r, money: m))
@@ -47,8 +50,9 @@ public enum HTMLRenderer {
         let t = r.totals
         let m = frame.money
         func money(_ fen: Int64) -> String { m.string(fen) }
-        var body = head(Letterhead(frame, title: "\(r.year)年度 年终结转结余表", period: RenderSupport.yearEndPeriod(r.year)), frame,
-                        extra: ["共 \(t.projectCount) 个项目"])
+        var body = head(
+            Letterhead(frame, title: "\(r.year)年度 年终结转结余表", period: RenderSupport.yearEndPeriod(r.year)), frame,
+            extra: ["共 \(t.projectCount) 个项目"])
         let u = m.unitName
         var cards = [
             Card(label: "预算合计", value: money(t.budgetFen), unit: u),
@@ -77,14 +81,22 @@ public enum HTMLRenderer {
         var reasons: [String: [String]] = [:]
         for row in r.rows { reasons[row.project.id] = row.reasons }
         for group in RenderSupport.grouped(r.rows.map(\.project), units: r.units) {
-            rows.append(Row(["<span class=\"unit-name\">\(escape(unitLabel(group.unit.unit)))</span>"
-                             + "<span class=\"muted\">（\(group.projects.count) 个项目）</span>"], className: "group", span: columns.count))
+            rows.append(
+                Row(
+                    [
+                        "<span class=\"unit-name\">\(escape(unitLabel(group.unit.unit)))</span>"
+                            + "<span class=\"muted\">（\(group.projects.count) 个项目）</span>"
+                    ], className: "group", span: columns.count))
             for p in group.projects {
                 let f = p.figures
-                rows.append(Row([escape(p.id), escape(p.name)]
-                                + [f.carriedInFen, f.allottedFen, f.reducedFen, f.budgetFen, f.paidFen, f.carriedOutFen, f.lapsedFen].map(money)
-                                + [unresolved(p.availableFen, money: m), Percent.string(p.rateBasisPoints), money(p.unpaidContractsFen),
-                                   (reasons[p.id] ?? []).map(escape).joined(separator: "；")]))
+                rows.append(
+                    Row(
+                        [escape(p.id), escape(p.name)]
+                            + [f.carriedInFen, f.allottedFen, f.reducedFen, f.budgetFen, f.paidFen, f.carriedOutFen, f.lapsedFen].map(money)
+                            + [
+                                unresolved(p.availableFen, money: m), Percent.string(p.rateBasisPoints), money(p.unpaidContractsFen),
+                                (reasons[p.id] ?? []).map(escape).joined(separator: "；"),
+                            ]))
             }
             rows.append(Row(["", escape(unitLabel(group.unit.unit)) + " 小计"] + amounts(group.unit.totals) + [""], className: "subtotal"))
         }
@@ -99,40 +111,52 @@ public enum HTMLRenderer {
 
     /// `report indicators --format html`: 部门整体绩效指标.
     public static func indicators(_ r: Indicators, frame: ReportFrame) -> String {
-        var body = head(Letterhead(frame, title: "\(r.year)年度 部门整体绩效指标", period: RenderSupport.yearPeriod(r.year, asOf: r.asOf)), frame,
-                        extra: ["执行率目标：\(RenderSupport.percentText(r.targetRateBasisPoints))"])
+        var body = head(
+            Letterhead(frame, title: "\(r.year)年度 部门整体绩效指标", period: RenderSupport.yearPeriod(r.year, asOf: r.asOf)), frame,
+            extra: ["执行率目标：\(RenderSupport.percentText(r.targetRateBasisPoints))"])
         let rows = RenderSupport.indicatorRows(r, money: frame.money.string, unit: frame.money.unitName)
         func shown(_ row: RenderSupport.IndicatorRow) -> String { row.value.isEmpty ? "—" : row.value }
         let cards = rows.filter { $0.primary && ($0.unit == "%" || $0.unit == "分") }.map {
             Card(label: $0.name, value: shown($0), unit: $0.value.isEmpty ? "无此类项目" : $0.unit)
         }
         body += "<section>\n" + cardGrid(cards) + "</section>\n"
-        let columns = [Column("指标", width: "24%"), Column("数值", numeric: true, width: "16%"),
-                       Column("单位", width: "9%"), Column("公式")]
+        let columns = [
+            Column("指标", width: "24%"), Column("数值", numeric: true, width: "16%"),
+            Column("单位", width: "9%"), Column("公式"),
+        ]
         func tableRows(_ list: [RenderSupport.IndicatorRow]) -> [Row] {
             list.map { Row([escape($0.name), shown($0), escape($0.unit), escape($0.formula)]) }
         }
         body += section("绩效指标", table(columns, tableRows(rows.filter(\.primary))))
-        body += section("计算依据", table(columns, tableRows(rows.filter { !$0.primary }),
-                                          foot: foot(frame, notes: ["各指标口径见“公式”列；比率按精确金额计算，四舍五入保留两位小数。"])))
+        body += section(
+            "计算依据",
+            table(
+                columns, tableRows(rows.filter { !$0.primary }),
+                foot: foot(frame, notes: ["各指标口径见“公式”列；比率按精确金额计算，四舍五入保留两位小数。"])))
         return document(title: RenderSupport.indicatorsTitle(r), body: body, health: frame.health)
     }
 
     /// `fundflow register --format html`: every entry, nothing cut.
     public static func register(_ r: Register, frame: ReportFrame) -> String {
         let m = frame.money
-        var body = head(Letterhead(frame, title: RegisterText.title(r), period: RenderSupport.registerPeriod(from: r.from, to: r.to)), frame,
-                        extra: [])
+        var body = head(
+            Letterhead(frame, title: RegisterText.title(r), period: RenderSupport.registerPeriod(from: r.from, to: r.to)), frame,
+            extra: [])
         if r.rows.isEmpty {
             body += "<p class=\"empty\">没有符合条件的分录。</p>\n"
             return document(title: RegisterText.title(r), body: body + foot(frame, hasAmounts: false), health: frame.health)
         }
-        let columns = [Column("日期", width: "10%", cellClass: "date"), Column("项目", width: "7%", cellClass: "nowrap"), Column("动作", width: "5%", cellClass: "nowrap"),
-                       Column("金额", numeric: true, width: "9%"), Column("可用余额", numeric: true, width: "9%"),
-                       Column("凭证/文号", width: "19%"), Column("摘要")]
+        let columns = [
+            Column("日期", width: "10%", cellClass: "date"), Column("项目", width: "7%", cellClass: "nowrap"), Column("动作", width: "5%", cellClass: "nowrap"),
+            Column("金额", numeric: true, width: "9%"), Column("可用余额", numeric: true, width: "9%"),
+            Column("凭证/文号", width: "19%"), Column("摘要"),
+        ]
         let rows = r.rows.map { row in
-            Row([row.date.description, escape(row.project), row.verb.chinese, escape(RegisterText.signedAmount(row, m)),
-                 m.string(row.availableAfterFen), escape(row.reference), escape(row.memo)], className: row.verb == .contract ? "muted" : nil)
+            Row(
+                [
+                    row.date.description, escape(row.project), row.verb.chinese, escape(RegisterText.signedAmount(row, m)),
+                    m.string(row.availableAfterFen), escape(row.reference), escape(row.memo),
+                ], className: row.verb == .contract ? "muted" : nil)
         }
         body += table(columns, rows, className: "dense", foot: foot(frame, notes: [RegisterText.note]))
         return document(title: RegisterText.title(r), body: body, health: frame.health)
@@ -301,7 +325,8 @@ public enum HTMLRenderer {
     static func head(_ head: Letterhead, _ frame: ReportFrame, extra: [String] = []) -> String {
         var html = ""
         if let text = frame.health.bannerText {
-            html += "<div class=\"banner\(frame.health.sealFailed ? " seal" : "")\" role=\"alert\"><strong>\(escape(frame.health.bannerTitle))</strong>"
+            html +=
+                "<div class=\"banner\(frame.health.sealFailed ? " seal" : "")\" role=\"alert\"><strong>\(escape(frame.health.bannerTitle))</strong>"
                 + "\(escape(text))</div>\n"
         }
         // A title longer than one line of A4 portrait at 19pt gets a smaller size, not a break mid-word.
@@ -331,7 +356,6 @@ public enum HTMLRenderer {
         return html + "<div class=\"generated\">本报告由 fundflow 根据资金流水账生成。</div>\n</footer>\n"
     }
 
-
     static func unitLabel(_ unit: String) -> String { unit.isEmpty ? "（未填单位）" : unit }
 
     static func badge(_ level: AlertLevel, _ text: String? = nil) -> String {
@@ -359,10 +383,11 @@ public enum HTMLRenderer {
     }
 
     static func cardGrid(_ cards: [Card]) -> String {
-        "<div class=\"cards\">\n" + cards.map { c in
-            "<div class=\"card\(c.level.map { " " + $0.key } ?? "")\"><div class=\"label\">\(escape(c.label))</div>"
-                + "<div class=\"value\">\(escape(c.value))<span class=\"unit\">\(escape(c.unit))</span></div></div>\n"
-        }.joined() + "</div>\n"
+        "<div class=\"cards\">\n"
+            + cards.map { c in
+                "<div class=\"card\(c.level.map { " " + $0.key } ?? "")\"><div class=\"label\">\(escape(c.label))</div>"
+                    + "<div class=\"value\">\(escape(c.value))<span class=\"unit\">\(escape(c.unit))</span></div></div>\n"
+            }.joined() + "</div>\n"
     }
 
     static func summaryCards(_ t: Totals, money m: MoneyFormat) -> String {
@@ -426,7 +451,8 @@ public enum HTMLRenderer {
         let kept = foot == nil ? 0 : min(rowsKeptWithFoot, rows.count)
         html += "<tbody>\n" + rows.dropLast(kept).map { tableRow($0, columns) }.joined() + "</tbody>\n"
         if let foot {
-            html += "<tbody class=\"keep-with-foot\">\n" + rows.suffix(kept).map { tableRow($0, columns) }.joined()
+            html +=
+                "<tbody class=\"keep-with-foot\">\n" + rows.suffix(kept).map { tableRow($0, columns) }.joined()
                 + "<tr class=\"foot\"><td colspan=\"\(columns.count)\">\(foot)</td></tr>\n</tbody>\n"
         }
         return html + "</table>\n"
@@ -447,30 +473,42 @@ public enum HTMLRenderer {
 
     static func projectTable(_ projects: [ProjectStatus], totals t: Totals, money m: MoneyFormat, foot: String? = nil) -> String {
         func money(_ fen: Int64) -> String { m.string(fen) }
-        let columns = [Column("单位", cellClass: "nowrap"), Column("项目", width: "30%"), Column("预算", numeric: true),
-                       Column("支出", numeric: true), Column("可用余额", numeric: true), Column("执行率%", numeric: true),
-                       Column("计划进度%", numeric: true), Column("差距", numeric: true), Column("状态", cellClass: "nowrap")]
+        let columns = [
+            Column("单位", cellClass: "nowrap"), Column("项目", width: "30%"), Column("预算", numeric: true),
+            Column("支出", numeric: true), Column("可用余额", numeric: true), Column("执行率%", numeric: true),
+            Column("计划进度%", numeric: true), Column("差距", numeric: true), Column("状态", cellClass: "nowrap"),
+        ]
         var rows = projects.map { p in
-            Row([escape(unitLabel(p.unit)), "<span class=\"id\">\(escape(p.id))</span> \(escape(p.name))",
-                 money(p.budgetFen), money(p.paidFen), money(p.availableFen), Percent.string(p.rateBasisPoints),
-                 Percent.string(p.expectedBasisPoints), Percent.string(p.gapBasisPoints), badge(p.status)])
+            Row([
+                escape(unitLabel(p.unit)), "<span class=\"id\">\(escape(p.id))</span> \(escape(p.name))",
+                money(p.budgetFen), money(p.paidFen), money(p.availableFen), Percent.string(p.rateBasisPoints),
+                Percent.string(p.expectedBasisPoints), Percent.string(p.gapBasisPoints), badge(p.status),
+            ])
         }
-        rows.append(Row(["合计", "共 \(t.projectCount) 个项目（\(escape(RenderSupport.countSummary(t)))）", money(t.budgetFen),
-                         money(t.paidFen), money(t.availableFen), Percent.string(t.rateBasisPoints),
-                         Percent.string(t.expectedBasisPoints), Percent.string(t.gapBasisPoints), ""], className: "total"))
+        rows.append(
+            Row(
+                [
+                    "合计", "共 \(t.projectCount) 个项目（\(escape(RenderSupport.countSummary(t)))）", money(t.budgetFen),
+                    money(t.paidFen), money(t.availableFen), Percent.string(t.rateBasisPoints),
+                    Percent.string(t.expectedBasisPoints), Percent.string(t.gapBasisPoints), "",
+                ], className: "total"))
         return table(columns, rows, className: "dense", foot: foot)
     }
 
     static func unitTable(_ units: [UnitSummary], totals t: Totals, money m: MoneyFormat, foot: String? = nil) -> String {
         func money(_ fen: Int64) -> String { m.string(fen) }
         func cells(_ s: Totals) -> [String] {
-            ["\(s.projectCount)", money(s.budgetFen), money(s.paidFen), money(s.availableFen), Percent.string(s.rateBasisPoints),
-             Percent.string(s.expectedBasisPoints), Percent.string(s.gapBasisPoints), "\(s.redCount)", "\(s.yellowCount)"]
+            [
+                "\(s.projectCount)", money(s.budgetFen), money(s.paidFen), money(s.availableFen), Percent.string(s.rateBasisPoints),
+                Percent.string(s.expectedBasisPoints), Percent.string(s.gapBasisPoints), "\(s.redCount)", "\(s.yellowCount)",
+            ]
         }
-        let columns = [Column("单位", width: "20%", cellClass: "nowrap"), Column("项目数", numeric: true), Column("预算", numeric: true),
-                       Column("支出", numeric: true), Column("可用余额", numeric: true), Column("执行率%", numeric: true),
-                       Column("计划进度%", numeric: true), Column("差距", numeric: true), Column("严重滞后", numeric: true),
-                       Column("滞后", numeric: true)]
+        let columns = [
+            Column("单位", width: "20%", cellClass: "nowrap"), Column("项目数", numeric: true), Column("预算", numeric: true),
+            Column("支出", numeric: true), Column("可用余额", numeric: true), Column("执行率%", numeric: true),
+            Column("计划进度%", numeric: true), Column("差距", numeric: true), Column("严重滞后", numeric: true),
+            Column("滞后", numeric: true),
+        ]
         var rows = units.map { Row([escape(unitLabel($0.unit))] + cells($0.totals)) }
         rows.append(Row(["合计"] + cells(t), className: "total"))
         return table(columns, rows, foot: foot)
@@ -478,15 +516,20 @@ public enum HTMLRenderer {
 
     static func alertTable(_ alerted: [ProjectStatus], money m: MoneyFormat) -> String {
         if alerted.isEmpty { return "<p class=\"empty\">本月无预警项目。</p>\n" }
-        let columns = [Column("序号", width: "6%"), Column("项目", width: "27%"), Column("执行率 / 计划", numeric: true, width: "12%"),
-                       Column("状态", width: "9%"), Column("预警内容")]
+        let columns = [
+            Column("序号", width: "6%"), Column("项目", width: "27%"), Column("执行率 / 计划", numeric: true, width: "12%"),
+            Column("状态", width: "9%"), Column("预警内容"),
+        ]
         let rows = alerted.enumerated().map { index, p in
-            Row(["\(index + 1)", projectCell(p),
-                 "\(Percent.string(p.rateBasisPoints))%<br><span class=\"muted small\">计划 \(Percent.string(p.expectedBasisPoints))%</span>",
-                 badge(p.status),
-                 "<ul class=\"alerts\">" + p.readableAlerts.map { a in
-                     "<li>\(badge(a.level, a.code.title))\(escape(a.message))</li>"
-                 }.joined() + "</ul>"])
+            Row([
+                "\(index + 1)", projectCell(p),
+                "\(Percent.string(p.rateBasisPoints))%<br><span class=\"muted small\">计划 \(Percent.string(p.expectedBasisPoints))%</span>",
+                badge(p.status),
+                "<ul class=\"alerts\">"
+                    + p.readableAlerts.map { a in
+                        "<li>\(badge(a.level, a.code.title))\(escape(a.message))</li>"
+                    }.joined() + "</ul>",
+            ])
         }
         return table(columns, rows)
     }
@@ -494,16 +537,20 @@ public enum HTMLRenderer {
     static func contractTable(_ r: MonthlyReport, money m: MoneyFormat) -> String {
         if r.unpaidContracts.isEmpty { return "<p class=\"empty\">无应付未付合同。</p>\n" }
         func money(_ fen: Int64) -> String { m.string(fen) }
-        let columns = [Column("合同编号", width: "11%"), Column("项目", width: "25%"), Column("对方单位", width: "14%"),
-                       Column("签订日期", cellClass: "date"), Column("付款期限", cellClass: "date"), Column("合同金额", numeric: true), Column("已付", numeric: true),
-                       Column("未付", numeric: true), Column("状态")]
+        let columns = [
+            Column("合同编号", width: "11%"), Column("项目", width: "25%"), Column("对方单位", width: "14%"),
+            Column("签订日期", cellClass: "date"), Column("付款期限", cellClass: "date"), Column("合同金额", numeric: true), Column("已付", numeric: true),
+            Column("未付", numeric: true), Column("状态"),
+        ]
         let names = RenderSupport.names(r.status.projects)
         var rows = r.unpaidContracts.map { c in
-            Row(["<span class=\"id\">\(escape(c.id))</span>",
-                 "<span class=\"id\">\(escape(c.project))</span> \(escape(names[c.project] ?? ""))",
-                 escape(c.party ?? "—"), c.signed.description, escape(RenderSupport.dueText(c)),
-                 money(c.amountFen), money(c.paidFen), money(c.unpaidFen),
-                 c.overdue ? badge(.red, "已逾期") : badge(.yellow, RenderSupport.contractState(c, asOf: r.asOf))])
+            Row([
+                "<span class=\"id\">\(escape(c.id))</span>",
+                "<span class=\"id\">\(escape(c.project))</span> \(escape(names[c.project] ?? ""))",
+                escape(c.party ?? "—"), c.signed.description, escape(RenderSupport.dueText(c)),
+                money(c.amountFen), money(c.paidFen), money(c.unpaidFen),
+                c.overdue ? badge(.red, "已逾期") : badge(.yellow, RenderSupport.contractState(c, asOf: r.asOf)),
+            ])
         }
         rows.append(Row(["合计", "", "", "", "", "", "", money(r.status.totals.unpaidContractsFen), ""], className: "total"))
         return table(columns, rows)
@@ -513,15 +560,23 @@ public enum HTMLRenderer {
         if r.carryovers.isEmpty { return "<p class=\"empty\">本年无上年结转资金。</p>\n" }
         func money(_ fen: Int64) -> String { m.string(fen) }
         let t = r.status.totals
-        let columns = [Column("项目", width: "40%"), Column("上年结转", numeric: true), Column("已使用", numeric: true),
-                       Column("尚未使用", numeric: true), Column("结转时长", numeric: true)]
+        let columns = [
+            Column("项目", width: "40%"), Column("上年结转", numeric: true), Column("已使用", numeric: true),
+            Column("尚未使用", numeric: true), Column("结转时长", numeric: true),
+        ]
         var rows = r.carryovers.map { c in
-            Row(["<span class=\"id\">\(escape(c.projectID))</span> \(escape(c.projectName))",
-                 money(c.carriedInFen), money(c.consumedFen), money(c.remainingFen),
-                 c.remainingFen > 0 ? (c.ageDays.map { "\($0) 天" } ?? "—") : "已用完"])
+            Row([
+                "<span class=\"id\">\(escape(c.projectID))</span> \(escape(c.projectName))",
+                money(c.carriedInFen), money(c.consumedFen), money(c.remainingFen),
+                c.remainingFen > 0 ? (c.ageDays.map { "\($0) 天" } ?? "—") : "已用完",
+            ])
         }
-        rows.append(Row(["合计", money(t.carriedInFen), money(t.carriedInFen - t.carriedInRemainingFen),
-                         money(t.carriedInRemainingFen), ""], className: "total"))
+        rows.append(
+            Row(
+                [
+                    "合计", money(t.carriedInFen), money(t.carriedInFen - t.carriedInRemainingFen),
+                    money(t.carriedInRemainingFen), "",
+                ], className: "total"))
         return table(columns, rows)
     }
 
@@ -539,13 +594,19 @@ public enum HTMLRenderer {
 
     static func progressTable(_ projects: [ProjectStatus]) -> String {
         if projects.isEmpty { return "<p class=\"empty\">没有需要报告的项目。</p>\n" }
-        let columns = [Column("项目", width: "29%"), Column("执行进度（0–100%）", width: "36%", cellClass: "bar"),
-                       Column("执行率%", numeric: true, width: "9.5%"), Column("计划%", numeric: true, width: "9%"),
-                       Column("差距", numeric: true, width: "7.5%"), Column("状态", width: "9%")]
-        return table(columns, projects.map { p in
-            Row([projectCell(p), progressBar(p), Percent.string(p.rateBasisPoints), Percent.string(p.expectedBasisPoints),
-                 Percent.string(p.gapBasisPoints), badge(p.status)])
-        })
+        let columns = [
+            Column("项目", width: "29%"), Column("执行进度（0–100%）", width: "36%", cellClass: "bar"),
+            Column("执行率%", numeric: true, width: "9.5%"), Column("计划%", numeric: true, width: "9%"),
+            Column("差距", numeric: true, width: "7.5%"), Column("状态", width: "9%"),
+        ]
+        return table(
+            columns,
+            projects.map { p in
+                Row([
+                    projectCell(p), progressBar(p), Percent.string(p.rateBasisPoints), Percent.string(p.expectedBasisPoints),
+                    Percent.string(p.gapBasisPoints), badge(p.status),
+                ])
+            })
     }
 
     /// Bar geometry, in SVG user units (≈ CSS px at the bar column's printed width).
@@ -568,8 +629,9 @@ public enum HTMLRenderer {
         let width = barLeft * 2 + barWidth
         let height: Int64 = 37
         let colour = statusColour[p.status] ?? ink
-        func x(_ bp: Int64) -> Int64 { barLeft * 10 + scaled(bp, barWidth) }    // tenths
-        var svg = "<svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" "
+        func x(_ bp: Int64) -> Int64 { barLeft * 10 + scaled(bp, barWidth) }  // tenths
+        var svg =
+            "<svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" "
             + "aria-label=\"\(escape("\(p.id) \(p.name) 执行率 \(Percent.string(p.rateBasisPoints))%，计划进度 \(Percent.string(p.expectedBasisPoints))%"))\">"
         svg += "<title>\(escape("\(p.id) \(p.name)：执行率 \(Percent.string(p.rateBasisPoints))%，计划进度 \(Percent.string(p.expectedBasisPoints))%，\(p.status.statusName)"))</title>"
         // Track with quarter dividers.
@@ -625,9 +687,10 @@ public enum HTMLRenderer {
     static func curveChart(_ r: MonthlyReport) -> String {
         let plotWidth = plotRight - plotLeft
         let plotHeight = plotBottom - plotTop
-        func x(_ month: Int) -> Int64 { plotLeft * 10 + Int64(month) * plotWidth * 10 / 12 }   // tenths
-        func y(_ bp: Int64) -> Int64 { plotBottom * 10 - scaled(bp, plotHeight) }                // tenths
-        var svg = "<figure class=\"keep\"><svg viewBox=\"0 0 \(chartWidth) \(chartHeight)\" role=\"img\" "
+        func x(_ month: Int) -> Int64 { plotLeft * 10 + Int64(month) * plotWidth * 10 / 12 }  // tenths
+        func y(_ bp: Int64) -> Int64 { plotBottom * 10 - scaled(bp, plotHeight) }  // tenths
+        var svg =
+            "<figure class=\"keep\"><svg viewBox=\"0 0 \(chartWidth) \(chartHeight)\" role=\"img\" "
             + "aria-label=\"\(escape("\(r.year)年各月累计支出进度与计划进度"))\" font-size=\"11\" fill=\"#333\">"
         svg += "<title>\(escape("\(r.year)年累计支出进度：截至\(r.month)月实际 \(Percent.string(r.status.totals.rateBasisPoints))%"))</title>"
         svg += "<rect x=\"\(plotLeft)\" y=\"\(plotTop)\" width=\"\(plotWidth)\" height=\"\(plotHeight)\" fill=\"#fbfcfd\"/>"
@@ -685,7 +748,7 @@ public enum HTMLRenderer {
     /// 14 units apart and inside the plot.
     static func labelRows(_ actualY: Int64, _ plannedY: Int64) -> (Int64, Int64) {
         let gap: Int64 = 140
-        var a = actualY + 40, p = plannedY + 40          // baseline a little below the point: text centred on it
+        var a = actualY + 40, p = plannedY + 40  // baseline a little below the point: text centred on it
         let actualLower = a >= p
         var upper = min(a, p), lower = max(a, p)
         if lower - upper < gap {

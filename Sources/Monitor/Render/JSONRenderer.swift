@@ -78,9 +78,11 @@ public enum JSONRenderer {
     static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
     static func contract(_ c: ContractStatus) -> JSONValue {
-        .object([("id", .string(c.id)), ("project", .string(c.project)), ("signed", .string(c.signed.description)),
-                 ("party", text(c.party)), ("amount", amount(c.amountFen)), ("paid", amount(c.paidFen)),
-                 ("unpaid", amount(c.unpaidFen)), ("due", .string(c.dueDate.description)), ("due_agreed", .bool(c.due != nil)), ("overdue", .bool(c.overdue))])
+        .object([
+            ("id", .string(c.id)), ("project", .string(c.project)), ("signed", .string(c.signed.description)),
+            ("party", text(c.party)), ("amount", amount(c.amountFen)), ("paid", amount(c.paidFen)),
+            ("unpaid", amount(c.unpaidFen)), ("due", .string(c.dueDate.description)), ("due_agreed", .bool(c.due != nil)), ("overdue", .bool(c.overdue)),
+        ])
     }
 
     static func project(_ p: ProjectStatus) -> JSONValue {
@@ -96,10 +98,16 @@ public enum JSONRenderer {
             ("carried_in_remaining", amount(p.carriedInRemainingFen)),
             ("carried_in_age_days", p.carriedInAgeDays.map { .number(String($0)) } ?? .null),
             ("alerts", .array(p.alerts.map { .object([("code", .string($0.code.rawValue)), ("level", .string($0.level.key)), ("message", .string($0.message))]) })),
-            ("checkpoints", .array(p.checkpoints.map { c in
-                .object([("month", .number(String(c.month))), ("date", .string(c.date.description)), ("planned", percent(c.plannedBasisPoints)),
-                         ("actual", percent(c.actualBasisPoints)), ("gap", percent(c.gapBasisPoints)), ("evaluated", .bool(c.evaluated))])
-            })),
+            (
+                "checkpoints",
+                .array(
+                    p.checkpoints.map { c in
+                        .object([
+                            ("month", .number(String(c.month))), ("date", .string(c.date.description)), ("planned", percent(c.plannedBasisPoints)),
+                            ("actual", percent(c.actualBasisPoints)), ("gap", percent(c.gapBasisPoints)), ("evaluated", .bool(c.evaluated)),
+                        ])
+                    })
+            ),
             ("contracts", .array(p.contracts.map(contract))),
         ])
     }
@@ -123,81 +131,117 @@ public enum JSONRenderer {
     /// The keys every report's JSON carries about the journal: `journal_errors` (0 when
     /// clean), `seal_failed`, and the latest seal (null when unsealed).
     static func journalKeys(_ frame: ReportFrame) -> [(String, JSONValue)] {
-        [("journal_errors", .number(String(frame.health.errorCount))), ("seal_failed", .bool(frame.health.sealFailed)),
-         ("latest_seal", frame.latestSeal.map { .object([("date", .string($0.date.description)), ("code", .string($0.code))]) } ?? .null)]
+        [
+            ("journal_errors", .number(String(frame.health.errorCount))), ("seal_failed", .bool(frame.health.sealFailed)),
+            ("latest_seal", frame.latestSeal.map { .object([("date", .string($0.date.description)), ("code", .string($0.code))]) } ?? .null),
+        ]
     }
 
     public static func status(_ r: StatusReport, frame: ReportFrame) -> String {
-        JSONValue.object(journalKeys(frame) + [
-            ("as_of", .string(r.asOf.description)), ("organisation", .string(r.organisation)),
-            ("projects", .array(r.projects.map(project))), ("units", units(r.units)), ("totals", totals(r.totals)),
-        ]).serialized() + "\n"
+        JSONValue.object(
+            journalKeys(frame) + [
+                ("as_of", .string(r.asOf.description)), ("organisation", .string(r.organisation)),
+                ("projects", .array(r.projects.map(project))), ("units", units(r.units)), ("totals", totals(r.totals)),
+            ]
+        ).serialized() + "\n"
     }
 
     public static func monthly(_ r: MonthlyReport, frame: ReportFrame) -> String {
-        JSONValue.object(journalKeys(frame) + [
-            ("month", .string(r.monthKey)), ("as_of", .string(r.asOf.description)), ("organisation", .string(r.status.organisation)),
-            ("projects", .array(r.status.projects.map(project))), ("units", units(r.status.units)), ("totals", totals(r.status.totals)),
-            ("alerted", .array(r.alerted.map { .string($0.id) })),
-            ("unpaid_contracts", .array(r.unpaidContracts.map(contract))),
-            ("carryovers", .array(r.carryovers.map { c in
-                .object([("project", .string(c.projectID)), ("carried_in", amount(c.carriedInFen)), ("consumed", amount(c.consumedFen)),
-                         ("remaining", amount(c.remainingFen)), ("age_days", c.ageDays.map { .number(String($0)) } ?? .null)])
-            })),
-            ("curve", .array(r.curve.map { p in
-                .object([("month", .number(String(p.month))), ("budget", amount(p.budgetFen)), ("planned", percent(p.plannedBasisPoints)),
-                         ("paid", p.paidFen.map(amount) ?? .null), ("actual", percent(p.actualBasisPoints))])
-            })),
-        ]).serialized() + "\n"
+        JSONValue.object(
+            journalKeys(frame) + [
+                ("month", .string(r.monthKey)), ("as_of", .string(r.asOf.description)), ("organisation", .string(r.status.organisation)),
+                ("projects", .array(r.status.projects.map(project))), ("units", units(r.status.units)), ("totals", totals(r.status.totals)),
+                ("alerted", .array(r.alerted.map { .string($0.id) })),
+                ("unpaid_contracts", .array(r.unpaidContracts.map(contract))),
+                (
+                    "carryovers",
+                    .array(
+                        r.carryovers.map { c in
+                            .object([
+                                ("project", .string(c.projectID)), ("carried_in", amount(c.carriedInFen)), ("consumed", amount(c.consumedFen)),
+                                ("remaining", amount(c.remainingFen)), ("age_days", c.ageDays.map { .number(String($0)) } ?? .null),
+                            ])
+                        })
+                ),
+                (
+                    "curve",
+                    .array(
+                        r.curve.map { p in
+                            .object([
+                                ("month", .number(String(p.month))), ("budget", amount(p.budgetFen)), ("planned", percent(p.plannedBasisPoints)),
+                                ("paid", p.paidFen.map(amount) ?? .null), ("actual", percent(p.actualBasisPoints)),
+                            ])
+                        })
+                ),
+            ]
+        ).serialized() + "\n"
     }
 
     public static func carryover(_ s: CarryoverStatement, frame: ReportFrame) -> String {
         func figures(_ t: Totals) -> [(String, JSONValue)] {
-            [("carried_in", amount(t.carriedInFen)), ("allotted", amount(t.allottedFen)), ("reduced", amount(t.reducedFen)),
-             ("budget", amount(t.budgetFen)), ("paid", amount(t.paidFen)), ("carried_out", amount(t.carriedOutFen)),
-             ("lapsed", amount(t.lapsedFen)), ("unresolved", amount(t.availableFen)), ("rate", percent(t.rateBasisPoints)),
-             ("unpaid_contracts", amount(t.unpaidContractsFen))]
+            [
+                ("carried_in", amount(t.carriedInFen)), ("allotted", amount(t.allottedFen)), ("reduced", amount(t.reducedFen)),
+                ("budget", amount(t.budgetFen)), ("paid", amount(t.paidFen)), ("carried_out", amount(t.carriedOutFen)),
+                ("lapsed", amount(t.lapsedFen)), ("unresolved", amount(t.availableFen)), ("rate", percent(t.rateBasisPoints)),
+                ("unpaid_contracts", amount(t.unpaidContractsFen)),
+            ]
         }
-        return JSONValue.object(journalKeys(frame) + [
-            ("year", .number(String(s.year))), ("organisation", .string(s.organisation)),
-            ("projects", .array(s.rows.map { row in
-                let p = row.project, f = p.figures
-                return .object([
-                    ("id", .string(p.id)), ("name", .string(p.name)), ("unit", .string(p.unit)),
-                    ("carried_in", amount(f.carriedInFen)), ("allotted", amount(f.allottedFen)), ("reduced", amount(f.reducedFen)),
-                    ("budget", amount(f.budgetFen)), ("paid", amount(f.paidFen)), ("carried_out", amount(f.carriedOutFen)),
-                    ("lapsed", amount(f.lapsedFen)), ("unresolved", amount(row.unresolvedFen)), ("rate", percent(p.rateBasisPoints)),
-                    ("unpaid_contracts", amount(p.unpaidContractsFen)), ("reasons", .array(row.reasons.map { .string($0) })),
-                ])
-            })),
-            ("units", .array(s.units.map { .object([("unit", .string($0.unit)), ("projects", .array($0.projectIDs.map { .string($0) }))] + figures($0.totals)) })),
-            ("totals", .object(figures(s.totals))),
-        ]).serialized() + "\n"
+        return JSONValue.object(
+            journalKeys(frame) + [
+                ("year", .number(String(s.year))), ("organisation", .string(s.organisation)),
+                (
+                    "projects",
+                    .array(
+                        s.rows.map { row in
+                            let p = row.project, f = p.figures
+                            return .object([
+                                ("id", .string(p.id)), ("name", .string(p.name)), ("unit", .string(p.unit)),
+                                ("carried_in", amount(f.carriedInFen)), ("allotted", amount(f.allottedFen)), ("reduced", amount(f.reducedFen)),
+                                ("budget", amount(f.budgetFen)), ("paid", amount(f.paidFen)), ("carried_out", amount(f.carriedOutFen)),
+                                ("lapsed", amount(f.lapsedFen)), ("unresolved", amount(row.unresolvedFen)), ("rate", percent(p.rateBasisPoints)),
+                                ("unpaid_contracts", amount(p.unpaidContractsFen)), ("reasons", .array(row.reasons.map { .string($0) })),
+                            ])
+                        })
+                ),
+                ("units", .array(s.units.map { .object([("unit", .string($0.unit)), ("projects", .array($0.projectIDs.map { .string($0) }))] + figures($0.totals)) })),
+                ("totals", .object(figures(s.totals))),
+            ]
+        ).serialized() + "\n"
     }
 
     public static func indicators(_ i: Indicators, frame: ReportFrame) -> String {
-        JSONValue.object(journalKeys(frame) + [
-            ("year", .number(String(i.year))), ("as_of", .string(i.asOf.description)), ("organisation", .string(i.organisation)),
-            ("execution_rate", percent(i.executionRate)), ("adjustment_rate", percent(i.adjustmentRate)),
-            ("carryover_rate", percent(i.carryoverRate)), ("sangong_control_rate", percent(i.sangongControlRate)),
-            ("procurement_rate", percent(i.procurementRate)),
-            ("execution_score", i.executionScoreHundredths.map { .number(Percent.jsonNumber($0)) } ?? .null),
-            ("total_paid", amount(i.totalPaidFen)), ("basic_paid", amount(i.basicPaidFen)), ("project_paid", amount(i.projectPaidFen)),
-            ("budget", amount(i.totals.budgetFen)), ("initial", amount(i.totals.initialFen)), ("carried_in", amount(i.totals.carriedInFen)),
-            ("target_rate", percent(i.targetRateBasisPoints)), ("score_weight", .number(String(i.scoreWeight))),
-        ]).serialized() + "\n"
+        JSONValue.object(
+            journalKeys(frame) + [
+                ("year", .number(String(i.year))), ("as_of", .string(i.asOf.description)), ("organisation", .string(i.organisation)),
+                ("execution_rate", percent(i.executionRate)), ("adjustment_rate", percent(i.adjustmentRate)),
+                ("carryover_rate", percent(i.carryoverRate)), ("sangong_control_rate", percent(i.sangongControlRate)),
+                ("procurement_rate", percent(i.procurementRate)),
+                ("execution_score", i.executionScoreHundredths.map { .number(Percent.jsonNumber($0)) } ?? .null),
+                ("total_paid", amount(i.totalPaidFen)), ("basic_paid", amount(i.basicPaidFen)), ("project_paid", amount(i.projectPaidFen)),
+                ("budget", amount(i.totals.budgetFen)), ("initial", amount(i.totals.initialFen)), ("carried_in", amount(i.totals.carriedInFen)),
+                ("target_rate", percent(i.targetRateBasisPoints)), ("score_weight", .number(String(i.scoreWeight))),
+            ]
+        ).serialized() + "\n"
     }
 
     /// `fundflow register --format json`: every entry with its effect and the balance after it.
     public static func register(_ r: Register, frame: ReportFrame) -> String {
-        JSONValue.object(journalKeys(frame) + [
-            ("project", text(r.project)), ("from", text(r.from?.description)), ("to", text(r.to?.description)),
-            ("entries", .array(r.rows.map { row in
-                .object([("date", .string(row.date.description)), ("project", .string(row.project)), ("verb", .string(row.verb.chinese)),
-                         ("amount", amount(row.amountFen)), ("change", amount(row.changeFen)), ("available", amount(row.availableAfterFen)),
-                         ("reference", .string(row.reference)), ("memo", .string(row.memo)), ("line", .number(String(row.location.line)))])
-            })),
-        ]).serialized() + "\n"
+        JSONValue.object(
+            journalKeys(frame) + [
+                ("project", text(r.project)), ("from", text(r.from?.description)), ("to", text(r.to?.description)),
+                (
+                    "entries",
+                    .array(
+                        r.rows.map { row in
+                            .object([
+                                ("date", .string(row.date.description)), ("project", .string(row.project)), ("verb", .string(row.verb.chinese)),
+                                ("amount", amount(row.amountFen)), ("change", amount(row.changeFen)), ("available", amount(row.availableAfterFen)),
+                                ("reference", .string(row.reference)), ("memo", .string(row.memo)), ("line", .number(String(row.location.line))),
+                            ])
+                        })
+                ),
+            ]
+        ).serialized() + "\n"
     }
 }
 

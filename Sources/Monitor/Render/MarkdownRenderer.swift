@@ -64,21 +64,22 @@ public enum MarkdownRenderer {
         out.blank()
         out.line(RenderSupport.overview(t, asOf: r.asOf, money: m))
         out.blank()
-        out.table(Table(
-            columns: [("指标", .left), ("数值", .right)],
-            rows: [
-                ["预算合计", m.withUnit(t.budgetFen)],
-                ["支出合计", m.withUnit(t.paidFen)],
-                ["可用余额", m.withUnit(t.availableFen)],
-                ["预算执行率", RenderSupport.percentText(t.rateBasisPoints)],
-                ["序时进度", RenderSupport.percentText(t.evenPaceBasisPoints)],
-                ["计划进度", RenderSupport.percentText(t.expectedBasisPoints)],
-                ["与计划差距", RenderSupport.gapPhrase(t.gapBasisPoints)],
-                ["严重滞后（红色预警）项目", "\(t.redCount) 个"],
-                ["滞后（黄色预警）项目", "\(t.yellowCount) 个"],
-                ["合同应付未付", m.withUnit(t.unpaidContractsFen)],
-                ["上年结转尚未使用", m.withUnit(t.carriedInRemainingFen)],
-            ]))
+        out.table(
+            Table(
+                columns: [("指标", .left), ("数值", .right)],
+                rows: [
+                    ["预算合计", m.withUnit(t.budgetFen)],
+                    ["支出合计", m.withUnit(t.paidFen)],
+                    ["可用余额", m.withUnit(t.availableFen)],
+                    ["预算执行率", RenderSupport.percentText(t.rateBasisPoints)],
+                    ["序时进度", RenderSupport.percentText(t.evenPaceBasisPoints)],
+                    ["计划进度", RenderSupport.percentText(t.expectedBasisPoints)],
+                    ["与计划差距", RenderSupport.gapPhrase(t.gapBasisPoints)],
+                    ["严重滞后（红色预警）项目", "\(t.redCount) 个"],
+                    ["滞后（黄色预警）项目", "\(t.yellowCount) 个"],
+                    ["合同应付未付", m.withUnit(t.unpaidContractsFen)],
+                    ["上年结转尚未使用", m.withUnit(t.carriedInRemainingFen)],
+                ]))
         out.blank()
 
         out.line("## 二、预警项目")
@@ -90,8 +91,9 @@ public enum MarkdownRenderer {
         for (index, p) in r.alerted.enumerated() {
             out.line("### \(index + 1). \(escape(p.id)) \(escape(p.name))")
             out.blank()
-            out.line("单位：\(escape(unitLabel(p.unit)))　状态：**\(p.status.statusName)**　预算 \(m.withUnit(p.budgetFen))　支出 \(m.withUnit(p.paidFen))　"
-                     + "执行率 \(RenderSupport.percentText(p.rateBasisPoints))　计划进度 \(RenderSupport.percentText(p.expectedBasisPoints))　差距 \(Percent.string(p.gapBasisPoints)) 个百分点")
+            out.line(
+                "单位：\(escape(unitLabel(p.unit)))　状态：**\(p.status.statusName)**　预算 \(m.withUnit(p.budgetFen))　支出 \(m.withUnit(p.paidFen))　"
+                    + "执行率 \(RenderSupport.percentText(p.rateBasisPoints))　计划进度 \(RenderSupport.percentText(p.expectedBasisPoints))　差距 \(Percent.string(p.gapBasisPoints)) 个百分点")
             out.blank()
             for alert in p.readableAlerts {
                 out.line("- 【\(alert.level.levelName)】\(alert.code.title)：\(escape(alert.message))")
@@ -106,15 +108,21 @@ public enum MarkdownRenderer {
         } else {
             let names = RenderSupport.names(r.status.projects)
             var rows: [[String]] = r.unpaidContracts.map { c in
-                [escape(c.id), escape(c.project), escape(names[c.project] ?? ""),
-                 escape(c.party ?? ""), c.signed.description, RenderSupport.dueText(c),
-                 m.string(c.amountFen), m.string(c.paidFen), m.string(c.unpaidFen),
-                 c.overdue ? "**已逾期**" : RenderSupport.contractState(c, asOf: r.asOf)]
+                [
+                    escape(c.id), escape(c.project), escape(names[c.project] ?? ""),
+                    escape(c.party ?? ""), c.signed.description, RenderSupport.dueText(c),
+                    m.string(c.amountFen), m.string(c.paidFen), m.string(c.unpaidFen),
+                    c.overdue ? "**已逾期**" : RenderSupport.contractState(c, asOf: r.asOf),
+                ]
             }
             rows.append(["**合计**", "", "", "", "", "", "", "", "**\(m.string(t.unpaidContractsFen))**", ""])
-            out.table(Table(columns: [("合同编号", .left), ("项目编号", .left), ("项目名称", .left), ("对方单位", .left),
-                                      ("签订日期", .left), ("付款期限", .left), ("合同金额", .right), ("已付", .right),
-                                      ("未付", .right), ("状态", .left)], rows: rows))
+            out.table(
+                Table(
+                    columns: [
+                        ("合同编号", .left), ("项目编号", .left), ("项目名称", .left), ("对方单位", .left),
+                        ("签订日期", .left), ("付款期限", .left), ("合同金额", .right), ("已付", .right),
+                        ("未付", .right), ("状态", .left),
+                    ], rows: rows))
         }
         out.blank()
 
@@ -124,13 +132,21 @@ public enum MarkdownRenderer {
             out.line("本年无上年结转资金。")
         } else {
             var rows: [[String]] = r.carryovers.map { c in
-                [escape(c.projectID), escape(c.projectName), m.string(c.carriedInFen), m.string(c.consumedFen), m.string(c.remainingFen),
-                 c.remainingFen > 0 ? (c.ageDays.map { "\($0) 天" } ?? "—") : "已用完"]
+                [
+                    escape(c.projectID), escape(c.projectName), m.string(c.carriedInFen), m.string(c.consumedFen), m.string(c.remainingFen),
+                    c.remainingFen > 0 ? (c.ageDays.map { "\($0) 天" } ?? "—") : "已用完",
+                ]
             }
-            rows.append(["**合计**", "", "**\(m.string(t.carriedInFen))**", "**\(m.string(t.carriedInFen - t.carriedInRemainingFen))**",
-                         "**\(m.string(t.carriedInRemainingFen))**", ""])
-            out.table(Table(columns: [("项目编号", .left), ("项目名称", .left), ("上年结转", .right), ("已使用", .right),
-                                      ("尚未使用", .right), ("结转时长", .right)], rows: rows))
+            rows.append([
+                "**合计**", "", "**\(m.string(t.carriedInFen))**", "**\(m.string(t.carriedInFen - t.carriedInRemainingFen))**",
+                "**\(m.string(t.carriedInRemainingFen))**", "",
+            ])
+            out.table(
+                Table(
+                    columns: [
+                        ("项目编号", .left), ("项目名称", .left), ("上年结转", .right), ("已使用", .right),
+                        ("尚未使用", .right), ("结转时长", .right),
+                    ], rows: rows))
         }
         out.blank()
 
@@ -151,28 +167,39 @@ public enum MarkdownRenderer {
         var out = Out()
         let m = frame.money
         func amounts(_ f: Totals, bold: Bool) -> [String] {
-            [f.carriedInFen, f.allottedFen, f.reducedFen, f.budgetFen, f.paidFen, f.carriedOutFen, f.lapsedFen,
-             f.availableFen].map { bold ? "**\(m.string($0))**" : m.string($0) }
-                + [bold ? "**\(Percent.string(f.rateBasisPoints))**" : Percent.string(f.rateBasisPoints),
-                   bold ? "**\(m.string(f.unpaidContractsFen))**" : m.string(f.unpaidContractsFen)]
+            [
+                f.carriedInFen, f.allottedFen, f.reducedFen, f.budgetFen, f.paidFen, f.carriedOutFen, f.lapsedFen,
+                f.availableFen,
+            ].map { bold ? "**\(m.string($0))**" : m.string($0) }
+                + [
+                    bold ? "**\(Percent.string(f.rateBasisPoints))**" : Percent.string(f.rateBasisPoints),
+                    bold ? "**\(m.string(f.unpaidContractsFen))**" : m.string(f.unpaidContractsFen),
+                ]
         }
         head(Letterhead(frame, title: "\(r.year)年度 年终结转结余表", period: RenderSupport.yearEndPeriod(r.year)), frame, &out)
         var rows: [[String]] = []
         for group in RenderSupport.grouped(r.rows.map(\.project), units: r.units) {
             for p in group.projects {
                 let f = p.figures
-                rows.append([escape(unitLabel(p.unit)), escape(p.id), escape(p.name)]
-                            + [f.carriedInFen, f.allottedFen, f.reducedFen, f.budgetFen, f.paidFen, f.carriedOutFen,
-                               f.lapsedFen, p.availableFen].map(m.string)
-                            + [Percent.string(p.rateBasisPoints), m.string(p.unpaidContractsFen)])
+                rows.append(
+                    [escape(unitLabel(p.unit)), escape(p.id), escape(p.name)]
+                        + [
+                            f.carriedInFen, f.allottedFen, f.reducedFen, f.budgetFen, f.paidFen, f.carriedOutFen,
+                            f.lapsedFen, p.availableFen,
+                        ].map(m.string)
+                        + [Percent.string(p.rateBasisPoints), m.string(p.unpaidContractsFen)])
             }
             rows.append([escape(unitLabel(group.unit.unit)), "", "**小计**"] + amounts(group.unit.totals, bold: true))
         }
         rows.append(["**合计**", "", ""] + amounts(r.totals, bold: true))
-        out.table(Table(columns: [("单位", .left), ("项目编号", .left), ("项目名称", .left), ("上年结转", .right),
-                                  ("本年下达", .right), ("调减", .right), ("预算", .right), ("支出", .right),
-                                  ("结转下年", .right), ("结余收回", .right), ("未处理", .right), ("执行率%", .right),
-                                  ("应付未付合同", .right)], rows: rows))
+        out.table(
+            Table(
+                columns: [
+                    ("单位", .left), ("项目编号", .left), ("项目名称", .left), ("上年结转", .right),
+                    ("本年下达", .right), ("调减", .right), ("预算", .right), ("支出", .right),
+                    ("结转下年", .right), ("结余收回", .right), ("未处理", .right), ("执行率%", .right),
+                    ("应付未付合同", .right),
+                ], rows: rows))
         out.blank()
         let withReasons = r.rows.filter { !$0.reasons.isEmpty }
         if !withReasons.isEmpty {
@@ -201,13 +228,17 @@ public enum MarkdownRenderer {
             if row.value.isEmpty { return "—（无此类项目）" }
             return row.unit == "%" ? row.value + "%" : row.value + " " + row.unit
         }
-        out.table(Table(columns: [("指标", .left), ("数值", .right), ("公式", .left)],
-                        rows: all.filter(\.primary).map { [$0.name, value($0), $0.formula] }))
+        out.table(
+            Table(
+                columns: [("指标", .left), ("数值", .right), ("公式", .left)],
+                rows: all.filter(\.primary).map { [$0.name, value($0), $0.formula] }))
         out.blank()
         out.line("## 计算依据")
         out.blank()
-        out.table(Table(columns: [("项目", .left), ("金额", .right), ("说明", .left)],
-                        rows: all.filter { !$0.primary }.map { [$0.name, value($0), $0.formula] }))
+        out.table(
+            Table(
+                columns: [("项目", .left), ("金额", .right), ("说明", .left)],
+                rows: all.filter { !$0.primary }.map { [$0.name, value($0), $0.formula] }))
         out.blank()
         foot(frame, notes: ["比率按精确金额计算，四舍五入保留两位小数。"], &out)
         return out.text
@@ -224,12 +255,18 @@ public enum MarkdownRenderer {
             foot(frame, hasAmounts: false, &out)
             return out.text
         }
-        out.table(Table(columns: [("日期", .left), ("项目", .left), ("动作", .left), ("金额", .right), ("可用余额", .right),
-                                  ("凭证/文号", .left), ("摘要", .left)],
-                        rows: r.rows.map { row in
-                            [row.date.description, escape(row.project), row.verb.chinese, RegisterText.signedAmount(row, m),
-                             m.string(row.availableAfterFen), escape(row.reference), escape(row.memo)]
-                        }))
+        out.table(
+            Table(
+                columns: [
+                    ("日期", .left), ("项目", .left), ("动作", .left), ("金额", .right), ("可用余额", .right),
+                    ("凭证/文号", .left), ("摘要", .left),
+                ],
+                rows: r.rows.map { row in
+                    [
+                        row.date.description, escape(row.project), row.verb.chinese, RegisterText.signedAmount(row, m),
+                        m.string(row.availableAfterFen), escape(row.reference), escape(row.memo),
+                    ]
+                }))
         out.blank()
         foot(frame, notes: [RegisterText.note], &out)
         return out.text
@@ -273,30 +310,42 @@ public enum MarkdownRenderer {
     static func projectTable(_ projects: [ProjectStatus], totals t: Totals, money m: MoneyFormat) -> Table {
         func money(_ fen: Int64) -> String { m.string(fen) }
         var rows: [[String]] = projects.map { p in
-            [escape(unitLabel(p.unit)), escape(p.id), escape(p.name), money(p.budgetFen), money(p.paidFen),
-             money(p.availableFen), Percent.string(p.rateBasisPoints), Percent.string(p.expectedBasisPoints),
-             Percent.string(p.gapBasisPoints), p.status == .ok ? p.status.statusName : "**\(p.status.statusName)**"]
+            [
+                escape(unitLabel(p.unit)), escape(p.id), escape(p.name), money(p.budgetFen), money(p.paidFen),
+                money(p.availableFen), Percent.string(p.rateBasisPoints), Percent.string(p.expectedBasisPoints),
+                Percent.string(p.gapBasisPoints), p.status == .ok ? p.status.statusName : "**\(p.status.statusName)**",
+            ]
         }
-        rows.append(["**合计**", "", "", "**\(money(t.budgetFen))**", "**\(money(t.paidFen))**", "**\(money(t.availableFen))**",
-                     "**\(Percent.string(t.rateBasisPoints))**", "**\(Percent.string(t.expectedBasisPoints))**",
-                     "**\(Percent.string(t.gapBasisPoints))**", RenderSupport.countSummary(t)])
-        return Table(columns: [("单位", .left), ("项目编号", .left), ("项目名称", .left), ("预算", .right), ("支出", .right),
-                               ("可用余额", .right), ("执行率%", .right), ("计划进度%", .right), ("差距", .right), ("状态", .left)],
-                     rows: rows)
+        rows.append([
+            "**合计**", "", "", "**\(money(t.budgetFen))**", "**\(money(t.paidFen))**", "**\(money(t.availableFen))**",
+            "**\(Percent.string(t.rateBasisPoints))**", "**\(Percent.string(t.expectedBasisPoints))**",
+            "**\(Percent.string(t.gapBasisPoints))**", RenderSupport.countSummary(t),
+        ])
+        return Table(
+            columns: [
+                ("单位", .left), ("项目编号", .left), ("项目名称", .left), ("预算", .right), ("支出", .right),
+                ("可用余额", .right), ("执行率%", .right), ("计划进度%", .right), ("差距", .right), ("状态", .left),
+            ],
+            rows: rows)
     }
 
     static func unitTable(_ units: [UnitSummary], totals t: Totals, money m: MoneyFormat) -> Table {
         func money(_ fen: Int64) -> String { m.string(fen) }
         func cells(_ s: Totals) -> [String] {
-            ["\(s.projectCount)", money(s.budgetFen), money(s.paidFen), money(s.availableFen),
-             Percent.string(s.rateBasisPoints), Percent.string(s.expectedBasisPoints), Percent.string(s.gapBasisPoints),
-             "\(s.redCount)", "\(s.yellowCount)"]
+            [
+                "\(s.projectCount)", money(s.budgetFen), money(s.paidFen), money(s.availableFen),
+                Percent.string(s.rateBasisPoints), Percent.string(s.expectedBasisPoints), Percent.string(s.gapBasisPoints),
+                "\(s.redCount)", "\(s.yellowCount)",
+            ]
         }
         var rows = units.map { [escape(unitLabel($0.unit))] + cells($0.totals) }
         rows.append(["**合计**"] + cells(t).map { "**\($0)**" })
-        return Table(columns: [("单位", .left), ("项目数", .right), ("预算", .right), ("支出", .right), ("可用余额", .right),
-                               ("执行率%", .right), ("计划进度%", .right), ("差距", .right), ("严重滞后", .right), ("滞后", .right)],
-                     rows: rows)
+        return Table(
+            columns: [
+                ("单位", .left), ("项目数", .right), ("预算", .right), ("支出", .right), ("可用余额", .right),
+                ("执行率%", .right), ("计划进度%", .right), ("差距", .right), ("严重滞后", .right), ("滞后", .right),
+            ],
+            rows: rows)
     }
 
     enum Align { case left, right }

@@ -125,38 +125,54 @@ enum RenderSupport {
         func rate(_ bp: Int64?) -> String { bp.map(Percent.string) ?? "" }
         let target = Percent.string(r.targetRateBasisPoints)
         return [
-            IndicatorRow(name: "预算执行率", key: "execution_rate", value: rate(r.executionRate),
-                         formula: "支出合计 ÷ 预算合计 × 100%", primary: true, unit: "%"),
-            IndicatorRow(name: "预算调整率", key: "adjustment_rate", value: rate(r.adjustmentRate),
-                         formula: "（预算合计 − 上年结转 − 年初预算）÷ 年初预算 × 100%", primary: true, unit: "%"),
-            IndicatorRow(name: "结转结余率", key: "carryover_rate", value: rate(r.carryoverRate),
-                         formula: "（预算合计 − 支出合计）÷ 预算合计 × 100%", primary: true, unit: "%"),
-            IndicatorRow(name: "“三公经费”控制率", key: "sangong_control_rate", value: rate(r.sangongControlRate),
-                         formula: "标签“三公”项目：支出 ÷ 预算 × 100%", primary: true, unit: "%"),
-            IndicatorRow(name: "政府采购执行率", key: "procurement_rate", value: rate(r.procurementRate),
-                         formula: "标签“采购”项目：支出 ÷ 预算 × 100%", primary: true, unit: "%"),
-            IndicatorRow(name: "预算执行率得分", key: "execution_score", value: r.executionScoreHundredths.map(Percent.string) ?? "",
-                         formula: "权重 \(r.scoreWeight) × min(1, 预算执行率 ÷ 执行率目标 \(target)%)", primary: true, unit: "分"),
-            IndicatorRow(name: "支出合计", key: "total_paid", value: money(r.totalPaidFen),
-                         formula: "全部项目支出之和", primary: true, unit: u),
-            IndicatorRow(name: "基本支出", key: "basic_paid", value: money(r.basicPaidFen),
-                         formula: "标签“基本”项目（人员经费、公用经费）支出之和", primary: true, unit: u),
-            IndicatorRow(name: "项目支出", key: "project_paid", value: money(r.projectPaidFen),
-                         formula: "支出合计 − 基本支出", primary: true, unit: u),
-            IndicatorRow(name: "预算合计", key: "total_budget", value: money(r.totals.budgetFen),
-                         formula: "上年结转 + 本年下达 − 调减", primary: false, unit: u),
-            IndicatorRow(name: "年初预算", key: "initial_budget", value: money(r.totals.initialFen),
-                         formula: "类别为“年初”的下达之和", primary: false, unit: u),
-            IndicatorRow(name: "上年结转", key: "carried_in", value: money(r.totals.carriedInFen),
-                         formula: "上年 12 月 31 日结转到本年的资金", primary: false, unit: u),
-            IndicatorRow(name: "“三公经费”预算", key: "sangong_budget", value: money(r.sangong.budgetFen),
-                         formula: "标签“三公”项目预算之和", primary: false, unit: u),
-            IndicatorRow(name: "“三公经费”支出", key: "sangong_paid", value: money(r.sangong.paidFen),
-                         formula: "标签“三公”项目支出之和", primary: false, unit: u),
-            IndicatorRow(name: "政府采购预算", key: "procurement_budget", value: money(r.procurement.budgetFen),
-                         formula: "标签“采购”项目预算之和", primary: false, unit: u),
-            IndicatorRow(name: "政府采购支出", key: "procurement_paid", value: money(r.procurement.paidFen),
-                         formula: "标签“采购”项目支出之和", primary: false, unit: u),
+            IndicatorRow(
+                name: "预算执行率", key: "execution_rate", value: rate(r.executionRate),
+                formula: "支出合计 ÷ 预算合计 × 100%", primary: true, unit: "%"),
+            IndicatorRow(
+                name: "预算调整率", key: "adjustment_rate", value: rate(r.adjustmentRate),
+                formula: "（预算合计 − 上年结转 − 年初预算）÷ 年初预算 × 100%", primary: true, unit: "%"),
+            IndicatorRow(
+                name: "结转结余率", key: "carryover_rate", value: rate(r.carryoverRate),
+                formula: "（预算合计 − 支出合计）÷ 预算合计 × 100%", primary: true, unit: "%"),
+            IndicatorRow(
+                name: "“三公经费”控制率", key: "sangong_control_rate", value: rate(r.sangongControlRate),
+                formula: "标签“三公”项目：支出 ÷ 预算 × 100%", primary: true, unit: "%"),
+            IndicatorRow(
+                name: "政府采购执行率", key: "procurement_rate", value: rate(r.procurementRate),
+                formula: "标签“采购”项目：支出 ÷ 预算 × 100%", primary: true, unit: "%"),
+            IndicatorRow(
+                name: "预算执行率得分", key: "execution_score", value: r.executionScoreHundredths.map(Percent.string) ?? "",
+                formula: "权重 \(r.scoreWeight) × min(1, 预算执行率 ÷ 执行率目标 \(target)%)", primary: true, unit: "分"),
+            IndicatorRow(
+                name: "支出合计", key: "total_paid", value: money(r.totalPaidFen),
+                formula: "全部项目支出之和", primary: true, unit: u),
+            IndicatorRow(
+                name: "基本支出", key: "basic_paid", value: money(r.basicPaidFen),
+                formula: "标签“基本”项目（人员经费、公用经费）支出之和", primary: true, unit: u),
+            IndicatorRow(
+                name: "项目支出", key: "project_paid", value: money(r.projectPaidFen),
+                formula: "支出合计 − 基本支出", primary: true, unit: u),
+            IndicatorRow(
+                name: "预算合计", key: "total_budget", value: money(r.totals.budgetFen),
+                formula: "上年结转 + 本年下达 − 调减", primary: false, unit: u),
+            IndicatorRow(
+                name: "年初预算", key: "initial_budget", value: money(r.totals.initialFen),
+                formula: "类别为“年初”的下达之和", primary: false, unit: u),
+            IndicatorRow(
+                name: "上年结转", key: "carried_in", value: money(r.totals.carriedInFen),
+                formula: "上年 12 月 31 日结转到本年的资金", primary: false, unit: u),
+            IndicatorRow(
+                name: "“三公经费”预算", key: "sangong_budget", value: money(r.sangong.budgetFen),
+                formula: "标签“三公”项目预算之和", primary: false, unit: u),
+            IndicatorRow(
+                name: "“三公经费”支出", key: "sangong_paid", value: money(r.sangong.paidFen),
+                formula: "标签“三公”项目支出之和", primary: false, unit: u),
+            IndicatorRow(
+                name: "政府采购预算", key: "procurement_budget", value: money(r.procurement.budgetFen),
+                formula: "标签“采购”项目预算之和", primary: false, unit: u),
+            IndicatorRow(
+                name: "政府采购支出", key: "procurement_paid", value: money(r.procurement.paidFen),
+                formula: "标签“采购”项目支出之和", primary: false, unit: u),
         ]
     }
 
@@ -171,7 +187,8 @@ enum RenderSupport {
 
     /// "落后计划 17.38 个百分点" / "超前计划 …" / "与计划持平".
     static func gapPhrase(_ gapBasisPoints: Int64) -> String {
-        gapBasisPoints > 0 ? "落后计划 \(Percent.string(gapBasisPoints)) 个百分点"
+        gapBasisPoints > 0
+            ? "落后计划 \(Percent.string(gapBasisPoints)) 个百分点"
             : gapBasisPoints < 0 ? "超前计划 \(Percent.string(-gapBasisPoints)) 个百分点" : "与计划持平"
     }
 

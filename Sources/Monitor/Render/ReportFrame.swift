@@ -45,8 +45,10 @@ public struct ReportFrame: Sendable {
     /// 编制日期 (today, or a fixed date for reproducible output); nil leaves it out.
     public var preparedOn: CalendarDate?
 
-    public init(money: MoneyFormat = .wan, health: JournalHealth = .clean, organisation: String = "",
-                latestSeal: SealStamp? = nil, preparedOn: CalendarDate? = nil) {
+    public init(
+        money: MoneyFormat = .wan, health: JournalHealth = .clean, organisation: String = "",
+        latestSeal: SealStamp? = nil, preparedOn: CalendarDate? = nil
+    ) {
         self.money = money
         self.health = health
         self.organisation = organisation
@@ -56,8 +58,9 @@ public struct ReportFrame: Sendable {
 
     /// A frame for a journal's context: its organisation and latest seal.
     public init(context: JournalContext, money: MoneyFormat = .wan, health: JournalHealth = .clean, preparedOn: CalendarDate? = nil) {
-        self.init(money: money, health: health, organisation: context.settings.organisation,
-                  latestSeal: context.latestSeal, preparedOn: preparedOn)
+        self.init(
+            money: money, health: health, organisation: context.settings.organisation,
+            latestSeal: context.latestSeal, preparedOn: preparedOn)
     }
 }
 
@@ -85,7 +88,8 @@ struct Letterhead {
 
     /// The foot's lines: seal, 编制日期, signatures.
     static func foot(_ frame: ReportFrame) -> (seal: String, prepared: String?, signatures: [String]) {
-        let seal = frame.latestSeal.map { "最近封账：\(RenderSupport.chineseDate($0.date))　校验码：\($0.code)" }
+        let seal =
+            frame.latestSeal.map { "最近封账：\(RenderSupport.chineseDate($0.date))　校验码：\($0.code)" }
             ?? "最近封账：未封账"
         let prepared = frame.preparedOn.map { "编制日期：" + RenderSupport.chineseDate($0) }
         return (seal, prepared, ["单位负责人：", "财务负责人：", "制表人："])

@@ -60,7 +60,7 @@ struct ReportTable {
     /// CSV: exact 元 with two decimals, percents as plain numbers, nothing for no value.
     static func csv(_ cell: Cell) -> CSVRenderer.Cell {
         switch cell {
-        case .text(let text): return .text(RenderSupport.trimmed(text))   // no indentation in a spreadsheet
+        case .text(let text): return .text(RenderSupport.trimmed(text))  // no indentation in a spreadsheet
         case .money(let fen): return .number(Amount.yuanString(fen))
         case .percent(let bp): return .number(bp.map(Percent.string) ?? "")
         case .points(let hundredths): return .number(hundredths.map(Percent.string) ?? "")
@@ -96,8 +96,10 @@ enum ReportTablePrinter {
                 return row.kind == .total && !shown.isEmpty ? "**\(shown)**" : shown
             }
         }
-        out.table(MarkdownRenderer.Table(columns: table.columns.enumerated().map { ($0.element, table.numeric.contains($0.offset) ? .right : .left) },
-                                         rows: rows))
+        out.table(
+            MarkdownRenderer.Table(
+                columns: table.columns.enumerated().map { ($0.element, table.numeric.contains($0.offset) ? .right : .left) },
+                rows: rows))
         if let note = table.note { out.blank(); out.line(MarkdownRenderer.escape(note)) }
         out.blank()
         return out.text
@@ -115,8 +117,10 @@ enum ReportTablePrinter {
     /// page with its heading. The report's last table passes `closing`: the shared foot then
     /// closes the table, its note first among the foot's notes, kept on one page with the last
     /// rows (`HTMLRenderer.table`).
-    static func html(_ table: ReportTable, money: MoneyFormat, chart: String = "", keep: Bool = false,
-                     closing frame: ReportFrame? = nil, notes: [String] = []) -> String {
+    static func html(
+        _ table: ReportTable, money: MoneyFormat, chart: String = "", keep: Bool = false,
+        closing frame: ReportFrame? = nil, notes: [String] = []
+    ) -> String {
         let columns = table.columns.enumerated().map { HTMLRenderer.Column($0.element, numeric: table.numeric.contains($0.offset)) }
         let rows = table.rows.map { row in
             HTMLRenderer.Row(row.cells.map { HTMLRenderer.escape(ReportTable.plain($0, money: money.string)) }, className: rowClass[row.kind])

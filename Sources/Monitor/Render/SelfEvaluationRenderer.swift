@@ -61,7 +61,8 @@ public enum SelfEvaluationRenderer {
         doc.header(["项目编号", "项目名称", "单位", "资金性质", "资金", "年初预算数（元）", "全年预算数（元）", "全年执行数（元）", "分值", "执行率（%）", "得分"])
         for p in r.projects {
             for row in table(p).rows {
-                doc.row([.text(p.id), .text(p.name), .text(p.unit), .text(p.fund.chinese)]
+                doc.row(
+                    [.text(p.id), .text(p.name), .text(p.unit), .text(p.fund.chinese)]
                         + row.cells.map { cell in
                             if case .text(let label) = cell { return .text(RenderSupport.trimmed(label)) }
                             return ReportTable.csv(cell)
@@ -76,17 +77,31 @@ public enum SelfEvaluationRenderer {
         func money(_ m: SelfEvaluation.Money3) -> [(String, JSONValue)] {
             [("initial", amount(m.initialFen)), ("budget", amount(m.budgetFen)), ("paid", amount(m.paidFen))]
         }
-        return JSONValue.object(JSONRenderer.journalKeys(frame) + [
-            ("year", .number(String(r.year))), ("organisation", .string(r.organisation)),
-            ("projects", .array(r.projects.map { p in
-                .object([("id", .string(p.id)), ("name", .string(p.name)), ("unit", .string(p.unit)), ("fund", .string(p.fund.chinese))]
-                        + money(p.total)
-                        + [("weight", .number(String(p.weight))), ("rate", percent(p.rateBasisPoints)),
-                           ("score", p.scoreHundredths.map { .number(Percent.jsonNumber($0)) } ?? .null),
-                           ("rows", .object([("fiscal", .object(money(p.fiscal))), ("carried_in", .object(money(p.carriedIn))),
-                                             ("other", .object(money(p.other)))]))])
-            })),
-        ]).serialized() + "\n"
+        return JSONValue.object(
+            JSONRenderer.journalKeys(frame) + [
+                ("year", .number(String(r.year))), ("organisation", .string(r.organisation)),
+                (
+                    "projects",
+                    .array(
+                        r.projects.map { p in
+                            .object(
+                                [("id", .string(p.id)), ("name", .string(p.name)), ("unit", .string(p.unit)), ("fund", .string(p.fund.chinese))]
+                                    + money(p.total)
+                                    + [
+                                        ("weight", .number(String(p.weight))), ("rate", percent(p.rateBasisPoints)),
+                                        ("score", p.scoreHundredths.map { .number(Percent.jsonNumber($0)) } ?? .null),
+                                        (
+                                            "rows",
+                                            .object([
+                                                ("fiscal", .object(money(p.fiscal))), ("carried_in", .object(money(p.carriedIn))),
+                                                ("other", .object(money(p.other))),
+                                            ])
+                                        ),
+                                    ])
+                        })
+                ),
+            ]
+        ).serialized() + "\n"
     }
 
     /// HTML, portrait A4: one table per project; the shared foot closes the last one.

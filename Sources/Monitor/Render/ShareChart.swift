@@ -21,7 +21,8 @@ enum ShareChart {
         let shown = slices.filter { $0.shareBasisPoints > 0 }
         guard !shown.isEmpty else { return "" }
         let height = rowHeight * Int64(shown.count) + 8
-        var svg = "<figure class=\"keep\"><svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(caption))\">"
+        var svg =
+            "<figure class=\"keep\"><svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(caption))\">"
             + "<title>\(HTMLRenderer.escape(caption))</title>"
         for (index, slice) in shown.enumerated() {
             let top = 4 + rowHeight * Int64(index)
@@ -30,7 +31,8 @@ enum ShareChart {
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(top + 15)\" text-anchor=\"end\" font-size=\"11\">\(HTMLRenderer.escape(slice.label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(top + 4)\" width=\"\(HTMLRenderer.tenths(max(barWidthTenths, 10)))\" height=\"14\" fill=\"\(colour)\" rx=\"1\"/>"
             let textX = labelWidth * 10 + max(barWidthTenths, 10) + 60
-            svg += "<text x=\"\(HTMLRenderer.tenths(textX))\" y=\"\(top + 15)\" font-size=\"11\">"
+            svg +=
+                "<text x=\"\(HTMLRenderer.tenths(textX))\" y=\"\(top + 15)\" font-size=\"11\">"
                 + "\(Percent.string(slice.shareBasisPoints))%　\(HTMLRenderer.escape(slice.amount))</text>"
         }
         return svg + "</svg><figcaption class=\"muted small\">\(HTMLRenderer.escape(caption))</figcaption></figure>\n"

@@ -65,8 +65,9 @@ public enum TextRenderer {
     static func projectTable(_ projects: [ProjectStatus], units: [UnitSummary], totals: Totals, money m: MoneyFormat, style: TextStyle) -> String {
         // Money carried or returned gets its own column, so a row still adds up at year end.
         let showOut = totals.carriedOutFen != 0 || totals.lapsedFen != 0
-        var table = TextTable(headers: ["项目", "名称", "预算", "支出"] + (showOut ? ["结转/收回"] : []) + ["可用余额", "执行率", "计划进度", "差距", "状态"],
-                              alignments: [.left, .left, .right, .right] + (showOut ? [.right] : []) + [.right, .right, .right, .right, .left])
+        var table = TextTable(
+            headers: ["项目", "名称", "预算", "支出"] + (showOut ? ["结转/收回"] : []) + ["可用余额", "执行率", "计划进度", "差距", "状态"],
+            alignments: [.left, .left, .right, .right] + (showOut ? [.right] : []) + [.right, .right, .right, .right, .left])
         func out(_ carriedFen: Int64, _ lapsedFen: Int64) -> [String] {
             // Both are at most the budget, so their sum fits.
             showOut ? [m.string(carriedFen + lapsedFen)] : []
@@ -76,19 +77,28 @@ public enum TextRenderer {
             if units.count > 1 || !unit.unit.isEmpty { table.addSection(style.bold(unit.unit.isEmpty ? "（未分单位）" : unit.unit)) }
             for id in unit.projectIDs {
                 guard let p = byID[id] else { continue }
-                table.add([p.id, DisplayWidth.truncateMiddle(p.name, to: 28), m.string(p.budgetFen), m.string(p.paidFen)]
-                          + out(p.figures.carriedOutFen, p.figures.lapsedFen) + [m.string(p.availableFen), percent(p.rateBasisPoints), percent(p.expectedBasisPoints),
-                           Percent.string(p.gapBasisPoints), style.status(p.status)])
+                table.add(
+                    [p.id, DisplayWidth.truncateMiddle(p.name, to: 28), m.string(p.budgetFen), m.string(p.paidFen)]
+                        + out(p.figures.carriedOutFen, p.figures.lapsedFen) + [
+                            m.string(p.availableFen), percent(p.rateBasisPoints), percent(p.expectedBasisPoints),
+                            Percent.string(p.gapBasisPoints), style.status(p.status),
+                        ])
             }
             if units.count > 1 {
                 let t = unit.totals
-                table.add(["", "小计", m.string(t.budgetFen), m.string(t.paidFen)] + out(t.carriedOutFen, t.lapsedFen) + [m.string(t.availableFen),
-                           percent(t.rateBasisPoints), percent(t.expectedBasisPoints), Percent.string(t.gapBasisPoints), ""])
+                table.add(
+                    ["", "小计", m.string(t.budgetFen), m.string(t.paidFen)] + out(t.carriedOutFen, t.lapsedFen) + [
+                        m.string(t.availableFen),
+                        percent(t.rateBasisPoints), percent(t.expectedBasisPoints), Percent.string(t.gapBasisPoints), "",
+                    ])
             }
             table.addRule()
         }
-        table.add(["", style.bold("合计"), m.string(totals.budgetFen), m.string(totals.paidFen)] + out(totals.carriedOutFen, totals.lapsedFen) + [m.string(totals.availableFen),
-                   percent(totals.rateBasisPoints), percent(totals.expectedBasisPoints), Percent.string(totals.gapBasisPoints), ""])
+        table.add(
+            ["", style.bold("合计"), m.string(totals.budgetFen), m.string(totals.paidFen)] + out(totals.carriedOutFen, totals.lapsedFen) + [
+                m.string(totals.availableFen),
+                percent(totals.rateBasisPoints), percent(totals.expectedBasisPoints), Percent.string(totals.gapBasisPoints), "",
+            ])
         return table.render()
     }
 
@@ -115,16 +125,21 @@ public enum TextRenderer {
         out += "\n" + style.bold("三、合同应付未付") + "\n" + contractTable(report, money: m, style: style)
         out += "\n" + style.bold("四、结转资金使用") + "\n" + carryoverUseTable(report, money: m, style: style)
         out += "\n" + style.bold("五、分单位汇总") + "\n"
-        var units = TextTable(headers: ["单位", "项目数", "预算", "支出", "执行率", "计划进度", "严重滞后", "滞后"],
-                              alignments: [.left, .right, .right, .right, .right, .right, .right, .right])
+        var units = TextTable(
+            headers: ["单位", "项目数", "预算", "支出", "执行率", "计划进度", "严重滞后", "滞后"],
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .right])
         for u in s.units {
-            units.add([u.unit.isEmpty ? "（未分单位）" : u.unit, "\(u.totals.projectCount)", m.string(u.totals.budgetFen),
-                       m.string(u.totals.paidFen), percent(u.totals.rateBasisPoints), percent(u.totals.expectedBasisPoints),
-                       "\(u.totals.redCount)", "\(u.totals.yellowCount)"])
+            units.add([
+                u.unit.isEmpty ? "（未分单位）" : u.unit, "\(u.totals.projectCount)", m.string(u.totals.budgetFen),
+                m.string(u.totals.paidFen), percent(u.totals.rateBasisPoints), percent(u.totals.expectedBasisPoints),
+                "\(u.totals.redCount)", "\(u.totals.yellowCount)",
+            ])
         }
         units.addRule()
-        units.add(["合计", "\(t.projectCount)", m.string(t.budgetFen), m.string(t.paidFen), percent(t.rateBasisPoints),
-                   percent(t.expectedBasisPoints), "\(t.redCount)", "\(t.yellowCount)"])
+        units.add([
+            "合计", "\(t.projectCount)", m.string(t.budgetFen), m.string(t.paidFen), percent(t.rateBasisPoints),
+            percent(t.expectedBasisPoints), "\(t.redCount)", "\(t.yellowCount)",
+        ])
         out += units.render(indent: "  ")
         out += "\n" + style.bold("附：各项目执行情况") + "\n"
         out += projectTable(s.projects, units: s.units, totals: t, money: m, style: style)
@@ -133,12 +148,15 @@ public enum TextRenderer {
 
     static func contractTable(_ report: MonthlyReport, money m: MoneyFormat, style: TextStyle) -> String {
         if report.unpaidContracts.isEmpty { return "  无应付未付合同。\n" }
-        var table = TextTable(headers: ["合同", "项目", "对方", "合同金额", "已付", "未付", "付款期限", "状态"],
-                              alignments: [.left, .left, .left, .right, .right, .right, .left, .left])
+        var table = TextTable(
+            headers: ["合同", "项目", "对方", "合同金额", "已付", "未付", "付款期限", "状态"],
+            alignments: [.left, .left, .left, .right, .right, .right, .left, .left])
         for c in report.unpaidContracts {
-            table.add([RenderSupport.contractLabel(c, year: report.year), c.project, DisplayWidth.truncate(c.party ?? "", to: 20),
-                       m.string(c.amountFen), m.string(c.paidFen), m.string(c.unpaidFen), RenderSupport.dueText(c),
-                       c.overdue ? style.red("已逾期") : RenderSupport.contractState(c, asOf: report.asOf)])
+            table.add([
+                RenderSupport.contractLabel(c, year: report.year), c.project, DisplayWidth.truncate(c.party ?? "", to: 20),
+                m.string(c.amountFen), m.string(c.paidFen), m.string(c.unpaidFen), RenderSupport.dueText(c),
+                c.overdue ? style.red("已逾期") : RenderSupport.contractState(c, asOf: report.asOf),
+            ])
         }
         table.addRule()
         table.add(["合计", "", "", "", "", m.string(report.status.totals.unpaidContractsFen), "", ""])
@@ -148,12 +166,15 @@ public enum TextRenderer {
     static func carryoverUseTable(_ report: MonthlyReport, money m: MoneyFormat, style: TextStyle) -> String {
         if report.carryovers.isEmpty { return "  本年无上年结转资金。\n" }
         let t = report.status.totals
-        var table = TextTable(headers: ["项目", "名称", "上年结转", "已使用", "尚未使用", "结转时长"],
-                              alignments: [.left, .left, .right, .right, .right, .right])
+        var table = TextTable(
+            headers: ["项目", "名称", "上年结转", "已使用", "尚未使用", "结转时长"],
+            alignments: [.left, .left, .right, .right, .right, .right])
         for c in report.carryovers {
-            table.add([c.projectID, DisplayWidth.truncateMiddle(c.projectName, to: 24), m.string(c.carriedInFen), m.string(c.consumedFen),
-                       c.remainingFen > 0 ? style.yellow(m.string(c.remainingFen)) : m.string(c.remainingFen),
-                       c.remainingFen > 0 ? (c.ageDays.map { "\($0) 天" } ?? "—") : "已用完"])
+            table.add([
+                c.projectID, DisplayWidth.truncateMiddle(c.projectName, to: 24), m.string(c.carriedInFen), m.string(c.consumedFen),
+                c.remainingFen > 0 ? style.yellow(m.string(c.remainingFen)) : m.string(c.remainingFen),
+                c.remainingFen > 0 ? (c.ageDays.map { "\($0) 天" } ?? "—") : "已用完",
+            ])
         }
         table.addRule()
         // Remaining never exceeds carried in, so the difference fits.
@@ -163,15 +184,19 @@ public enum TextRenderer {
 
     public static func carryover(_ statement: CarryoverStatement, frame: ReportFrame, style: TextStyle) -> String {
         let m = frame.money
-        let letterhead = Letterhead(frame, title: "\(statement.year)年度 年终结转结余表",
-                                    period: RenderSupport.yearEndPeriod(statement.year))
+        let letterhead = Letterhead(
+            frame, title: "\(statement.year)年度 年终结转结余表",
+            period: RenderSupport.yearEndPeriod(statement.year))
         var out = head(letterhead, frame, style: style)
-        var table = TextTable(headers: ["项目", "名称", "上年结转", "本年下达", "调减", "预算", "支出", "结转下年", "结余收回", "未处理", "执行率", "应付未付合同", "原因"],
-                              alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right, .right, .left])
+        var table = TextTable(
+            headers: ["项目", "名称", "上年结转", "本年下达", "调减", "预算", "支出", "结转下年", "结余收回", "未处理", "执行率", "应付未付合同", "原因"],
+            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right, .right, .left])
         let rowsByID = Dictionary(statement.rows.map { ($0.project.id, $0) }, uniquingKeysWith: { a, _ in a })
         func figures(_ t: Totals) -> [String] {
-            [m.string(t.carriedInFen), m.string(t.allottedFen), m.string(t.reducedFen), m.string(t.budgetFen), m.string(t.paidFen),
-             m.string(t.carriedOutFen), m.string(t.lapsedFen), m.string(t.availableFen), percent(t.rateBasisPoints), m.string(t.unpaidContractsFen), ""]
+            [
+                m.string(t.carriedInFen), m.string(t.allottedFen), m.string(t.reducedFen), m.string(t.budgetFen), m.string(t.paidFen),
+                m.string(t.carriedOutFen), m.string(t.lapsedFen), m.string(t.availableFen), percent(t.rateBasisPoints), m.string(t.unpaidContractsFen), "",
+            ]
         }
         for unit in statement.units {
             table.addSection(style.bold(unit.unit.isEmpty ? "（未分单位）" : unit.unit))
@@ -179,9 +204,11 @@ public enum TextRenderer {
                 guard let row = rowsByID[id] else { continue }
                 let p = row.project, f = p.figures
                 let unresolved = row.unresolvedFen != 0 ? style.red(m.string(row.unresolvedFen)) : m.string(row.unresolvedFen)
-                table.add([p.id, DisplayWidth.truncateMiddle(p.name, to: 24), m.string(f.carriedInFen), m.string(f.allottedFen), m.string(f.reducedFen),
-                           m.string(f.budgetFen), m.string(f.paidFen), m.string(f.carriedOutFen), m.string(f.lapsedFen), unresolved,
-                           percent(p.rateBasisPoints), m.string(p.unpaidContractsFen), DisplayWidth.truncate(row.reasons.joined(separator: "；"), to: 24)])
+                table.add([
+                    p.id, DisplayWidth.truncateMiddle(p.name, to: 24), m.string(f.carriedInFen), m.string(f.allottedFen), m.string(f.reducedFen),
+                    m.string(f.budgetFen), m.string(f.paidFen), m.string(f.carriedOutFen), m.string(f.lapsedFen), unresolved,
+                    percent(p.rateBasisPoints), m.string(p.unpaidContractsFen), DisplayWidth.truncate(row.reasons.joined(separator: "；"), to: 24),
+                ])
             }
             table.add(["", "小计"] + figures(unit.totals))
             table.addRule()
@@ -204,13 +231,17 @@ public enum TextRenderer {
         var table = TextTable(headers: ["指标", "数值", "计算"], alignments: [.left, .right, .left])
         let t = i.totals
         table.add(["预算执行率", rate(i.executionRate, "无预算"), "支出 \(m.string(t.paidFen)) ÷ 预算 \(m.string(t.budgetFen))"])
-        table.add(["预算调整率", rate(i.adjustmentRate, "无年初预算"),
-                   "(预算 \(m.string(t.budgetFen)) − 上年结转 \(m.string(t.carriedInFen)) − 年初 \(m.string(t.initialFen))) ÷ 年初 \(m.string(t.initialFen))"])
+        table.add([
+            "预算调整率", rate(i.adjustmentRate, "无年初预算"),
+            "(预算 \(m.string(t.budgetFen)) − 上年结转 \(m.string(t.carriedInFen)) − 年初 \(m.string(t.initialFen))) ÷ 年初 \(m.string(t.initialFen))",
+        ])
         table.add(["结转结余率", rate(i.carryoverRate, "无预算"), "(预算 \(m.string(t.budgetFen)) − 支出 \(m.string(t.paidFen))) ÷ 预算 \(m.string(t.budgetFen))"])
         table.add(["“三公经费”控制率", rate(i.sangongControlRate, "无三公经费项目"), "支出 \(m.string(i.sangong.paidFen)) ÷ 预算 \(m.string(i.sangong.budgetFen))（标签 三公）"])
         table.add(["政府采购执行率", rate(i.procurementRate, "无采购项目"), "支出 \(m.string(i.procurement.paidFen)) ÷ 预算 \(m.string(i.procurement.budgetFen))（标签 采购）"])
-        table.add(["预算执行率得分", i.executionScoreHundredths.map { Percent.string($0) + " 分" } ?? "—",
-                   "\(i.scoreWeight) × min(1, 执行率 ÷ \(percent(i.targetRateBasisPoints)))"])
+        table.add([
+            "预算执行率得分", i.executionScoreHundredths.map { Percent.string($0) + " 分" } ?? "—",
+            "\(i.scoreWeight) × min(1, 执行率 ÷ \(percent(i.targetRateBasisPoints)))",
+        ])
         table.addRule()
         table.add(["支出合计", m.string(i.totalPaidFen), ""])
         table.add(["其中：基本支出", m.string(i.basicPaidFen), "标签 基本"])
@@ -225,12 +256,15 @@ public enum TextRenderer {
         let letterhead = Letterhead(frame, title: RegisterText.title(register), period: RenderSupport.registerPeriod(from: register.from, to: register.to))
         var out = head(letterhead, frame, style: style)
         if register.rows.isEmpty { return out + "（没有符合条件的分录）\n" + foot(frame, hasAmounts: false, style: style) }
-        var table = TextTable(headers: ["日期", "项目", "动作", "金额", "可用余额", "凭证/文号", "摘要"],
-                              alignments: [.left, .left, .left, .right, .right, .left, .left])
+        var table = TextTable(
+            headers: ["日期", "项目", "动作", "金额", "可用余额", "凭证/文号", "摘要"],
+            alignments: [.left, .left, .left, .right, .right, .left, .left])
         for row in register.rows {
             let amount = RegisterText.signedAmount(row, m)
-            table.add([row.date.description, row.project, row.verb.chinese, row.verb == .contract ? style.dim(amount) : amount,
-                       m.string(row.availableAfterFen), DisplayWidth.truncate(row.reference, to: 24), DisplayWidth.truncate(row.memo, to: 30)])
+            table.add([
+                row.date.description, row.project, row.verb.chinese, row.verb == .contract ? style.dim(amount) : amount,
+                m.string(row.availableAfterFen), DisplayWidth.truncate(row.reference, to: 24), DisplayWidth.truncate(row.memo, to: 30),
+            ])
         }
         out += table.render()
         return out + foot(frame, notes: [RegisterText.note], style: style)

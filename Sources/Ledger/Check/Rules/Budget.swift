@@ -30,16 +30,20 @@ enum Budget {
         switch finding.code {
         case .reduceBelowPaid:
             let budget = finding.a, committed = finding.b
-            return Diagnostic(.reduceBelowPaid, at: entry.amountLocation,
+            return Diagnostic(
+                .reduceBelowPaid, at: entry.amountLocation,
                 "调减过多：项目“\(project)”\(year) 年预算 \(wan(budget))，已支付\(finding.c != 0 ? "及收回/结转" : "") \(wan(committed))，最多还能调减 \(wan(budget &- committed))，本笔调减 \(wan(amount))。请核对金额")
         case .carryNotYearEnd:
-            return Diagnostic(.carryNotYearEnd, at: entry.location,
+            return Diagnostic(
+                .carryNotYearEnd, at: entry.location,
                 "结转只能记在年末 12 月 31 日：请把日期改为 \(year)-12-31（用 fundflow carry … --year \(year) 会自动填写）")
         case .carryExceedsAvailable:
-            return Diagnostic(.carryExceedsAvailable, at: entry.amountLocation,
+            return Diagnostic(
+                .carryExceedsAvailable, at: entry.amountLocation,
                 "结转金额超过余额：项目“\(project)”\(year) 年末可用余额为 \(wan(finding.a))，本笔结转 \(wan(amount))。结转全部余额可用 fundflow carry \(project) --all --year \(year)")
         case .lapseExceedsAvailable:
-            return Diagnostic(.lapseExceedsAvailable, at: entry.amountLocation,
+            return Diagnostic(
+                .lapseExceedsAvailable, at: entry.amountLocation,
                 "收回金额超过余额：项目“\(project)”在 \(entry.date) 的可用余额为 \(wan(finding.a))，本笔收回 \(wan(amount))。收回全部余额可用 fundflow lapse \(project) --all")
         default:
             return nil

@@ -25,12 +25,14 @@ enum Contracts {
         switch finding.code {
         case .duplicateContract:
             guard case .contract(let signing) = entry.body else { return nil }
-            return Diagnostic(.duplicateContract, at: entry.detailLocation,
+            return Diagnostic(
+                .duplicateContract, at: entry.detailLocation,
                 "合同编号“\(signing.contractID)”已在\(context.place(finding.other))登记（项目“\(context.projectName(Int32(finding.a)))”）：合同编号在日记账中必须唯一，请核对编号")
         case .obligationsUncovered:
             guard let project = entry.body.projectID else { return nil }
             let contract = context.contractName(Int32(finding.c))
-            return Diagnostic(.obligationsUncovered, at: entry.amountLocation,
+            return Diagnostic(
+                .obligationsUncovered, at: entry.amountLocation,
                 "\(entry.verb.chinese)后，项目“\(project)”尚有合同应付未付 \(wan(finding.a))（如合同“\(contract)”），超过项目仍持有的资金 \(wan(finding.b))：合同义务并未消失，须用以后年度的资金支付；请核对是否应少\(entry.verb.chinese)一些")
         default:
             return nil

@@ -56,15 +56,18 @@ enum Declarations {
         guard let id = entry.body.projectID else { return nil }
         switch finding.code {
         case .duplicateProject:
-            return Diagnostic(.duplicateProject, at: entry.projectLocation,
+            return Diagnostic(
+                .duplicateProject, at: entry.projectLocation,
                 "项目“\(id)”重复声明（\(context.place(finding.other))已声明）：每个项目只声明一次；要改名称或计划，请改原来那一行（未封账时）或用“计划”分录")
         case .undeclaredProject:
-            return Diagnostic(.undeclaredProject, at: entry.projectLocation,
+            return Diagnostic(
+                .undeclaredProject, at: entry.projectLocation,
                 "项目“\(id)”在\(context.place(finding.other))才声明：项目须先声明后使用，请把“项目”行移到使用它的分录之前")
         case .unknownProject:
             // Declaration order, as it stood then: the suggestion must not vary from run to run.
             let known = context.projectNames(declaredBefore: Int(finding.a))
-            return Diagnostic(.unknownProject, at: entry.projectLocation,
+            return Diagnostic(
+                .unknownProject, at: entry.projectLocation,
                 "未知的项目“\(id)”\(Suggest.phrase(id, among: known))：请先用“日期 项目 \(id) 名称 单位=…”声明该项目，或核对项目编号")
         default:
             return nil

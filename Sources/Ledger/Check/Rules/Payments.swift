@@ -22,17 +22,21 @@ enum Payments {
         switch finding.code {
         case .overspend:
             let available = finding.a
-            return Diagnostic(.overspend, at: entry.amountLocation,
+            return Diagnostic(
+                .overspend, at: entry.amountLocation,
                 "超支：项目“\(payment.project)”在 \(entry.date) 的可用余额为 \(wan(available))，本笔支付 \(wan(payment.amountFen))，超出 \(wan(payment.amountFen &- available))。请核对金额，或先录入追加下达（下达 … 类别=追加）")
         case .unknownContract:
-            return Diagnostic(.unknownContract, at: entry.detailLocation,
+            return Diagnostic(
+                .unknownContract, at: entry.detailLocation,
                 "未登记的合同“\(contractID)”\(Suggest.phrase(contractID, among: context.contractsSigned(before: finding.record)))：请先用“日期 合同 \(payment.project) \(contractID) 金额”登记合同（登记日期不能晚于支付日期），或核对合同编号")
         case .contractOtherProject:
-            return Diagnostic(.contractOtherProject, at: entry.detailLocation,
+            return Diagnostic(
+                .contractOtherProject, at: entry.detailLocation,
                 "合同“\(contractID)”属于项目“\(context.projectName(Int32(finding.a)))”，不属于“\(payment.project)”：请核对项目编号或合同编号")
         case .contractOverpaid:
             let amount = finding.a, paid = finding.b
-            return Diagnostic(.contractOverpaid, at: entry.detailLocation,
+            return Diagnostic(
+                .contractOverpaid, at: entry.detailLocation,
                 "合同“\(contractID)”将被超付：合同金额 \(wan(amount))，已付 \(wan(paid))，尚未支付 \(wan(amount &- paid))，本笔支付 \(wan(payment.amountFen))。请核对金额；合同有变更请登记补充合同")
         default:
             return nil

@@ -32,22 +32,27 @@ enum Reversals {
         case .unknownVoucher:
             let dates = context.paymentDates(reversing: finding.record)
             if let ofDate = reversal.ofDate, !dates.isEmpty {
-                return Diagnostic(.unknownVoucher, at: entry.detailLocation,
+                return Diagnostic(
+                    .unknownVoucher, at: entry.detailLocation,
                     "项目“\(reversal.project)”在 \(ofDate) 没有凭证号为“\(reversal.ofVoucher)”的支付（该凭证的支付日期为 \(dates.map(\.description).joined(separator: "、"))）：请核对原日期")
             }
-            return Diagnostic(.unknownVoucher, at: entry.detailLocation,
+            return Diagnostic(
+                .unknownVoucher, at: entry.detailLocation,
                 "项目“\(reversal.project)”在 \(entry.date) 之前没有凭证号为“\(reversal.ofVoucher)”的支付：冲销须指向本项目已记账的原支付凭证，请核对原凭证号和项目编号")
         case .ambiguousVoucher:
             let listed = Array(Set(context.paymentDates(reversing: finding.record))).sorted()
-            return Diagnostic(.ambiguousVoucher, at: entry.detailLocation,
+            return Diagnostic(
+                .ambiguousVoucher, at: entry.detailLocation,
                 "凭证号“\(reversal.ofVoucher)”在项目“\(reversal.project)”下有多笔支付（\(listed.map(\.description).joined(separator: "、"))）：请加上 原日期=… 指明冲销哪一笔")
         case .reverseOtherYear:
             let paidOn = CalendarDate(key: Int32(finding.a)).map(\.description) ?? ""
-            return Diagnostic(.reverseOtherYear, at: entry.detailLocation,
+            return Diagnostic(
+                .reverseOtherYear, at: entry.detailLocation,
                 "不能冲销以前年度的支付：凭证“\(reversal.ofVoucher)”的支付日期为 \(paidOn)，本笔冲销记在 \(entry.date.year) 年。以前年度支出的退款应缴回国库，不冲减本年支出；请核对原凭证号或日期")
         case .reverseExceedsPayment:
             let original = finding.a, remaining = finding.b
-            return Diagnostic(.reverseExceedsPayment, at: entry.amountLocation,
+            return Diagnostic(
+                .reverseExceedsPayment, at: entry.amountLocation,
                 "冲销金额超过原支付：凭证“\(reversal.ofVoucher)”原支付 \(wan(original))，已冲销 \(wan(original &- remaining))，最多还能冲销 \(wan(remaining))，本笔冲销 \(wan(reversal.amountFen))")
         default:
             return nil

@@ -7,7 +7,7 @@ enum Seals {
     /// The valid seals, in file order.
     static func check(_ store: RecordStore, rejected: inout [Bool], findings: inout [Finding]) -> [SealStamp] {
         var valid: [SealStamp] = []
-        var closing: [(place: LinePlace, dateKey: Int32)] = []   // every seal, valid or not
+        var closing: [(place: LinePlace, dateKey: Int32)] = []  // every seal, valid or not
         verifyHashes(store, rejected: &rejected, findings: &findings, valid: &valid, closing: &closing)
         guard !closing.isEmpty else { return valid }
         // A line is covered by a seal of its own file that follows it. Every line is closed by
@@ -42,8 +42,10 @@ enum Seals {
     }
 
     /// Hashes each file's bytes as far as its last seal, once, checking each seal on the way.
-    private static func verifyHashes(_ store: RecordStore, rejected: inout [Bool], findings: inout [Finding],
-                                     valid: inout [SealStamp], closing: inout [(place: LinePlace, dateKey: Int32)]) {
+    private static func verifyHashes(
+        _ store: RecordStore, rejected: inout [Bool], findings: inout [Finding],
+        valid: inout [SealStamp], closing: inout [(place: LinePlace, dateKey: Int32)]
+    ) {
         var hasher = SHA256()
         var hashedFile: Int16 = -1
         var hashedUpTo = 0
@@ -72,13 +74,15 @@ enum Seals {
         switch finding.code {
         case .sealedPeriod:
             let sealed = CalendarDate(key: Int32(finding.a)).map(\.description) ?? ""
-            return Diagnostic(.sealedPeriod, at: entry.location,
+            return Diagnostic(
+                .sealedPeriod, at: entry.location,
                 "\(entry.date) 已封账（\(context.place(finding.other))封账至 \(sealed)）：封账期间不能再记账；更正请用日期在 \(sealed) 之后的“冲销”或“调减”分录")
         case .sealMismatch:
             guard case .seal(let seal) = entry.body else { return nil }
             var actual = String(UInt64(finding.a), radix: 16)
             actual = String(repeating: "0", count: max(0, 12 - actual.count)) + actual
-            return Diagnostic(.sealMismatch, at: entry.detailLocation,
+            return Diagnostic(
+                .sealMismatch, at: entry.detailLocation,
                 "封账校验失败：本行之前的内容或本行的日期与封账时不一致（记录的 sha256 为 \(seal.sha256.prefix(12))…，现在为 \(actual)…）。已封账的历史被改动过：请从备份或版本记录中恢复原文件，更正请在封账之后另记分录")
         default:
             return nil

@@ -68,13 +68,16 @@ struct Warnings {
             return duplicateDocument(r.doc, project: r.project, verb: .reduce, finding, context)
         case (.duplicateVoucher, .pay(let payment)):
             let unit = context.unitName(of: payment.project).map { "，同一单位“\($0)”" } ?? ""
-            return Diagnostic(.duplicateVoucher, at: entry.location,
+            return Diagnostic(
+                .duplicateVoucher, at: entry.location,
                 "凭证号“\(payment.voucher ?? "")”在 \(entry.date.year) 年 \(entry.date.month) 月已用过（\(context.place(finding.other))\(unit)）：是否重复录入？冲销这笔支付时须用 原日期= 区分")
         case (.payWithoutVoucher, .pay):
-            return Diagnostic(.payWithoutVoucher, at: entry.location,
+            return Diagnostic(
+                .payWithoutVoucher, at: entry.location,
                 "这笔支付没有凭证号：以后无法按凭证冲销它。请补上 凭证=记账凭证号（fundflow pay … --voucher 记-2019-05-004）")
         case (.futureDate, _):
-            return Diagnostic(.futureDate, at: entry.location,
+            return Diagnostic(
+                .futureDate, at: entry.location,
                 "日期 \(entry.date) 晚于今天（\(context.today.map(\.description) ?? "")）：是否把年份或月份写错了？")
         default:
             return nil
@@ -82,7 +85,8 @@ struct Warnings {
     }
 
     private static func duplicateDocument(_ doc: String, project: String, verb: Verb, _ finding: Finding, _ context: ExplainContext) -> Diagnostic {
-        Diagnostic(.duplicateDoc, at: context.entry.location,
+        Diagnostic(
+            .duplicateDoc, at: context.entry.location,
             "文号“\(doc)”已在\(context.place(finding.other))用于项目“\(project)”的\(verb.chinese)：是否重复录入？若同一文件确实分批\(verb.chinese)，可忽略此提示")
     }
 }
