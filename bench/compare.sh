@@ -26,8 +26,10 @@
 #   export    fundflow -f J export --format csv
 #   ledger    ledger -f L bal
 #   hledger   hledger -f L bal                 (only with HLEDGER=1: ~1 min and ~7 GB at 1M)
-# Wall time: `date +%s%N` around the command (median of the runs); peak RSS: GNU
-# `/usr/bin/time -v` (maximum over the runs). Exit codes are checked: 0 on clean and mess;
+# Wall time: `date +%s%N` around the command (median of the runs); CPU time (user + sys,
+# median) and peak RSS (maximum over the runs): GNU `/usr/bin/time -v`. On a shared host
+# the CPU figures are the steadier ones (fundflow reads on two threads: its CPU time is at
+# least its wall time on an idle machine). Exit codes are checked: 0 on clean and mess;
 # on errors `check` must exit 1 and the others 0 or 1 (a report of a journal with errors
 # exits 1); anything else is marked '!' and turns its verdict INVALID. After each pay the
 # copy must have grown by exactly one line.
@@ -163,7 +165,7 @@ ensure_journals() {   # ensure_journals N: clean, mess, errors, ledger twin and 
 meta() { sed -n "s/^$2=//p" "$1" | head -n 1; }
 
 # ---- timing -----------------------------------------------------------------------------
-RESULTS="$OUT/compare-results.tsv"   # N journal command run wall_ns rss_kb rc ok
+RESULTS="$OUT/compare-results.tsv"   # N journal command run wall_ns rss_kb rc ok cpu_s
 : >"$RESULTS"
 FAILED=()
 expected_ok() {   # expected_ok JOURNAL COMMAND RC -> 0 if RC is what that command should exit
@@ -177,7 +179,7 @@ expected_ok() {   # expected_ok JOURNAL COMMAND RC -> 0 if RC is what that comma
 }
 run_once() {   # run_once N JOURNAL COMMAND RUN CMD...: time one run, append to RESULTS
   local n="$1" k="$2" c="$3" i="$4"; shift 4
-  local tf="$OUT/time-$n-$k-$c.txt" ef="$OUT/$c-$n-$k-$i.stderr" t0 t1 rc rss ok=1
+  local tf="$OUT/time-$n-$k-$c.txt" ef="$OUT/$c-$n-$k-$i.stderr" t0 t1 rc rss cpu ok=1
   set +e
   t0="$(date +%s%N)"
   "$TIME_BIN" -v -o "$tf" "$@" >/dev/null 2>"$ef"
@@ -185,10 +187,11 @@ run_once() {   # run_once N JOURNAL COMMAND RUN CMD...: time one run, append to 
   t1="$(date +%s%N)"
   set -e
   rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tf" 2>/dev/null || true)"
+  cpu="$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$tf" 2>/dev/null || echo 0)"
   expected_ok "$k" "$c" "$rc" || ok=0
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$k" "$c" "$i" "$((t1 - t0))" "${rss:-0}" "$rc" "$ok" >>"$RESULTS"
-  printf '    %-7s %-9s run %d: %8.3f s %7.1f MB exit %d\n' "$k" "$c" "$i" \
-    "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e9 }')" "$(awk -v x="${rss:-0}" 'BEGIN { print x / 1024 }')" "$rc"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$k" "$c" "$i" "$((t1 - t0))" "${rss:-0}" "$rc" "$ok" "$cpu" >>"$RESULTS"
+  printf '    %-7s %-9s run %d: %8.3f s (cpu %6.2f s) %7.1f MB exit %d\n' "$k" "$c" "$i" \
+    "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e9 }')" "$cpu" "$(awk -v x="${rss:-0}" 'BEGIN { print x / 1024 }')" "$rc"
   if [ "$ok" = 0 ]; then
     FAILED+=("N=$n $k $c run $i: exit $rc ($*)")
     warn "$c on the $k journal at N=$n exited $rc: $*

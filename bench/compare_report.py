@@ -29,16 +29,18 @@ JUDGED = ["mess", "errors"]
 
 
 def load(res_path):
-    walls, rss, bad = defaultdict(list), defaultdict(int), defaultdict(bool)
+    walls, cpus, rss, bad = defaultdict(list), defaultdict(list), defaultdict(int), defaultdict(bool)
     for line in open(res_path, encoding="utf-8"):
-        n, k, c, _run, ns, kb, _rc, ok = line.rstrip("\n").split("\t")
+        n, k, c, _run, ns, kb, _rc, ok, cpu = line.rstrip("\n").split("\t")
         key = (int(n), k, c)
         walls[key].append(int(ns) / 1e9)
+        cpus[key].append(float(cpu))
         rss[key] = max(rss[key], int(kb))
         bad[key] |= ok != "1"
     med = {key: statistics.median(v) for key, v in walls.items()}
     mb = {key: rss[key] / 1024 for key in walls}
-    return med, mb, bad
+    cpu = {key: statistics.median(v) for key, v in cpus.items()}
+    return med, cpu, mb, bad
 
 
 def main(argv):
@@ -46,7 +48,7 @@ def main(argv):
      ledger_runs, build_note, ledger_v, machine, when) = argv[1:]
     goal_at, speed_goal, export_goal = int(goal_at), float(speed_goal), float(export_goal)
     mem_limit = float(mem_limit)
-    med, mb, bad = load(res_path)
+    med, cpu, mb, bad = load(res_path)
     meta = {}
     for line in open(meta_path, encoding="utf-8"):
         n, entries, jb, lb, last, reg, pay = line.rstrip("\n").split("\t")
@@ -57,11 +59,15 @@ def main(argv):
     def cell_s(key):
         return "—" if key not in med else f"{med[key]:.3f}" + ("!" if bad[key] else "")
 
+    def cell_cpu(key):
+        return "—" if key not in cpu else f"{cpu[key]:.2f}"
+
     def cell_mb(key):
         return "—" if key not in mb else f"{mb[key]:.0f}"
 
-    def ratio(n, k, c):
-        led, own = med.get((n, "ledger", "ledger")), med.get((n, k, c))
+    def ratio(n, k, c, table=None):
+        table = med if table is None else table
+        led, own = table.get((n, "ledger", "ledger")), table.get((n, k, c))
         return None if led is None or not own else led / own
 
     print()
@@ -69,8 +75,9 @@ def main(argv):
     print(f"fundflow vs ledger bal — {when}")
     print(f"  machine: {machine}")
     print(f"  fundflow: {build_note}; ledger {ledger_v}")
-    print(f"  median wall seconds of {runs} runs (ledger bal: {ledger_runs}), peak RSS MB = max over "
-          f"the runs; ledger/x = ledger bal time ÷ fundflow time; '!' = unexpected exit code")
+    print(f"  median wall seconds (s) and CPU seconds, user + sys (cpu), of {runs} runs (ledger bal: "
+          f"{ledger_runs}); peak RSS MB = max over the runs; ledger/x = ledger bal time ÷ fundflow time "
+          f"(wall; in brackets CPU); '!' = unexpected exit code")
     print()
     print("Markdown (for bench/README.md):")
     for n in sorted(meta):
@@ -81,23 +88,23 @@ def main(argv):
         print()
         head = ["command"]
         for k in journals:
-            head += [f"{k} s", f"{k} MB"]
+            head += [f"{k} s", f"{k} cpu", f"{k} MB"]
         head += [f"ledger/{k}" for k in journals if k in JUDGED]
         print("| " + " | ".join(head) + " |")
         print("|---|" + "|".join("---:" for _ in head[1:]) + "|")
         for c in COMMANDS:
             row = [LABEL[c]]
             for k in journals:
-                row += [cell_s((n, k, c)), cell_mb((n, k, c))]
+                row += [cell_s((n, k, c)), cell_cpu((n, k, c)), cell_mb((n, k, c))]
             for k in journals:
                 if k in JUDGED:
-                    r = ratio(n, k, c)
-                    row.append("—" if r is None else f"{r:.1f}×")
+                    r, rc = ratio(n, k, c), ratio(n, k, c, cpu)
+                    row.append("—" if r is None else f"{r:.1f}× ({rc:.1f}×)")
             print("| " + " | ".join(row) + " |")
         for c in ("ledger", "hledger"):
             key = (n, "ledger", c)
             if key in med:
-                row = [f"`{c} bal`", cell_s(key), cell_mb(key)] + ["", ""] * (len(journals) - 1)
+                row = [f"`{c} bal`", cell_s(key), cell_cpu(key), cell_mb(key)] + ["", "", ""] * (len(journals) - 1)
                 row += [""] * len([k for k in journals if k in JUDGED])
                 print("| " + " | ".join(row) + " |")
 
@@ -109,7 +116,8 @@ def main(argv):
         print(f"speed/memory: SKIPPED (N={goal_at} with ledger bal was not measured)")
     else:
         led = med[(goal_at, "ledger", "ledger")]
-        print(f"at N={goal_at:,}: ledger bal {led:.3f} s; goals: ≥ {speed_goal:g}× faster "
+        led_cpu = cpu.get((goal_at, "ledger", "ledger"), 0)
+        print(f"at N={goal_at:,}: ledger bal {led:.3f} s (cpu {led_cpu:.2f} s); goals: ≥ {speed_goal:g}× faster "
               f"(export ≥ {export_goal:g}×), peak < {mem_limit:g} MB")
         for k in JUDGED:
             for c in COMMANDS:
@@ -123,7 +131,8 @@ def main(argv):
                 mem = "PASS" if mb[key] < mem_limit else f"FAIL (+{mb[key] - mem_limit:.0f} MB)"
                 if bad[key]:
                     speed = mem = "INVALID (unexpected exit)"
-                print(f"  {k:<6} {c:<9} {med[key]:7.3f} s {r:7.1f}×  speed {speed:<40} "
+                rc = led_cpu / cpu[key] if cpu.get(key) else float("nan")
+                print(f"  {k:<6} {c:<9} {med[key]:7.3f} s {r:6.1f}× (cpu {rc:5.1f}×)  speed {speed:<40} "
                       f"{mb[key]:6.0f} MB  memory {mem}")
     for line in open(screen_path, encoding="utf-8"):
         k, lines, shown, shown_all, js = line.rstrip("\n").split("\t")
