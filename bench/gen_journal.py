@@ -174,7 +174,49 @@ class Writer:
             self.f.flush()
 
 
+class Fanout:
+    """The clean journal, its messy copy and the messy copy with five errors, written together.
+
+    `add` writes a line to all three; `add2` writes the clean line to the clean journal and
+    the messy one to the other two; `error` writes a line to the error copy only. Missing
+    copies are NullWriters, so the clean journal is byte-identical with or without them.
+    """
+
+    def __init__(self, clean, mess, errors):
+        self.clean, self.mess, self.errors = clean, mess, errors
+        self.sha = clean.sha
+
+    def add(self, s):
+        self.clean.add(s)
+        self.mess.add(s)
+        self.errors.add(s)
+
+    def add2(self, clean_line, mess_line):
+        self.clean.add(clean_line)
+        self.mess.add(mess_line)
+        self.errors.add(mess_line)
+
+    def error(self, s):
+        self.errors.add(s)
+
+    def flush(self):
+        self.clean.flush()
+        self.mess.flush()
+        self.errors.flush()
+
+    def close(self):
+        for w in (self.clean, self.mess, self.errors):
+            w.close()
+
+    @property
+    def bytes(self):
+        return self.clean.bytes
+
+
 class NullWriter:
+    sha = None
+    bytes = 0
+
     def add(self, s):
         pass
 
@@ -195,9 +237,19 @@ def cum_weights(days, weight_of):
 
 def generate(args):
     rng = random.Random(args.seed)
+    MRNG[0] = random.Random(args.seed * 7919 + 17)
     P = args.projects
     years = list(range(args.start_year, args.start_year + args.years))
-    out = Writer(args.out, hash_bytes=args.seal)
+    out = Fanout(Writer(args.out, hash_bytes=args.seal),
+                 Writer(args.mess) if args.mess else NullWriter(),
+                 Writer(args.errors) if args.errors else NullWriter())
+    # The mess (voucher reuse, payments without voucher) has a random stream of its own
+    # where it can, so the money flows stay those of the clean journal.
+    # the five planted errors of the error copy, at these fractions of the entries
+    error_plan = [(0.3, "overspend"), (0.5, "unknown-project"), (0.7, "sub-fen"),
+                  (0.9, "allot-without-doc")]
+    planted = []
+    pays_of = [0] * args.projects
     led = Writer(args.ledger) if args.ledger else NullWriter()
     counts = {}
 
@@ -220,6 +272,7 @@ def generate(args):
     size = []      # planned yearly budget scale, 分
     cat = []       # memo category
     own_payees = []  # per project: list of quoted payee names
+    unit_of = []     # per project: its unit's code (vouchers are numbered per unit)
     companies = [quote(c + b + s) for c in CITIES for b in BRANDS for s in SUFFIXES]
     rng.shuffle(companies)
     for i in range(P):
@@ -238,6 +291,7 @@ def generate(args):
         out.add(" ".join(line) + "\n")
         count("项目")
         pid.append(ident)
+        unit_of.append(unit_code)
         s = int(math.exp(rng.uniform(math.log(lo), math.log(hi)))) * 100
         size.append(s)
         cat.append(mcat)
@@ -333,7 +387,8 @@ def generate(args):
 
         vseq = 0          # voucher sequence of the year (vouchers are unique)
         docseq = 0        # 文号 sequence of the year
-        ring = [None] * 4096   # recent payments of this year: [voucher, project, left, date]
+        ring = [None] * 4096   # recent payments: [voucher, project, left, date, messy voucher]
+        voucher_pool = {}      # (unit, month) -> vouchers already used there (the mess)
         rpos = 0
         cseq = len(c_id)
 
@@ -389,12 +444,18 @@ def generate(args):
                 avail[p] = a - amt
                 vseq += 1
                 v = f"记-{ys}-{mstr[d]}-{vseq:06d}"
+                mv = messy_voucher(voucher_pool, (unit_of[p], month[d]), v)
                 memos = MEMO_T[cat[p]][month[d]]
                 r = rand()
                 amt_s = yuan(amt) if r < 0.975 else (wan(amt) if r < 0.995 else yuan_commas(amt))
-                out.add(f"{ds} 支付 {pid[p]} {amt_s} 凭证={v} 收款人={payee}{cref} "
-                        f"摘要={memos[randrange(len(memos))]}\n")
-                ring[rpos] = [v, p, amt, ds]
+                rest = f"收款人={payee}{cref} 摘要={memos[randrange(len(memos))]}\n"
+                head = f"{ds} 支付 {pid[p]} {amt_s} "
+                out.add2(head + f"凭证={v} " + rest, head + (f"凭证={mv} " if mv else "") + rest)
+                pays_of[p] += 1
+                if args.errors:
+                    plant_errors(out, planted, error_plan, sum(counts.values()) / args.entries,
+                                 Y, d, ds, dstr, p, pid, avail, payee)
+                ring[rpos] = [v, p, amt, ds, mv]
                 rpos = (rpos + 1) & 4095
                 count("支付")
                 if args.ledger:
@@ -459,19 +520,21 @@ def generate(args):
             elif kind == K_REV:
                 for _ in range(4):
                     e = ring[randrange(4096)]
-                    if e is not None and e[2] > 0:
+                    if e is not None and e[2] > 0 and e[4] is not None:
                         break
                 else:
                     continue
-                v0, p, left, d0 = e
+                v0, p, left, d0, mv0 = e
                 amt = left if rand() < 0.4 else max(1, left * rng.randint(5, 90) // 100)
                 e[2] = left - amt
                 avail[p] += amt
                 vseq += 1
                 v = f"记-{ys}-{mstr[d]}-{vseq:06d}"
                 of_date = f" 原日期={d0}" if rand() < 0.3 else ""
-                out.add(f"{ds} 冲销 {pid[p]} {yuan(amt)} 原凭证={v0}{of_date} 凭证={v} "
-                        f"摘要=冲销{d0}多付款项\n")
+                memo = f" 凭证={v} 摘要=冲销{d0}多付款项\n"
+                # in the mess a voucher names several payments: 原日期 always says which
+                out.add2(f"{ds} 冲销 {pid[p]} {yuan(amt)} 原凭证={v0}{of_date}{memo}",
+                         f"{ds} 冲销 {pid[p]} {yuan(amt)} 原凭证={mv0} 原日期={d0}{memo}")
                 count("冲销")
                 if args.ledger:
                     a_s = yuan(amt)
@@ -564,7 +627,70 @@ def generate(args):
 
     out.close()
     led.close()
+    if args.errors and len(planted) != 5:
+        sys.exit(f"gen_journal: only {len(planted)} of 5 errors planted ({planted}); use more entries")
+    if args.meta:
+        write_meta(args.meta, pid, pays_of, avail, years, planted)
     return counts, out.bytes, (led.bytes if args.ledger else 0)
+
+
+def messy_voucher(pool, key, fresh):
+    """The voucher a payment carries in the mess: usually one already used in its unit and
+    month (one 记账凭证 covering several payments: a duplicate-voucher warning), now and
+    then none at all (a pay-without-voucher warning), else its own fresh number."""
+    used = pool.setdefault(key, [])
+    r = MRNG[0].random()
+    if r < 0.003:
+        return None
+    if used and r < 0.72:
+        return used[-1 - MRNG[0].randrange(min(len(used), 6))]
+    used.append(fresh)
+    return fresh
+
+
+MRNG = [None]
+
+
+def plant_errors(out, planted, plan, done, Y, d, ds, dstr, p, pid, avail, payee):
+    """Write the next planted error into the error copy once its place is reached. Each is
+    an extra line that the checker rejects, so nothing after it changes (no cascade)."""
+    kinds = {k for _, k in planted}
+    if "impossible-date" not in kinds and dstr[d] >= f"{Y}-03-01":
+        out.error(f"{Y}-02-30 支付 {pid[p]} 100.00 凭证=记-{Y}-02-E00001 收款人={payee} "
+                  f"摘要=日期不存在的支付\n")
+        planted.append((ds, "impossible-date"))
+        return
+    for fraction, kind in plan:
+        if kind in kinds or done < fraction:
+            continue
+        if kind == "overspend":
+            line = (f"{ds} 支付 {pid[p]} {yuan(avail[p] + 100_000_000)} 凭证=记-{Y}-E00002 "
+                    f"收款人={payee} 摘要=超出可用额度的支付")
+        elif kind == "unknown-project":
+            line = (f"{ds} 支付 450-0299-XMN-9999 1200.00 凭证=记-{Y}-E00003 收款人={payee} "
+                    f"摘要=未登记项目的支付")
+        elif kind == "sub-fen":
+            line = f"{ds} 支付 {pid[p]} 1.2345678万 凭证=记-{Y}-E00004 收款人={payee} 摘要=金额不足一分"
+        else:
+            line = f"{ds} 下达 {pid[p]} 50万 类别=追加 摘要=缺文号的下达"
+        out.error(line + "\n")
+        planted.append((ds, kind))
+        return
+
+
+def write_meta(path, pid, pays_of, avail, years, planted):
+    """Facts compare.sh needs: the busiest project (for register), a project with money
+    left at the end (for pay), the last date, and where the errors were planted."""
+    busiest = max(range(len(pid)), key=lambda i: (pays_of[i], -i))
+    payable = [i for i in range(len(pid)) if avail[i] >= 100]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"register_project={pid[busiest]}\n")
+        f.write(f"register_payments={pays_of[busiest]}\n")
+        f.write(f"pay_project={pid[payable[0]] if payable else pid[0]}\n")
+        f.write(f"pay_date={years[-1]}-12-31\n")
+        f.write("pay_amount=1.00\n")
+        for ds, kind in planted:
+            f.write(f"error={ds} {kind}\n")
 
 
 def main(argv=None):
@@ -576,11 +702,18 @@ def main(argv=None):
     ap.add_argument("--years", type=int, default=3, help="number of fiscal years (default 3)")
     ap.add_argument("--out", default="-", help="output journal (default: standard output)")
     ap.add_argument("--ledger", help="also write a ledger/hledger journal of the same flows")
+    ap.add_argument("--mess", help="also write the journal with realistic mess: most payments "
+                    "reuse a voucher of their unit and month, a few carry none (warnings only)")
+    ap.add_argument("--errors", help="also write the messy journal with five errors planted in it "
+                    "(overspend, unknown project, sub-分 amount, impossible date, 下达 without 文号)")
+    ap.add_argument("--meta", help="write facts for compare.sh (register/pay project, planted errors)")
     ap.add_argument("--seal", action="store_true", help="append a 封账 line after each year end")
     ap.add_argument("--quiet", action="store_true", help="no summary on standard error")
     args = ap.parse_args(argv)
     if args.entries < 1 or args.projects < 1 or args.years < 1:
         ap.error("--entries, --projects and --years must be positive")
+    if args.seal and (args.mess or args.errors):
+        ap.error("--seal cannot be combined with --mess/--errors (their seals would not match)")
     if not 1900 <= args.start_year <= 9000:
         ap.error("--start-year out of range")
 
