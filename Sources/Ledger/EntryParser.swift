@@ -333,7 +333,8 @@ public enum EntryParser {
 
     /// `文号＝承财社…` typed with a Chinese input method arrives as one positional token.
     static func fullWidthEqualsProblem(_ field: Field, verb: Verb) -> (Problem, AttributeKey)? {
-        guard !field.quoted, let mark = field.value.firstIndex(of: "＝") else { return nil }
+        // "＝" is EF BC 9D in UTF-8: most fields have no 0xEF byte and are passed over at once.
+        guard !field.quoted, field.value.utf8.contains(0xEF), let mark = field.value.firstIndex(of: "＝") else { return nil }
         let keyText = String(field.value[..<mark])
         guard let key = AttributeKey.named(keyText) else { return nil }
         return (

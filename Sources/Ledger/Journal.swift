@@ -40,7 +40,7 @@ public struct Journal: Sendable {
     /// Every entry in file order, read in full (payees, memos …); a 下达 without 类别 carries
     /// the kind the checker decided. Costly on a large journal: read once, then kept.
     public var entries: [Entry] {
-        cache.entries { Materializer.entries(of: store) }
+        cache.entries { Materializer.entries(of: store, initialAllots: outcome.initialAllots) }
     }
 
     /// The journal as it stood before its last `count` entries were added: the same records

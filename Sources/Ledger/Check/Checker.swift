@@ -24,6 +24,9 @@ struct Checker {
         var balances: Balances
         /// Today in the journal's 时区, when a clock was given.
         var today: CalendarDate?
+        /// Accepted 下达 written without 类别 that the journal made 年初 (its first of the year);
+        /// the others without 类别 are 追加 (kept aside: the records are not changed).
+        var initialAllots: Set<Int32>
     }
 
     mutating func run() -> Outcome {
@@ -38,6 +41,7 @@ struct Checker {
         var balances = store.emptyBalances()
         var warnings = Warnings(vouchers: store.voucherCount, unitOf: store.unitOfProjects(), today: today)
         var accepted = [Bool](repeating: false, count: count)
+        var initialAllots = Set<Int32>()
         for position in dateOrder.indices {
             let index = dateOrder[position]
             guard !rejected[Int(index)] else { continue }
@@ -45,7 +49,7 @@ struct Checker {
             let record = store.records[Int(index)]
             judge(record, index, balances, warnings: &warnings, into: &findings)
             if findings[before...].contains(where: \.isError) { continue }
-            if record.verb == .allot { store.records[Int(index)].kind = balances.isInitial(record) ? .initial : .supplement }
+            if record.verb == .allot, record.kind == .unspecified, balances.isInitial(record) { initialAllots.insert(index) }
             guard balances.apply(record, index: index) else {
                 findings.append(Finding(.amountOverflow, index))
                 continue
@@ -60,7 +64,7 @@ struct Checker {
         LoadPhases.mark("date order")
         return Outcome(
             accepted: accepted, findings: findings, dateOrder: dateOrder, declarations: declarations,
-            seals: seals, balances: balances, today: today)
+            seals: seals, balances: balances, today: today, initialAllots: initialAllots)
     }
 
     /// Every dated rule that concerns the record, against the balances before it.

@@ -27,7 +27,7 @@ enum JournalLoader {
                     lastLineExcerpt: parsed.last?.lastLineExcerpt ?? ""))
         }
         LoadPhases.mark("parsed")
-        var merged = Merged(chunks)
+        var merged = Merged(&chunks)
         chunks = []
         LoadPhases.mark("merged")
         var store = RecordStore(bytes: source)
@@ -59,10 +59,10 @@ enum JournalLoader {
         }
         var linesBefore = 0
         return boxes.map { box in
-            var parser = box.parser
-            if linesBefore > 0 { parser.continueLines(after: linesBefore) }
-            linesBefore += parser.lines
-            return parser
+            // In place: a copy of the parser would copy its records on the first change.
+            if linesBefore > 0 { box.parser.continueLines(after: linesBefore) }
+            linesBefore += box.parser.lines
+            return box.parser
         }
     }
 

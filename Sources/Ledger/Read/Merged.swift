@@ -17,7 +17,8 @@ struct Merged {
 
     var entryCount: Int { parts.reduce(0) { $0 + $1.count } }
 
-    init(_ chunks: [ChunkParser]) {
+    /// Takes the chunks' records (leaving their arrays empty, so renumbering in place copies nothing).
+    init(_ chunks: inout [ChunkParser]) {
         guard let first = chunks.first else { return }
         let voucherIDs = VoucherNumbering.number(chunks.map(\.vouchers))
         LoadPhases.mark("vouchers numbered")
@@ -45,7 +46,11 @@ struct Merged {
             tables.append(table)
         }
         LoadPhases.mark("renumbering tables")
-        let boxes = chunks.map { PartBox($0.entries) }
+        let boxes = chunks.indices.map { index -> PartBox in
+            let box = PartBox(chunks[index].entries)
+            chunks[index].entries = []
+            return box
+        }
         DispatchQueue.concurrentPerform(iterations: boxes.count) { index in
             tables[index].apply(to: &boxes[index].entries, voucherIDs: voucherIDs, renumber: index > 0)
         }

@@ -18,7 +18,7 @@ extension Journal {
             let record = store.records[index]
             if record.rare >= 0 { body(index, store.rare[Int(record.rare)]); continue }
             guard let parsed = cursor.entry(record) else { body(index, entry(at: index)); continue }
-            body(index, Materializer.resolved(parsed, record))
+            body(index, Materializer.resolved(parsed, record, index: index, initialAllots: outcome.initialAllots))
         }
     }
 }

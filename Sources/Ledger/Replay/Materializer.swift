@@ -1,7 +1,7 @@
 /// Reads every record's line again in full, for the commands that need the words of every
 /// entry (register, exports, import): one pass over each file's bytes.
 enum Materializer {
-    static func entries(of store: RecordStore) -> [Entry] {
+    static func entries(of store: RecordStore, initialAllots: Set<Int32>) -> [Entry] {
         var entries: [Entry] = []
         entries.reserveCapacity(store.records.count)
         var file = -1
@@ -20,15 +20,16 @@ enum Materializer {
             guard let entry = parse(record, in: bytes) ?? store.parsedLine(index) else {
                 preconditionFailure("a record's line no longer reads as an entry")
             }
-            entries.append(resolved(entry, record))
+            entries.append(resolved(entry, record, index: index, initialAllots: initialAllots))
         }
         return entries
     }
 
-    /// A 下达 without 类别 carries the kind the checker decided (its record holds it).
-    static func resolved(_ entry: Entry, _ record: Record) -> Entry {
-        guard case .allot(var allotment) = entry.body, record.kind != .unspecified else { return entry }
-        allotment.kind = record.kind == .initial ? .initial : .supplement
+    /// A 下达 without 类别 carries the kind the checker decided.
+    static func resolved(_ entry: Entry, _ record: Record, index: Int, initialAllots: Set<Int32>) -> Entry {
+        guard case .allot(var allotment) = entry.body else { return entry }
+        let kind = record.kind != .unspecified ? record.kind : initialAllots.contains(Int32(index)) ? .initial : .supplement
+        allotment.kind = kind == .initial ? .initial : .supplement
         var resolved = entry
         resolved.body = .allot(allotment)
         return resolved

@@ -194,6 +194,13 @@ extension Journal {
         }
     }
 
+    /// A project ID's number in the journal (nil when no line names it): entries compared by
+    /// number need no string per entry.
+    public func projectNumber(_ id: String) -> Int32? { store.projects.find(id) }
+
+    /// The number of the project an entry names (-1 for 设置 and 封账).
+    public func projectNumber(at index: Int) -> Int32 { store.records[index].project }
+
     /// The project an entry names (nil for 设置 and 封账), without reading its line.
     public func projectID(at index: Int) -> String? {
         let project = store.records[index].project
@@ -236,6 +243,6 @@ extension Journal {
     public func entry(at index: Int) -> Entry {
         if let all = cache.materializedEntries { return all[index] }
         guard let entry = store.entry(index) else { preconditionFailure("a record's line no longer reads as an entry") }
-        return Materializer.resolved(entry, store.records[index])
+        return Materializer.resolved(entry, store.records[index], index: index, initialAllots: outcome.initialAllots)
     }
 }
