@@ -4,14 +4,20 @@
 extension Journal {
     /// The balances after every accepted entry dated on or before `date` (all when nil).
     public func books(through date: CalendarDate? = nil) -> Books {
+        Books(balances: replay(through: date) { _, _ in }, store: store)
+    }
+
+    /// The one replay loop: accepted records in date order up to `date`, each applied, then
+    /// `after` called with its index and the balances; the balances at the end.
+    func replay(through date: CalendarDate?, _ after: (Int32, borrowing Balances) -> Void) -> Balances {
         var balances = store.emptyBalances()
         let limit = date?.key ?? Int32.max
         for index in outcome.dateOrder where outcome.accepted[Int(index)] {
-            let record = store.records[Int(index)]
-            if record.dateKey > limit { break }
-            _ = balances.apply(record, index: index)
+            if store.records[Int(index)].dateKey > limit { break }
+            _ = balances.apply(store.records[Int(index)], index: index)
+            after(index, balances)
         }
-        return Books(balances: balances, store: store)
+        return balances
     }
 
     /// The year of `asOf` replayed up to it: figures, month-end snapshots, contracts, plan
@@ -184,12 +190,8 @@ extension Journal {
     /// each, calls `body` with its index and its project's figures in its year (zero figures
     /// for entries without a project).
     public func replayAccepted(through date: CalendarDate? = nil, _ body: (_ index: Int, _ figuresAfter: YearFigures) -> Void) {
-        var balances = store.emptyBalances()
-        let limit = date?.key ?? Int32.max
-        for index in outcome.dateOrder where outcome.accepted[Int(index)] {
+        _ = replay(through: date) { index, balances in
             let record = store.records[Int(index)]
-            if record.dateKey > limit { break }
-            _ = balances.apply(record, index: index)
             body(Int(index), balances.figures(record.project, record.year))
         }
     }
