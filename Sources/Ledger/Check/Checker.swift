@@ -21,7 +21,6 @@ struct Checker {
         var dateOrder: [Int32]
         var declarations: Declarations.Outcome
         var seals: [SealStamp]
-        var balances: Balances
         /// Today in the journal's 时区, when a clock was given.
         var today: CalendarDate?
         /// Accepted 下达 written without 类别 that the journal made 年初 (its first of the year);
@@ -64,7 +63,7 @@ struct Checker {
         LoadPhases.mark("date order")
         return Outcome(
             accepted: accepted, findings: findings, dateOrder: dateOrder, declarations: declarations,
-            seals: seals, balances: balances, today: today, initialAllots: initialAllots)
+            seals: seals, today: today, initialAllots: initialAllots)
     }
 
     /// Every dated rule that concerns the record, against the balances before it.
