@@ -35,7 +35,6 @@ struct ChunkParser {
     var endsWithNewline = true
     /// The start of the chunk's last line, quoted when that line lacks its newline.
     var lastLineExcerpt = ""
-    var hasSeal = false
     /// Set when the file could not be read.
     var readFailed = false
 
@@ -195,7 +194,6 @@ struct ChunkParser {
             compact.key = contracts.intern(IDText.normalized(signing.contractID))
             keepsText = true
         case .seal:
-            hasSeal = true
             keepsText = true
         case .project, .carry, .lapse, .plan, .set:
             keepsText = true
