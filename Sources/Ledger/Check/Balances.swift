@@ -211,14 +211,15 @@ struct FigureTable {
     /// available balance is ever below zero (the rules refuse what would break it).
     @inline(__always)
     mutating func update(_ slot: Int, _ change: (inout YearFigures) -> Bool) -> Bool {
-        let done: Bool
         if isDense {
-            done = change(&dense[slot])
-        } else {
-            var value = sparse[slot] ?? YearFigures()
-            done = change(&value)
-            if done { sparse[slot] = value }
+            guard change(&dense[slot]) else { return false }
+            precondition(dense[slot].availableFen >= 0, "available balance below zero after an accepted entry")
+            return true
         }
-        return done
+        var value = sparse[slot] ?? YearFigures()
+        guard change(&value) else { return false }
+        precondition(value.availableFen >= 0, "available balance below zero after an accepted entry")
+        sparse[slot] = value
+        return true
     }
 }
