@@ -121,23 +121,10 @@ extension JournalContext {
 public enum Validator {
     /// Reads the files and checks them as one journal. `clock` gives "today" in the journal's
     /// 时区 (the future-date warning); without it no date is in the future.
-    public static func load(paths: [String], clock: WallClock? = nil, tail: [UInt8] = []) -> Result<Journal, FileFailure> {
-        load(paths: paths, clock: clock, tail: tail, tuning: JournalLoader.Tuning())
-    }
-
-    static func load(paths: [String], clock: WallClock?, tail: [UInt8], tuning: JournalLoader.Tuning) -> Result<Journal, FileFailure> {
-        var backings: [ByteSource.Backing] = []
-        for (index, path) in paths.enumerated() {
-            switch FileIO.openForReading(path: path) {
-            case .success(let opened):
-                backings.append(.file(descriptor: opened.descriptor, size: opened.size, tail: index == paths.count - 1 ? tail : []))
-            case .failure(let failure):
-                _ = ByteSource(backings)  // closes what was opened
-                return .failure(FileFailure(path: path, reason: failure.reason))
-            }
+    public static func load(paths: [String], clock: WallClock? = nil) -> Result<Journal, FileFailure> {
+        ByteSource.open(paths).flatMap { source in
+            check(source, sources: paths.map { JournalSource(path: $0, bytes: []) }, clock: clock, tuning: JournalLoader.Tuning())
         }
-        let sources = paths.map { JournalSource(path: $0, bytes: []) }
-        return check(ByteSource(backings), sources: sources, clock: clock, tuning: tuning)
     }
 
     /// Checks a journal held in memory (its sources' bytes).

@@ -87,16 +87,8 @@ enum ReportCommand {
         _ make: (FinalAccounts, ReportFrame) -> String
     ) throws -> ExitCode {
         _ = try ReportOutput.money(arguments)
-        let journal: Journal
-        switch ReportOutput.load(paths, clock: clock) {
-        case .failure(let code): return code
-        case .success(let value): journal = value
-        }
-        let health = ReportOutput.health(journal)
-        let frame = try ReportOutput.frame(arguments, context: journal.context, health: health, environment: environment)
-        guard let accounts = try? FinalAccounts(journal: journal, year: year) else {
-            return ReportOutput.emitReport(overflow: "部门决算的金额合计", health: health, arguments, journals: paths) { "" }
-        }
-        return ReportOutput.emitReport(overflow: nil, health: health, arguments, journals: paths) { make(accounts, frame) }
+        return try ReportOutput.emitJournalReport(
+            paths, clock: clock, arguments, environment, overflowName: "部门决算的金额合计",
+            build: { journal in try FinalAccounts(journal: journal, year: year) }, render: make)
     }
 }

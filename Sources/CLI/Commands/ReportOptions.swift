@@ -82,6 +82,25 @@ enum ReportOutput {
     }
 
     /// Writes a report unless its totals overflow; exit 1 when the journal has errors.
+    /// Loads the journal, builds a report from it — a total that does not fit in Int64 分
+    /// refuses the report, naming `overflowName` — and writes it inside the shared frame.
+    static func emitJournalReport<Report>(
+        _ paths: [String], clock: WallClock, _ arguments: Arguments, _ environment: [String: String], overflowName: String,
+        build: (Journal) throws -> Report, render: (Report, ReportFrame) -> String
+    ) throws -> ExitCode {
+        let journal: Journal
+        switch load(paths, clock: clock) {
+        case .failure(let code): return code
+        case .success(let value): journal = value
+        }
+        let health = health(journal)
+        let frame = try frame(arguments, context: journal.context, health: health, environment: environment)
+        guard let report = try? build(journal) else {
+            return emitReport(overflow: overflowName, health: health, arguments, journals: paths) { "" }
+        }
+        return emitReport(overflow: nil, health: health, arguments, journals: paths) { render(report, frame) }
+    }
+
     static func emitReport(overflow: String?, health: JournalHealth, _ arguments: Arguments, journals: [String], _ render: () -> String) -> ExitCode {
         if let refused = refuseOverflow(overflow) { return refused }
         let code = emit(render(), arguments, journals: journals)

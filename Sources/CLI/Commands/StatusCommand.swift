@@ -40,20 +40,10 @@ enum StatusCommand {
             throw UsageError("--by 的值“\(by)”无效\(DidYouMean.phrase(by, among: names))：可选 资金性质、科目、经济科目、单位、标签（或 fund、code、econ、unit、tags）")
         }
         if arguments.options["unit"] != nil { throw UsageError("--by 与 --unit 不能同时使用：按单位分组请用 --by 单位") }
-        let journal: Journal
-        switch ReportOutput.load(paths, clock: clock) {
-        case .failure(let code): return code
-        case .success(let value): journal = value
-        }
-        let health = ReportOutput.health(journal)
-        let frame = try ReportOutput.frame(arguments, context: journal.context, health: health, environment: environment)
-        let date = asOf ?? journal.today ?? journal.settings.today(clock)
-        guard let report = try? GroupedStatus(journal: journal, asOf: date, by: grouping) else {
-            return ReportOutput.emitReport(overflow: "按\(grouping.rawValue)分组的金额合计", health: health, arguments, journals: paths) { "" }
-        }
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
-        return ReportOutput.emitReport(overflow: nil, health: health, arguments, journals: paths) {
-            Renderers.grouped(report, format: format, style: style, frame: frame)
-        }
+        return try ReportOutput.emitJournalReport(
+            paths, clock: clock, arguments, environment, overflowName: "按\(grouping.rawValue)分组的金额合计",
+            build: { journal in try GroupedStatus(journal: journal, asOf: asOf ?? journal.today ?? journal.settings.today(clock), by: grouping) },
+            render: { report, frame in Renderers.grouped(report, format: format, style: style, frame: frame) })
     }
 }

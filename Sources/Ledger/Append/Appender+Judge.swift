@@ -18,32 +18,15 @@ struct AppendFiles {
 
     /// Checks the journal with `tail` read after the target's last byte.
     func check(tail: [UInt8], clock: WallClock?) -> Result<Journal, FileFailure> {
-        var backings: [ByteSource.Backing] = []
-        for path in paths.dropLast() {
-            switch FileIO.openForReading(path: path) {
-            case .success(let opened): backings.append(.file(descriptor: opened.descriptor, size: opened.size, tail: []))
-            case .failure(let failure):
-                _ = ByteSource(backings)
-                return .failure(FileFailure(path: path, reason: failure.reason))
-            }
+        let last: ByteSource.Backing = target.map { .file(descriptor: dup($0.descriptor), size: $0.size, tail: tail) } ?? .memory(tail)
+        return ByteSource.open(Array(paths.dropLast()), then: last).flatMap { source in
+            Validator.check(source, sources: paths.map { JournalSource(path: $0, bytes: []) }, clock: clock, tuning: JournalLoader.Tuning())
         }
-        if let target {
-            backings.append(.file(descriptor: dup(target.descriptor), size: target.size, tail: tail))
-        } else {
-            backings.append(.memory(tail))
-        }
-        let sources = paths.map { JournalSource(path: $0, bytes: []) }
-        return Validator.check(ByteSource(backings), sources: sources, clock: clock, tuning: JournalLoader.Tuning())
     }
 
     /// The first earlier file that cannot be opened for reading, if any.
     func unreadableEarlierFile() -> FileFailure? {
-        for path in paths.dropLast() {
-            switch FileIO.openForReading(path: path) {
-            case .success(let opened): close(opened.descriptor)
-            case .failure(let failure): return FileFailure(path: path, reason: failure.reason)
-            }
-        }
+        if case .failure(let failure) = ByteSource.open(Array(paths.dropLast())) { return failure }
         return nil
     }
 

@@ -97,9 +97,7 @@ final class ExplainSession {
         let index = Int(finding.record)
         let record = store.records[index]
         let line = store.bytes.line(file: Int(record.file), offset: Int(record.offset))
-        var scratch = ParsedJournal()
-        JournalReader.parseLine(line[...], file: Int(record.file), line: Int(record.line), byteOffset: Int(record.offset), into: &scratch)
-        guard let entry = scratch.entries.first else { return nil }
+        guard let entry = RecordStore.parse(line[...], as: record) else { return nil }
         var diagnostic = Explain.diagnostic(finding, ExplainContext(entry: entry, record: record, session: self))
         diagnostic?.excerpt = Diagnostic.excerpt(of: line)
         return diagnostic

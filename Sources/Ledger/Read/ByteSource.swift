@@ -18,6 +18,23 @@ final class ByteSource: @unchecked Sendable {
 
     init(_ files: [Backing]) { self.files = files }
 
+    /// The journal's files opened for reading, in order, then `last` (an append's target, read
+    /// through its locked descriptor, with the new lines as its tail); the first file that
+    /// cannot be opened, as a failure (what was opened is closed again).
+    static func open(_ paths: [String], then last: Backing? = nil) -> Result<ByteSource, FileFailure> {
+        var backings: [Backing] = []
+        for path in paths {
+            switch FileIO.openForReading(path: path) {
+            case .success(let opened): backings.append(.file(descriptor: opened.descriptor, size: opened.size, tail: []))
+            case .failure(let failure):
+                _ = ByteSource(backings)  // closes what was opened
+                return .failure(FileFailure(path: path, reason: failure.reason))
+            }
+        }
+        if let last { backings.append(last) }
+        return .success(ByteSource(backings))
+    }
+
     deinit {
         for case .file(let descriptor, _, _) in files { close(descriptor) }
     }

@@ -96,10 +96,13 @@ struct RecordStore {
 
     /// A record's line read and parsed again, with the columns of its fields.
     func parsedLine(_ index: Int) -> Entry? {
-        let record = records[index]
-        let line = bytes.line(file: Int(record.file), offset: Int(record.offset))
+        RecordStore.parse(bytes.line(file: Int(records[index].file), offset: Int(records[index].offset))[...], as: records[index])
+    }
+
+    /// A record's line parsed again by the one entry parser (nil if it no longer reads as an entry).
+    static func parse(_ line: ArraySlice<UInt8>, as record: Record) -> Entry? {
         var scratch = ParsedJournal()
-        JournalReader.parseLine(line[...], file: Int(record.file), line: Int(record.line), byteOffset: Int(record.offset), into: &scratch)
+        JournalReader.parseLine(line, file: Int(record.file), line: Int(record.line), byteOffset: Int(record.offset), into: &scratch)
         return scratch.entries.first
     }
 }

@@ -15,10 +15,7 @@ extension Journal {
         }
         var cursor = LineCursor(bytes: store.bytes)
         for index in store.records.indices where outcome.accepted[index] {
-            let record = store.records[index]
-            if record.rare >= 0 { body(index, store.rare[Int(record.rare)]); continue }
-            guard let parsed = cursor.entry(record) else { body(index, entry(at: index)); continue }
-            body(index, Materializer.resolved(parsed, record, index: index, initialAllots: outcome.initialAllots))
+            body(index, cursor.fullEntry(index, of: store, initialAllots: outcome.initialAllots))
         }
     }
 }
@@ -32,6 +29,15 @@ struct LineCursor {
 
     init(bytes: ByteSource) { self.bytes = bytes }
 
+    /// Entry `index` in full, its line read through the cursor (records must come in file
+    /// order): the side-list entry when there is one, and a 下达's decided 类别.
+    mutating func fullEntry(_ index: Int, of store: RecordStore, initialAllots: Set<Int32>) -> Entry {
+        let record = store.records[index]
+        if record.rare >= 0 { return store.rare[Int(record.rare)] }
+        guard let entry = entry(record) ?? store.parsedLine(index) else { preconditionFailure("a record's line no longer reads as an entry") }
+        return Materializer.resolved(entry, record, index: index, initialAllots: initialAllots)
+    }
+
     /// The record's line parsed in full (nil if it no longer reads as an entry).
     mutating func entry(_ record: Record) -> Entry? {
         let file = Int(record.file), start = Int(record.offset)
@@ -41,9 +47,7 @@ struct LineCursor {
             range = lineRange(file: file, start: start)
         }
         guard let (from, to) = range else { return nil }
-        var scratch = ParsedJournal()
-        JournalReader.parseLine(block[from..<to], file: file, line: Int(record.line), byteOffset: start, into: &scratch)
-        return scratch.entries.first
+        return RecordStore.parse(block[from..<to], as: record)
     }
 
     /// The line's bytes within the current block, when the whole line is there.
