@@ -47,7 +47,7 @@ struct Checker {
             let before = findings.count
             let record = store.records[Int(index)]
             judge(record, index, balances, warnings: &warnings, into: &findings)
-            if findings[before...].contains(where: \.isError) { continue }
+            if Checker.hasError(findings, from: before) { continue }
             if record.verb == .allot, record.kind == .unspecified, balances.isInitial(record) { initialAllots.insert(index) }
             guard balances.apply(record, index: index) else {
                 findings.append(Finding(.amountOverflow, index))
@@ -60,6 +60,17 @@ struct Checker {
         return Outcome(
             accepted: accepted, findings: findings, dateOrder: dateOrder, declarations: declarations,
             seals: seals, today: today, initialAllots: initialAllots)
+    }
+
+    /// Whether a finding from `start` on is an error (an index loop: no slice, no retain).
+    @inline(__always)
+    private static func hasError(_ findings: [Finding], from start: Int) -> Bool {
+        var index = start
+        while index < findings.count {
+            if findings[index].isError { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Every dated rule that concerns the record, against the balances before it.

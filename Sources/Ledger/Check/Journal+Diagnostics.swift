@@ -59,12 +59,13 @@ extension Journal {
     /// source order), and how many of each code were left out.
     public func explained(limitPerCode: Int?) -> (shown: [Diagnostic], omitted: [DiagnosticCode: Int]) {
         let session = ExplainSession(store: store, outcome: outcome)
-        var shownPerCode: [DiagnosticCode: Int] = [:]
-        var omitted: [DiagnosticCode: Int] = [:]
+        // Counted in arrays by the code's ordinal: a million findings, no hashing.
+        var shownPerCode = [Int](repeating: 0, count: DiagnosticCode.allCases.count)
+        var omittedPerCode = [Int](repeating: 0, count: DiagnosticCode.allCases.count)
         func take(_ code: DiagnosticCode?) -> Bool {
             guard let limit = limitPerCode, let code else { return true }
-            if shownPerCode[code, default: 0] >= limit { omitted[code, default: 0] += 1; return false }
-            shownPerCode[code, default: 0] += 1
+            if shownPerCode[code.ordinal] >= limit { omittedPerCode[code.ordinal] += 1; return false }
+            shownPerCode[code.ordinal] += 1
             return true
         }
         // Findings in source order: records are in file order, so by record index (stable).
@@ -88,6 +89,8 @@ extension Journal {
             if take(finding.code), let diagnostic = session.explain(finding) { shown.append(diagnostic) }
         }
         for diagnostic in reader[nextReader...] where take(diagnostic.kind) { shown.append(diagnostic) }
+        var omitted: [DiagnosticCode: Int] = [:]
+        for (ordinal, count) in omittedPerCode.enumerated() where count > 0 { omitted[DiagnosticCode.allCases[ordinal]] = count }
         return (shown.sortedBySource(), omitted)
     }
 
@@ -125,7 +128,13 @@ struct ProblemCounts {
 }
 
 extension DiagnosticCode {
-    /// The code's place in `allCases` (for counting in an array).
-    var ordinal: Int { DiagnosticCode.ordinals[self] ?? 0 }
-    private static let ordinals: [DiagnosticCode: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// The code's place in `allCases` (for counting in an array). A payload-free enum is
+    /// stored as its case's index in declaration order — the order `allCases` lists — so this
+    /// reads that byte instead of hashing the code (a million findings are counted); a test
+    /// holds it to `allCases` for every case.
+    @inline(__always)
+    var ordinal: Int {
+        assert(MemoryLayout<DiagnosticCode>.size == 1, "one byte per code")
+        return withUnsafeBytes(of: self) { Int($0[0]) }
+    }
 }

@@ -58,6 +58,9 @@ extension ChunkParser {
         }
     }
 
+    /// Keys whose value no rule reads on the directly read verbs but 合同 (whose text is kept).
+    static let textOnlyKeys: Set<AttributeKey> = [.payee, .memo, .party, .source]
+
     static let initialWords = [PackedWord("年初"), PackedWord("initial")]
     static let supplementWords = [PackedWord("追加"), PackedWord("supplement")]
 
@@ -111,15 +114,23 @@ extension ChunkParser {
                 let keyLength = index - tokenStart
                 index += 1
                 let value: Range
+                var escaped = false
                 if index < lineEnd, base[index] == UInt8(ascii: "\"") {
                     index += 1
                     let valueStart = index
-                    switch ChunkParser.skipQuoted(base, &index, lineEnd) {
-                    case .bad: return .failed
-                    case .fullWidthBlank: return .fullReader
-                    case .plain: break
+                    quoted: while true {
+                        switch ChunkParser.skipQuoted(base, &index, lineEnd) {
+                        case .bad: return .failed
+                        case .fullWidthBlank: return .fullReader
+                        case .plain: break
+                        }
+                        if index == lineEnd { return .fullReader }  // unclosed
+                        if base[index] == UInt8(ascii: "\"") { break quoted }
+                        // A backslash: \" and \\ are the only escapes; anything else is the full reader's to report.
+                        guard index + 1 < lineEnd, base[index + 1] == UInt8(ascii: "\"") || base[index + 1] == UInt8(ascii: "\\") else { return .fullReader }
+                        escaped = true
+                        index += 2
                     }
-                    if index == lineEnd || base[index] != UInt8(ascii: "\"") { return .fullReader }  // unclosed, or an escape
                     value = (valueStart, index)
                     index += 1
                     if index < lineEnd, base[index] != 0x20, base[index] != 0x09 { return .fullReader }
@@ -140,6 +151,9 @@ extension ChunkParser {
                     break
                 }
                 guard let keyWord = found, seen & keyWord.bit == 0 else { return .fullReader }
+                // An escaped value is read here only where no rule reads it and no text is kept
+                // (a payment's payee or memo …); its raw bytes would be the wrong ID or text.
+                if escaped, entry.verb == .contract || !ChunkParser.textOnlyKeys.contains(keyWord.key) { return .fullReader }
                 seen |= keyWord.bit
                 switch keyWord.key {
                 case .voucher: voucher = value

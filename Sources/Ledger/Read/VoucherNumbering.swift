@@ -51,6 +51,7 @@ enum VoucherNumbering {
         }
 
         let count = keys.count
+        var representatives: [Int] = []  // reused by every run: no allocation per voucher
         var runStart = 0
         while runStart < count {
             var runEnd = runStart + 1
@@ -63,7 +64,7 @@ enum VoucherNumbering {
                 // A run of equal upper hashes: usually one voucher named several times. Each
                 // mention joins the first earlier mention with the same text (mentions are in
                 // file order within the run, the sort being stable).
-                var representatives: [Int] = []
+                representatives.removeAll(keepingCapacity: true)
                 for position in runStart..<runEnd {
                     let current = Int(keys[position] & 0xFFFF_FFFF)
                     if let same = representatives.first(where: { sameVoucher($0, current) }) {
