@@ -11,10 +11,13 @@ struct Balances {
     /// Contracts by contract ID, and the order they were signed in.
     private(set) var contracts: [ContractLink]
     private(set) var signingOrder: [Int32] = []
-    /// Every accepted payment in date order; those with a voucher are chained per voucher
-    /// (冲销 finds them).
+    /// The accepted payments a 冲销 may name (their voucher is named by some 冲销 of the
+    /// journal), in date order, chained per voucher. Only these are kept: a province's million
+    /// payments mostly never meet a reversal, and need no link.
     private(set) var payments: [PaymentLink] = []
     private(set) var vouchers: [VoucherLink]
+    /// Per voucher ID: whether a 冲销 names it (`RecordStore.reversedVouchers`).
+    private let reversible: [Bool]
     /// The contracts of each project, in the order they were signed.
     private(set) var contractsByProject: [Int32: [Int32]] = [:]
 
@@ -46,8 +49,10 @@ struct Balances {
         var lastPayment: Int32 = -1
     }
 
-    init(projects: Int, firstYear: Int, span: Int, vouchers: Int, contracts: Int) {
+    init(projects: Int, firstYear: Int, span: Int, vouchers: Int, contracts: Int, reversible: [Bool]) {
         precondition(projects >= 0 && span >= 1 && vouchers >= 0 && contracts >= 0, "balances sized from the records")
+        precondition(reversible.count == vouchers, "one reversible flag per voucher ID")
+        self.reversible = reversible
         self.firstYear = firstYear
         self.span = span
         figures = FigureTable(slots: projects * span)
@@ -156,12 +161,13 @@ struct Balances {
         let amount = record.amountFen
         guard figures.update(slot(record.project, record.year), { $0.addPayment(amount) }) else { return false }
         if record.reference >= 0 { contracts[Int(record.reference)].paidFen &+= amount }
+        guard record.key >= 0, reversible[Int(record.key)] else { return true }
         let payment = Int32(payments.count)
         payments.append(
             PaymentLink(
                 amountFen: amount, date: record.dateKey, project: record.project,
                 contract: record.reference, record: index))
-        if record.key >= 0 {
+        do {
             let voucher = Int(record.key)
             let last = vouchers[voucher].lastPayment
             if last >= 0 { payments[Int(last)].next = payment } else { vouchers[voucher].firstPayment = payment }

@@ -64,7 +64,16 @@ struct RecordStore {
 
     func emptyBalances() -> Balances {
         let (firstYear, span) = yearSpan()
-        return Balances(projects: projects.count, firstYear: firstYear, span: span, vouchers: voucherCount, contracts: contracts.count)
+        return Balances(
+            projects: projects.count, firstYear: firstYear, span: span, vouchers: voucherCount, contracts: contracts.count,
+            reversible: reversedVouchers())
+    }
+
+    /// Per voucher ID: whether some 冲销 names it (only those payments need a link).
+    func reversedVouchers() -> [Bool] {
+        var named = [Bool](repeating: false, count: voucherCount)
+        for record in records where record.verb == .reverse && record.key >= 0 { named[Int(record.key)] = true }
+        return named
     }
 
     /// The settings in force: 设置 lines in file order (the later line wins), but those refused.

@@ -4,7 +4,8 @@
 extension Journal {
     /// The balances after every accepted entry dated on or before `date` (all when nil).
     public func books(through date: CalendarDate? = nil) -> Books {
-        Books(balances: replay(through: date) { _, _ in }, store: store)
+        Books(balances: replay(through: date) { _, _ in }, store: store, dateOrder: outcome.dateOrder, accepted: outcome.accepted,
+            limitKey: date?.key ?? Int32.max)
     }
 
     /// The one replay loop: accepted records in date order up to `date`, each applied, then
@@ -40,6 +41,11 @@ extension Journal {
 public struct Books: Sendable {
     let balances: Balances
     let store: RecordStore
+    /// The check's date order and verdicts, and the last date the books hold (their payments
+    /// are listed from these).
+    let dateOrder: [Int32]
+    let accepted: [Bool]
+    let limitKey: Int32
 
     public func figures(_ project: String, year: Int) -> YearFigures {
         guard let id = store.projects.find(project) else { return YearFigures() }
@@ -77,14 +83,21 @@ public struct Books: Sendable {
         return all
     }
 
-    /// Every accepted payment, in date order, with what was reversed of each.
+    /// Every accepted payment the books hold, in date order, with what was reversed of each.
     public var payments: [PaymentState] {
-        balances.payments.map { link in
-            PaymentState(
-                index: Int(link.record), date: CalendarDate(key: link.date) ?? CalendarDate(year: 2000, month: 1, day: 1)!,
-                project: store.projects.string(link.project), amountFen: link.amountFen, reversedFen: link.reversedFen,
-                location: store.records[Int(link.record)].location)
+        var reversedFen: [Int32: Int64] = [:]
+        for link in balances.payments where link.reversedFen > 0 { reversedFen[link.record] = link.reversedFen }
+        var all: [PaymentState] = []
+        for index in dateOrder where accepted[Int(index)] {
+            let record = store.records[Int(index)]
+            if record.dateKey > limitKey { break }
+            guard record.verb == .pay, let date = record.date else { continue }
+            all.append(
+                PaymentState(
+                    index: Int(index), date: date, project: store.projects.string(record.project), amountFen: record.amountFen,
+                    reversedFen: reversedFen[index] ?? 0, location: record.location))
         }
+        return all
     }
 }
 
