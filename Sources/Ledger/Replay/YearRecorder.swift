@@ -4,7 +4,8 @@
 extension Journal {
     /// The balances after every accepted entry dated on or before `date` (all when nil).
     public func books(through date: CalendarDate? = nil) -> Books {
-        Books(balances: replay(through: date) { _, _ in }, store: store, dateOrder: outcome.dateOrder, accepted: outcome.accepted,
+        Books(
+            balances: replay(through: date) { _, _ in }, store: store, dateOrder: outcome.dateOrder, accepted: outcome.accepted,
             limitKey: date?.key ?? Int32.max)
     }
 
