@@ -140,9 +140,19 @@ public enum Validator {
         }
     }
 
-    static func check(_ source: ByteSource, sources: [JournalSource], clock: WallClock?, tuning: JournalLoader.Tuning) -> Result<Journal, FileFailure> {
+    /// `tail`: where an append's new lines begin (a file and a byte offset in it); the
+    /// checker then also judges the journal without them, in the same run.
+    static func check(
+        _ source: ByteSource, sources: [JournalSource], clock: WallClock?, tuning: JournalLoader.Tuning, tail: (file: Int, offset: Int)? = nil
+    ) -> Result<Journal, FileFailure> {
         JournalLoader.read(source, paths: sources.map(\.path), tuning: tuning).map { store in
-            var checker = Checker(store, clock: clock)
+            let tailStart = tail.map { tail in
+                // Records are in file order: the new ones are the last.
+                var first = store.records.count
+                while first > 0, Int(store.records[first - 1].file) == tail.file, Int(store.records[first - 1].offset) >= tail.offset { first -= 1 }
+                return Int32(first)
+            }
+            var checker = Checker(store, clock: clock, tailStart: tailStart)
             let outcome = checker.run()
             return Journal(store: checker.store, outcome: outcome, sources: sources)
         }

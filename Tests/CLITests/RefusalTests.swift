@@ -233,3 +233,51 @@ final class SealedPeriodTests: FundflowTestCase {
         XCTAssertEqual(try ff("check").exitCode, 0)
     }
 }
+
+/// Appending to a journal that already has errors: only the errors the new line brings refuse
+/// it. The checker judges the journal with and without the new line in one run (from the new
+/// line's date on, again from the balances as they stood there), so an old error dated after
+/// the new line must not be mistaken for a new one, and an error the new line causes on an old
+/// line must not be mistaken for an old one.
+final class AppendToAJournalWithErrorsTests: FundflowTestCase {
+    /// P01: budget 10万; 8万 paid on 06-01. Line 5 overspends (an old error, dated 07-01:
+    /// after every new line below); line 6 names an unknown project (an old error, the reader's).
+    let base = [
+        "2019-01-01 项目 P01 一号项目",
+        "2019-03-01 下达 P01 100000.00 文号=A1",
+        "2019-06-01 支付 P01 80000.00 凭证=V1",
+        "2019-07-01 支付 P01 1000000.00 凭证=V2",
+        "2019-07-02 支付 P01 1000000.00 凭证=V3",
+        "2019-07-03 支付 P99 1.00 凭证=V4",
+    ]
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        write(lines: base)
+        let check = try ff("check")
+        XCTAssertEqual(check.exitCode, 1, "the base journal has errors\n\(check.summary)")
+    }
+
+    func testANewLineBeforeAnOldErrorIsAppended() throws {
+        // 05-01 comes before the old overspends of 07-01/07-02 in date order: they are judged
+        // again after it, and are the same errors as before.
+        let result = try run(["-f", journal, "pay", "P01", "1万", "--voucher", "V9", "--date", "2019-05-01"])
+        XCTAssertTrue(text().hasSuffix("2019-05-01 支付 P01 10000.00 凭证=V9\n"), result.summary)
+        XCTAssertFalse(result.stderr.contains("未写入"), result.summary)
+    }
+
+    func testANewLineThatBreaksAnOldLineIsRefusedDespiteOldErrors() throws {
+        // 2.00001万 on 05-01 leaves 7.99999万 for the 8万 of 06-01 (line 3, fine until now).
+        let result = try assertRefused(
+            ["-f", journal, "pay", "P01", "20000.01", "--voucher", "V9", "--date", "2019-05-01"],
+            diagnostics: ["j.journal:3:19: 错误: 本笔支付（2019-05-01）的日期在这一行之前，记入后这一行将出错：超支"])
+        XCTAssertFalse(result.stderr.contains("j.journal:4:"), "the old overspend is not the new line's doing\n\(result.summary)")
+    }
+
+    func testANewLineAfterEverythingIsJudgedOnItsOwn() throws {
+        // 2万 is left after 06-01 (the old overspends were never applied).
+        try assertRefused(["-f", journal, "pay", "P01", "20000.01", "--voucher", "V9", "--date", "2019-08-01"], diagnostics: ["fundflow: 错误: 超支"])
+        let result = try run(["-f", journal, "pay", "P01", "2万", "--voucher", "V9", "--date", "2019-08-01"])
+        XCTAssertTrue(text().hasSuffix("2019-08-01 支付 P01 20000.00 凭证=V9\n"), result.summary)
+    }
+}

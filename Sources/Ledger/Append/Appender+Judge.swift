@@ -16,11 +16,14 @@ struct AppendFiles {
     var paths: [String]
     var target: TargetFile?
 
-    /// Checks the journal with `tail` read after the target's last byte.
+    /// Checks the journal with `tail` read after the target's last byte (and, when there is a
+    /// tail, the journal without it in the same run).
     func check(tail: [UInt8], clock: WallClock?) -> Result<Journal, FileFailure> {
         let last: ByteSource.Backing = target.map { .file(descriptor: dup($0.descriptor), size: $0.size, tail: tail) } ?? .memory(tail)
+        let tailPlace = tail.isEmpty ? nil : (file: paths.count - 1, offset: target?.size ?? 0)
         return ByteSource.open(Array(paths.dropLast()), then: last).flatMap { source in
-            Validator.check(source, sources: paths.map { JournalSource(path: $0, bytes: []) }, clock: clock, tuning: JournalLoader.Tuning())
+            Validator.check(
+                source, sources: paths.map { JournalSource(path: $0, bytes: []) }, clock: clock, tuning: JournalLoader.Tuning(), tail: tailPlace)
         }
     }
 
@@ -94,10 +97,12 @@ extension Appender {
         func isNew(_ file: Int, _ line: Int) -> Bool { file == targetFile && line >= firstNewLine }
         var newErrors: [Diagnostic] = []
         if after.hasErrors {
-            // The journal as it stood: already read for the drafts, or the same records checked
-            // again without the new ones (no second reading of the files).
-            let before = context.journalIfChecked ?? after.withoutLast(lines.count, clock: clock)
-            let existing = Set(before.problemKeys(.error))
+            // The journal as it stood: already read for the drafts, or judged in the same run
+            // (new money lines), or else the same records checked again without the new ones
+            // (no second reading of the files).
+            let existing = Set(
+                context.journalIfChecked?.problemKeys(.error) ?? after.errorKeysWithoutTail(isNew: isNew)
+                    ?? after.withoutLast(lines.count, clock: clock).problemKeys(.error))
             newErrors = after.explained { key in key.severity == .error && !existing.contains(key) }
         }
         if !newErrors.isEmpty { return .finished(.refused(newErrors, journal: after)) }

@@ -6,12 +6,16 @@
 struct Checker {
     private(set) var store: RecordStore
     private let clock: WallClock?
+    /// Records from this index on are an append's new lines (none when nil).
+    private let tailStart: Int32?
 
     /// `clock`: the instant "today" is read from, in the journal's 时区 (future-date warnings);
-    /// without it no date is in the future.
-    init(_ store: RecordStore, clock: WallClock?) {
+    /// without it no date is in the future. `tailStart`: the first record of lines being
+    /// appended, when the errors of the journal without them are wanted too.
+    init(_ store: RecordStore, clock: WallClock?, tailStart: Int32? = nil) {
         self.store = store
         self.clock = clock
+        self.tailStart = tailStart
     }
 
     struct Outcome {
@@ -26,6 +30,9 @@ struct Checker {
         /// Accepted 下达 written without 类别 that the journal made 年初 (its first of the year);
         /// the others without 类别 are 追加 (kept aside: the records are not changed).
         var initialAllots: Set<Int32>
+        /// The errors of the journal without its tail (an append's new lines), when the checker
+        /// judged that in the same run (a tail of money lines); nil otherwise.
+        var errorsWithoutTail: [Finding]?
     }
 
     mutating func run() -> Outcome {
@@ -40,29 +47,82 @@ struct Checker {
         LoadPhases.mark("file order")
         let today = clock.map { store.settings(rejected: rejected).today($0) }
         let dateOrder = store.dateOrder()
-        var balances = store.emptyBalances()
-        var warnings = Warnings(vouchers: store.voucherCount, unitOf: store.unitOfProjects(), today: today)
-        var accepted = [Bool](repeating: false, count: count)
-        var initialAllots = Set<Int32>()
+        var pass = DatedPass(store: store, rejected: rejected, today: today)
+        let tail = tailStart.flatMap { tailIsLocal(from: $0) ? $0 : nil }
+        var snapshot: (pass: DatedPass, position: Int, findings: Int)?
         for position in dateOrder.indices {
             let index = dateOrder[position]
-            guard !rejected[Int(index)] else { continue }
-            let before = findings.count
-            let record = store.records[Int(index)]
-            judge(record, index, balances, warnings: &warnings, into: &findings)
-            if Checker.hasError(findings, from: before) { continue }
-            if record.verb == .allot, record.kind == .unspecified, balances.isInitial(record) { initialAllots.insert(index) }
-            guard balances.apply(record, index: index) else {
-                findings.append(Finding(.amountOverflow, index))
-                continue
-            }
-            accepted[Int(index)] = true
-            if record.verb == .carry || record.verb == .lapse { Contracts.checkCovered(record, index, balances, into: &findings) }
+            if let tail, index >= tail, snapshot == nil { snapshot = (pass, position, findings.count) }
+            pass.judge(index, into: &findings)
         }
         LoadPhases.mark("date order")
+        var withoutTail: [Finding]?
+        if let tail {
+            // Everything before the tail's first record in date order was judged alike with or
+            // without it: only the rest is judged again, from the balances as they stood there.
+            var without = findings[..<(snapshot?.findings ?? findings.count)].filter { $0.record < tail && $0.isError }
+            if var resumed = snapshot {
+                var later: [Finding] = []
+                for position in resumed.position..<dateOrder.count where dateOrder[position] < tail {
+                    resumed.pass.judge(dateOrder[position], into: &later)
+                    if later.count > 64 { without += later.filter(\.isError); later.removeAll(keepingCapacity: true) }
+                }
+                without += later.filter(\.isError)
+            }
+            withoutTail = without
+        }
         return Outcome(
-            accepted: accepted, findings: findings, dateOrder: dateOrder, declarations: declarations,
-            seals: seals, today: today, initialAllots: initialAllots)
+            accepted: pass.accepted, findings: findings, dateOrder: dateOrder, declarations: declarations,
+            seals: seals, today: today, initialAllots: pass.initialAllots, errorsWithoutTail: withoutTail)
+    }
+
+    /// Whether the tail's lines can change nothing but the dated rules' verdicts from their own
+    /// date on: money lines and contracts. A 项目, 封账, 设置 or 计划 line may change what the
+    /// file-order rules say of earlier lines (or today's date), so the journal without it is
+    /// checked again in full (`Journal.withoutLast`).
+    private func tailIsLocal(from tail: Int32) -> Bool {
+        guard Int(tail) <= store.records.count else { return false }
+        return store.records[Int(tail)...].allSatisfy { record in
+            switch record.verb {
+            case .pay, .allot, .reduce, .reverse, .contract, .carry, .lapse: return true
+            case .project, .plan, .set, .seal: return false
+            }
+        }
+    }
+}
+
+/// The dated rules' running state: the balances, the warnings' memory and the verdicts so far.
+/// A value: an append's check keeps a copy where its new lines begin (copied on write).
+struct DatedPass {
+    private let store: RecordStore
+    private let rejected: [Bool]
+    private var balances: Balances
+    private var warnings: Warnings
+    private(set) var accepted: [Bool]
+    private(set) var initialAllots = Set<Int32>()
+
+    init(store: RecordStore, rejected: [Bool], today: CalendarDate?) {
+        self.store = store
+        self.rejected = rejected
+        balances = store.emptyBalances()
+        warnings = Warnings(vouchers: store.voucherCount, unitOf: store.unitOfProjects(), today: today)
+        accepted = [Bool](repeating: false, count: store.records.count)
+    }
+
+    /// Judges the record against the balances before it and, when no rule refuses it, applies it.
+    mutating func judge(_ index: Int32, into findings: inout [Finding]) {
+        guard !rejected[Int(index)] else { return }
+        let before = findings.count
+        let record = store.records[Int(index)]
+        DatedPass.judge(record, index, balances, warnings: &warnings, into: &findings)
+        if DatedPass.hasError(findings, from: before) { return }
+        if record.verb == .allot, record.kind == .unspecified, balances.isInitial(record) { initialAllots.insert(index) }
+        guard balances.apply(record, index: index) else {
+            findings.append(Finding(.amountOverflow, index))
+            return
+        }
+        accepted[Int(index)] = true
+        if record.verb == .carry || record.verb == .lapse { Contracts.checkCovered(record, index, balances, into: &findings) }
     }
 
     /// Whether a finding from `start` on is an error (an index loop: no slice, no retain).
@@ -77,7 +137,7 @@ struct Checker {
     }
 
     /// Every dated rule that concerns the record, against the balances before it.
-    private func judge(_ record: Record, _ index: Int32, _ balances: Balances, warnings: inout Warnings, into findings: inout [Finding]) {
+    private static func judge(_ record: Record, _ index: Int32, _ balances: Balances, warnings: inout Warnings, into findings: inout [Finding]) {
         switch record.verb {
         case .pay: Payments.check(record, index, balances, into: &findings)
         case .reduce, .carry, .lapse: Budget.check(record, index, balances, into: &findings)

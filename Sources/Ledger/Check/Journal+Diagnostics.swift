@@ -41,6 +41,22 @@ extension Journal {
         return keys
     }
 
+    /// The errors of the journal without an append's new lines, when the checker judged that in
+    /// the same run (nil otherwise: then `withoutLast` checks it again). `isNew(file, line)`
+    /// tells the new lines (their reader diagnostics are not the journal's as it stood).
+    func errorKeysWithoutTail(isNew: (Int, Int) -> Bool) -> [ProblemKey]? {
+        guard let findings = outcome.errorsWithoutTail else { return nil }
+        var keys: [ProblemKey] = []
+        for diagnostic in readerDiagnostics where diagnostic.severity == .error && !isNew(diagnostic.location.file, diagnostic.location.line) {
+            keys.append(ProblemKey(file: diagnostic.location.file, line: diagnostic.location.line, code: diagnostic.code, severity: .error))
+        }
+        for finding in findings where finding.code.severity == .error {
+            let record = store.records[Int(finding.record)]
+            keys.append(ProblemKey(file: Int(record.file), line: Int(record.line), code: finding.code.rawValue, severity: .error))
+        }
+        return keys
+    }
+
     /// The problems `wanted` picks, explained, in source order.
     public func explained(where wanted: (ProblemKey) -> Bool) -> [Diagnostic] {
         let session = ExplainSession(store: store, outcome: outcome)
