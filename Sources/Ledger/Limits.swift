@@ -33,6 +33,9 @@ public enum Limits {
     /// Bytes the reader takes from a file at a time, per thread: memory holds blocks, never
     /// the whole file.
     public static let readBlockBytes = 4 << 20
+    /// The shortest average line the record list reserves for up front (address space, not
+    /// memory: a journal of shorter lines grows the list once).
+    static let reservedBytesPerRecord = 100
 
     /// Files at least this large are read by two threads, split at a line boundary.
     public static let parallelReadBytes = 1 << 20

@@ -31,3 +31,17 @@ final class DiagnosticCodeTests: XCTestCase {
         XCTAssertEqual(omitted, [.payWithoutVoucher: 2])
     }
 }
+
+/// A finding is kept for most lines of a messy journal: it stays 32 bytes, and what goes in
+/// comes out.
+final class FindingLayoutTests: XCTestCase {
+    func testAFindingIsThirtyTwoBytesAndKeepsWhatItWasGiven() {
+        XCTAssertEqual(MemoryLayout<Finding>.stride, 32)
+        let named = Finding(.reduceBelowPaid, 7, other: LinePlace(file: 2, line: 40), 100, -5, 1)
+        XCTAssertEqual(named.other, LinePlace(file: 2, line: 40))
+        XCTAssertEqual([named.record, Int32(named.a), Int32(named.b), Int32(named.c)], [7, 100, -5, 1])
+        let plain = Finding(.contractOverpaid, 0, Int64.max, Int64.min, Int64(Int32.max))
+        XCTAssertNil(plain.other)
+        XCTAssertEqual([plain.a, plain.b, plain.c], [Int64.max, Int64.min, Int64(Int32.max)])
+    }
+}

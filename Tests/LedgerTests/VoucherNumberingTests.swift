@@ -9,8 +9,8 @@ final class VoucherNumberingTests: XCTestCase {
     private func mentions(_ chunks: [[String]], hash: ((String) -> UInt64)? = nil) -> [VoucherMentions] {
         chunks.map { texts in
             var chunk = VoucherMentions()
-            for (entry, text) in texts.enumerated() {
-                _ = chunk.add(text, entry: entry)
+            for text in texts {
+                _ = chunk.add(text)
                 if let hash { chunk.hashes[chunk.hashes.count - 1] = hash(text) }
             }
             return chunk

@@ -226,7 +226,7 @@ extension ChunkParser {
         case .pay:
             if voucher.end >= 0 {
                 guard IDText.isNormal(bytes(voucher)) else { return .fullReader }
-                entry.key = vouchers.add(bytes(voucher), entry: entries.count)
+                entry.key = vouchers.add(bytes(voucher))
             }
             if contract.end >= 0 {
                 guard IDText.isNormal(bytes(contract)) else { return .fullReader }
@@ -237,7 +237,7 @@ extension ChunkParser {
             entry.key = documents.intern(bytes(document))
         case .reverse:
             guard original.end >= 0, IDText.isNormal(bytes(original)) else { return .fullReader }
-            entry.key = vouchers.add(bytes(original), entry: entries.count)
+            entry.key = vouchers.add(bytes(original))
             entry.reference = originalDate
         case .contract:
             // The signing's text is what the contract list shows: keep the full entry.

@@ -13,6 +13,9 @@ struct ChunkParser {
     let end: Int
     /// Bytes read from the file at a time.
     let blockBytes: Int
+    /// The bytes whose records `entries` reserves room for (address space only: pages are
+    /// touched as records come). The journal's first chunk reserves for the whole journal.
+    var reserveBytes: Int
 
     var entries: [Record] = []
     /// What the full reader said of the lines it rejected (line numbers from the chunk's start).
@@ -43,6 +46,7 @@ struct ChunkParser {
         self.start = start
         self.end = end
         self.blockBytes = max(1, blockBytes)
+        reserveBytes = end - start
     }
 
     /// Parses the chunk from the journal's bytes.
@@ -54,7 +58,7 @@ struct ChunkParser {
     /// The block loop; `read(offset, count, into)` fills a block from the file (fewer bytes only
     /// at its end; nil on a read error).
     private mutating func parse(read: (Int, Int, UnsafeMutableRawPointer) -> Int?) {
-        entries.reserveCapacity((end - start) / 140)
+        entries.reserveCapacity(reserveBytes / Limits.reservedBytesPerRecord)
         vouchers.reserve(lines: (end - start) / 140)
         var block = [UInt8](repeating: 0, count: min(blockBytes, max(end - start, 1)))
         var blockOffset = start  // file offset of block[0]
@@ -185,10 +189,10 @@ struct ChunkParser {
         case .reduce(let reduction):
             compact.key = documents.intern(IDText.normalized(reduction.doc))
         case .pay(let payment):
-            if let voucher = payment.voucher { compact.key = vouchers.add(IDText.normalized(voucher), entry: entries.count) }
+            if let voucher = payment.voucher { compact.key = vouchers.add(IDText.normalized(voucher)) }
             compact.reference = payment.contract.map { contracts.intern(IDText.normalized($0)) } ?? -1
         case .reverse(let reversal):
-            compact.key = vouchers.add(IDText.normalized(reversal.ofVoucher), entry: entries.count)
+            compact.key = vouchers.add(IDText.normalized(reversal.ofVoucher))
             compact.reference = reversal.ofDate?.key ?? 0
         case .contract(let signing):
             compact.key = contracts.intern(IDText.normalized(signing.contractID))
@@ -213,36 +217,32 @@ struct StubDeclaration {
     var project: Int32
 }
 
-/// The vouchers a chunk names, in order: their bytes, hashes and the entries naming them.
+/// The vouchers a chunk names, in order: their bytes and hashes.
 struct VoucherMentions {
     var bytes: [UInt8] = []
     /// Mention i spans bytes[starts[i]..<starts[i + 1]].
     var starts: [Int] = [0]
     var hashes: [UInt64] = []
-    /// Index (in the chunk) of the entry naming each voucher.
-    var entries: [Int32] = []
 
     var count: Int { hashes.count }
 
     mutating func reserve(lines: Int) {
         hashes.reserveCapacity(lines)
-        entries.reserveCapacity(lines)
         starts.reserveCapacity(lines + 1)
         bytes.reserveCapacity(lines * 20)
     }
 
     /// Records a voucher; returns the mention's index (the entry's provisional key).
-    mutating func add(_ voucher: UnsafeBufferPointer<UInt8>, entry: Int) -> Int32 {
+    mutating func add(_ voucher: UnsafeBufferPointer<UInt8>) -> Int32 {
         hashes.append(ByteInterner.hash(voucher))
         bytes.append(contentsOf: voucher)
         starts.append(bytes.count)
-        entries.append(Int32(entry))
         return Int32(hashes.count - 1)
     }
 
-    mutating func add(_ voucher: String, entry: Int) -> Int32 {
+    mutating func add(_ voucher: String) -> Int32 {
         var voucher = voucher
-        return voucher.withUTF8 { add($0, entry: entry) }
+        return voucher.withUTF8 { add($0) }
     }
 
     func withBytes<R>(_ mention: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -15,9 +15,10 @@ enum JournalLoader {
         var chunks: [ChunkParser] = []
         var files: [RecordStore.FileFacts] = []
         LoadPhases.mark("start")
+        let totalBytes = source.files.indices.reduce(0) { $0 + source.size($1) }
         for file in source.files.indices {
             let path = file < paths.count ? paths[file] : ""
-            let parsed = parse(source, file: file, tuning: tuning)
+            let parsed = parse(source, file: file, tuning: tuning, journalBytes: file == 0 ? totalBytes : nil)
             if parsed.contains(where: \.readFailed) { return .failure(FileFailure(path: path, reason: FileIO.describe(EIO, path: path))) }
             chunks.append(contentsOf: parsed)
             files.append(
@@ -45,13 +46,19 @@ enum JournalLoader {
 
     /// Parses one file, in two halves on two threads when it is large; the later chunk's line
     /// numbers continue from the earlier one's.
-    private static func parse(_ source: ByteSource, file: Int, tuning: Tuning) -> [ChunkParser] {
+    /// `journalBytes`: for the journal's first file, the size of all its files — the first chunk
+    /// reserves room for every record, so the others are joined to it without a copy.
+    private static func parse(_ source: ByteSource, file: Int, tuning: Tuning, journalBytes: Int?) -> [ChunkParser] {
         let size = source.size(file)
         var bounds = [0, size]
         if size >= tuning.parallelThresholdBytes, let middle = lineStart(after: size / 2, in: source, file: file) {
             bounds = [0, middle, size]
         }
-        let boxes = (0..<(bounds.count - 1)).map { ChunkBox(ChunkParser(file: file, start: bounds[$0], end: bounds[$0 + 1], blockBytes: tuning.blockBytes)) }
+        let boxes = (0..<(bounds.count - 1)).map { index in
+            var parser = ChunkParser(file: file, start: bounds[index], end: bounds[index + 1], blockBytes: tuning.blockBytes)
+            if index == 0, let journalBytes { parser.reserveBytes = journalBytes }
+            return ChunkBox(parser)
+        }
         DispatchQueue.concurrentPerform(iterations: boxes.count) { index in
             let started = LoadPhases.nanoseconds()
             boxes[index].parser.parse(from: source)

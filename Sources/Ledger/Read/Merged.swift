@@ -60,10 +60,13 @@ struct Merged {
     /// All records in file order, the parts released as they are copied (so memory never holds
     /// every record twice).
     mutating func takeRecords() -> [Record] {
-        if parts.count == 1 { let only = parts[0]; parts = []; return only }
-        var all: [Record] = []
+        guard !parts.isEmpty else { return [] }
+        // The first part reserved room for the whole journal (`ChunkParser.reserveBytes`): the
+        // others are appended in place.
+        var all = parts[0]
+        parts[0] = []
         all.reserveCapacity(entryCount)
-        for index in parts.indices {
+        for index in parts.indices.dropFirst() {
             all.append(contentsOf: parts[index])
             parts[index] = []
         }
