@@ -54,55 +54,68 @@ public struct DisbursementPlan: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Parses `M月:P[,M月:P…]` (also `M月底:P`).
+    /// Parses `M月:P[,M月:P…]` (also `M月底:P`). Read as bytes: every 项目 and 计划 line of a
+    /// province's journal has a plan, and the separators and digits are all ASCII.
     public static func parse(_ text: String) -> Result<DisbursementPlan, ParseError> {
         if text.isEmpty { return .failure(.empty) }
-        if text.contains("：") { return .failure(.fullWidthPunctuation("：")) }
-        if text.contains("，") { return .failure(.fullWidthPunctuation("，")) }
+        if text.contains(Character("：")) { return .failure(.fullWidthPunctuation("：")) }
+        if text.contains(Character("，")) { return .failure(.fullWidthPunctuation("，")) }
         var checkpoints: [Checkpoint] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let piece = String(part)
-            let halves = piece.split(separator: ":", omittingEmptySubsequences: false)
-            guard halves.count == 2 else { return .failure(.malformedCheckpoint(piece)) }
-            var monthText = Substring(halves[0])
-            if monthText.hasSuffix("月底") { monthText = monthText.dropLast(2) } else if monthText.hasSuffix("月") { monthText = monthText.dropLast(1) } else { return .failure(.malformedCheckpoint(piece)) }
-            guard !monthText.isEmpty, monthText.count <= 2, monthText.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let month = Int(monthText)
-            else { return .failure(.malformedCheckpoint(piece)) }
-            guard (1...12).contains(month) else { return .failure(.monthOutOfRange(piece)) }
-            var percentText = String(halves[1])
-            if percentText.hasSuffix("%") { percentText.removeLast() }
-            guard let basisPoints = parsePercentBasisPoints(percentText) else {
-                return .failure(.malformedCheckpoint(piece))
+        for part in Array(text.utf8).split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+            let piece = { String(decoding: part, as: UTF8.self) }
+            let halves = part.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            guard halves.count == 2 else { return .failure(.malformedCheckpoint(piece())) }
+            var monthText = halves[0]
+            if monthText.count >= monthEnd.count, monthText.suffix(monthEnd.count).elementsEqual(monthEnd) {
+                monthText = monthText.dropLast(monthEnd.count)
+            } else if monthText.count >= monthWord.count, monthText.suffix(monthWord.count).elementsEqual(monthWord) {
+                monthText = monthText.dropLast(monthWord.count)
+            } else {
+                return .failure(.malformedCheckpoint(piece()))
             }
-            guard (0...10_000).contains(basisPoints) else { return .failure(.percentOutOfRange(piece)) }
+            guard let month = digitsValue(monthText, maxDigits: 2) else { return .failure(.malformedCheckpoint(piece())) }
+            guard (1...12).contains(month) else { return .failure(.monthOutOfRange(piece())) }
+            var percentText = halves[1]
+            if percentText.last == UInt8(ascii: "%") { percentText = percentText.dropLast() }
+            guard let basisPoints = parsePercentBasisPoints(percentText) else { return .failure(.malformedCheckpoint(piece())) }
+            guard (0...10_000).contains(basisPoints) else { return .failure(.percentOutOfRange(piece())) }
             if let previous = checkpoints.last {
-                if month <= previous.month { return .failure(.monthsNotIncreasing(piece)) }
-                if basisPoints < previous.percentBasisPoints { return .failure(.percentDecreasing(piece)) }
+                if month <= previous.month { return .failure(.monthsNotIncreasing(piece())) }
+                if basisPoints < previous.percentBasisPoints { return .failure(.percentDecreasing(piece())) }
             }
-            checkpoints.append(Checkpoint(month: month, percentBasisPoints: basisPoints))
+            checkpoints.append(Checkpoint(month: month, percentBasisPoints: Int64(basisPoints)))
         }
         return .success(DisbursementPlan(checkpoints: checkpoints))
     }
 
+    private static let monthEnd = Array("月底".utf8)
+    private static let monthWord = Array("月".utf8)
+
     /// `50` → 5000, `33.5` → 3350, `12.25` → 1225; more than two decimals, signs or other
     /// characters → nil.
     public static func parsePercentBasisPoints(_ text: String) -> Int64? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return nil }
-        let whole = parts[0]
-        guard !whole.isEmpty, whole.count <= 6, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
-            let wholeValue = Int64(whole)
-        else { return nil }
-        var fractionValue: Int64 = 0
-        if parts.count == 2 {
-            var fraction = String(parts[1])
-            guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            while fraction.count > 2 && fraction.hasSuffix("0") { fraction.removeLast() }
-            guard fraction.count <= 2 else { return nil }
-            if fraction.count == 1 { fraction += "0" }
-            fractionValue = Int64(fraction) ?? 0
+        parsePercentBasisPoints(Array(text.utf8)[...]).map { Int64($0) }
+    }
+
+    private static func parsePercentBasisPoints(_ text: ArraySlice<UInt8>) -> Int? {
+        let parts = text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2, let whole = digitsValue(parts[0], maxDigits: 6) else { return nil }
+        guard parts.count == 2 else { return whole * 100 }
+        var fraction = parts[1]
+        guard !fraction.isEmpty, fraction.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        while fraction.count > 2 && fraction.last == UInt8(ascii: "0") { fraction = fraction.dropLast() }
+        guard let hundredths = digitsValue(fraction, maxDigits: 2) else { return nil }
+        return whole * 100 + (fraction.count == 1 ? hundredths * 10 : hundredths)
+    }
+
+    /// The value of 1…`maxDigits` ASCII digits; nil for anything else.
+    private static func digitsValue(_ digits: ArraySlice<UInt8>, maxDigits: Int) -> Int? {
+        guard !digits.isEmpty, digits.count <= maxDigits else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
-        return wholeValue * 100 + fractionValue
+        return value
     }
 }

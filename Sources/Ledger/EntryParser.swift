@@ -169,7 +169,7 @@ public enum EntryParser {
         case .project:
             var tags: [String] = []
             if let field = attributes[.tags] {
-                if field.value.contains("，") {
+                if field.value.contains(Character("，")) {
                     problems.append(
                         Problem(
                             column: field.column, code: "full-width",

@@ -62,6 +62,85 @@ final class ScannerDifferentialTests: XCTestCase {
         XCTAssertEqual(parsed.entries.first?.body.amountFen, 10_000)
     }
 
+    /// Three-byte characters are stepped over two at a time: a full-width blank, a surrogate
+    /// (ED A0 80), an overlong form (E0 80 80), a stray continuation or a cut sequence at any
+    /// position of a run — quoted or not, at odd and even places — must still be seen. The
+    /// scanner reads a line only when the full reader reads it without a word to say.
+    func testEveryOddByteInARunOfChineseIsSeenWherePairsAreSkipped() {
+        let oddities: [[UInt8]] = [[0xE3, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0x80], [0xE4, 0xB8], [0xE0, 0xA0, 0x80], [0x41]]
+        let han = Array("汉".utf8)
+        for length in 0...9 {
+            for place in 0...length {
+                for oddity in oddities {
+                    var value: [UInt8] = []
+                    for position in 0..<length {
+                        if position == place { value += oddity }
+                        value += han
+                    }
+                    if place == length { value += oddity }
+                    for quoted in [false, true] {
+                        let line = Array("2019-01-02 支付 P01 100 凭证=V1 摘要=".utf8) + (quoted ? [0x22] + value + [0x22] : value) + Array(" 收款人=某公司".utf8)
+                        assertScannerAgrees(line, "length \(length), oddity \(oddity) at \(place), quoted \(quoted)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entries the scanner keeps in full (合同, 结转, 收回: their text is shown) must be the
+    /// entries the full reader makes of the same line — party, due date, memo, reason, 文号.
+    func testEntriesKeptInFullAreTheFullReadersEntries() {
+        let seed = testSeed("ScannerDifferentialTests.testEntriesKeptInFullAreTheFullReadersEntries")
+        var generator = LineGenerator(random: SplitMix64(seed: seed))
+        var scanned = 0
+        for round in 0..<3000 {
+            let line = round % 3 == 0 ? generator.contract() : generator.carryOrLapse()
+            var scanner = ChunkParser(file: 0, start: 0, end: 0, blockBytes: 64)
+            let outcome = line.withUnsafeBufferPointer { scanner.scan($0.baseAddress!, 0, $0.count, fileOffset: 0) }
+            guard case .entry(let record) = outcome else { continue }
+            var parsed = ParsedJournal()
+            JournalReader.parseLine(line[...], file: 0, line: 1, byteOffset: 0, into: &parsed)
+            XCTAssertTrue(record.rare >= 0, "seed \(seed): a kept entry")
+            XCTAssertEqual(scanner.rare.first?.body, parsed.entries.first?.body, "seed \(seed): " + String(decoding: line, as: UTF8.self))
+            XCTAssertEqual(scanner.rare.first?.date, parsed.entries.first?.date)
+            scanned += 1
+        }
+        XCTAssertGreaterThan(scanned, 300, "many generated lines are plain enough to scan")
+    }
+
+    /// Words are packed by two loads ending at the word's end where eight bytes of the line
+    /// precede it: the same integers as byte by byte, for every length and place.
+    func testPackingByLoadsEqualsPackingByteByByte() {
+        let line = Array("2019-01-02 支付 P01 100 凭证=V1 收款人=某公司 category=supplement".utf8)
+        line.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for from in 0..<line.count {
+                for to in (from + 1)...min(line.count, from + 16) {
+                    let loaded = ChunkParser.PackedWord.pack(base, from, to, floor: 0)
+                    let looped = ChunkParser.PackedWord.pack(base, from, to)
+                    XCTAssertTrue(loaded == looped, "bytes \(from)..<\(to)")
+                }
+            }
+        }
+    }
+
+    private func assertScannerAgrees(_ line: [UInt8], _ label: String, file: StaticString = #filePath, line sourceLine: UInt = #line) {
+        var scanner = ChunkParser(file: 0, start: 0, end: 0, blockBytes: 64)
+        let outcome = line.withUnsafeBufferPointer { scanner.scan($0.baseAddress!, 0, $0.count, fileOffset: 0) }
+        var parsed = ParsedJournal()
+        JournalReader.parseLine(line[...], file: 0, line: 1, byteOffset: 0, into: &parsed)
+        let fullReaderAccepts = parsed.diagnostics.isEmpty && parsed.entries.count == 1
+        switch outcome {
+        case .entry(let record):
+            XCTAssertTrue(fullReaderAccepts, "scanned a line the full reader rejects: \(label)", file: file, line: sourceLine)
+            XCTAssertEqual(record.amountFen, parsed.entries.first?.body.amountFen, label, file: file, line: sourceLine)
+        case .fullReader, .failed:
+            break  // handing a line on is always allowed: the full reader judges it
+        case .nothing:
+            XCTFail("an entry line read as nothing: \(label)", file: file, line: sourceLine)
+        }
+    }
+
     // MARK: - Running and comparing
 
     private func check(_ files: [[UInt8]], tuning: JournalLoader.Tuning) -> Journal {

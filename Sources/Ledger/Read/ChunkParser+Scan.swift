@@ -16,7 +16,21 @@ extension ChunkParser {
             // The pointer is used only inside the closure: it is valid nowhere else.
             (low, high) = bytes.withUnsafeBufferPointer { PackedWord.pack($0.baseAddress!, 0, bytes.count) }
         }
-        /// Bytes from..<to (at most 16) as two little-endian integers, zero-padded.
+        /// Bytes from..<to (at most 16) as two little-endian integers, zero-padded. With eight
+        /// readable bytes before `to` (from `floor` on), two loads ending at `to` instead of a
+        /// loop: nothing outside floor..<to is read.
+        @inline(__always)
+        static func pack(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, floor: Int) -> (UInt64, UInt64) {
+            let length = to - from
+            guard length > 0, length <= 16, to - 8 >= floor else { return pack(base, from, to) }
+            let raw = UnsafeRawPointer(base)
+            let tail = raw.loadUnaligned(fromByteOffset: to - 8, as: UInt64.self)
+            if length <= 8 { return (tail >> (8 * UInt64(8 - length)), 0) }
+            let low = raw.loadUnaligned(fromByteOffset: from, as: UInt64.self)
+            return (low, tail >> (8 * UInt64(16 - length)))
+        }
+
+        /// Bytes from..<to (at most 16) as two little-endian integers, zero-padded, a byte at a time.
         @inline(__always)
         static func pack(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> (UInt64, UInt64) {
             var low: UInt64 = 0, high: UInt64 = 0
@@ -42,7 +56,7 @@ extension ChunkParser {
     }
 
     /// The verbs read directly: the money lines and 合同.
-    static let directVerbList: [Verb] = [.pay, .allot, .reduce, .reverse, .contract]
+    static let directVerbList: [Verb] = [.pay, .allot, .reduce, .reverse, .contract, .carry, .lapse]
     /// Both spellings of each, with the verb's place in `directVerbList` (which indexes `directKeys`).
     static let directVerbs: [(word: PackedWord, verb: Verb, place: Int)] = directVerbList.enumerated().flatMap { place, verb in
         [(PackedWord(verb.chinese), verb, place), (PackedWord(verb.english), verb, place)]
@@ -91,7 +105,7 @@ extension ChunkParser {
         var first = none, second = none, third = none
         var verbIndex = -1
         var seen: UInt32 = 0
-        var voucher = none, contract = none, document = none, original = none, party = none, memo = none
+        var voucher = none, contract = none, document = none, original = none, party = none, memo = none, reason = none
         var originalDate: Int32 = 0
         var due: CalendarDate?
         while true {
@@ -110,7 +124,7 @@ extension ChunkParser {
             if index < lineEnd, base[index] == UInt8(ascii: "=") {
                 // KEY=VALUE, only after the date and the verb.
                 guard verbIndex >= 0, index > tokenStart, index - tokenStart <= 16 else { return .fullReader }
-                let (keyLow, keyHigh) = PackedWord.pack(base, tokenStart, index)
+                let (keyLow, keyHigh) = PackedWord.pack(base, tokenStart, index, floor: lineStart)
                 let keyLength = index - tokenStart
                 index += 1
                 let value: Range
@@ -162,6 +176,7 @@ extension ChunkParser {
                 case .of: original = value
                 case .party: party = value
                 case .memo: memo = value
+                case .reason: reason = value
                 case .ofDate, .due:
                     guard let date = CalendarDate.parse(bytes: UnsafeBufferPointer(start: base + value.start, count: value.end - value.start)) else {
                         return .fullReader
@@ -169,7 +184,7 @@ extension ChunkParser {
                     if keyWord.key == .due { due = date } else { originalDate = date.key }
                 case .kind:
                     guard value.end - value.start <= 16 else { return .fullReader }
-                    let (low, high) = PackedWord.pack(base, value.start, value.end)
+                    let (low, high) = PackedWord.pack(base, value.start, value.end, floor: lineStart)
                     if ChunkParser.initialWords.contains(where: { $0.matches(value.end - value.start, low, high) }) {
                         entry.kind = .initial
                     } else if ChunkParser.supplementWords.contains(where: { $0.matches(value.end - value.start, low, high) }) {
@@ -193,7 +208,7 @@ extension ChunkParser {
                 entry.dateKey = date.key
             } else if verbIndex < 0 {
                 guard index - tokenStart <= 16 else { return .fullReader }
-                let (low, high) = PackedWord.pack(base, tokenStart, index)
+                let (low, high) = PackedWord.pack(base, tokenStart, index, floor: lineStart)
                 guard let (_, verb, place) = ChunkParser.directVerbs.first(where: { $0.word.matches(index - tokenStart, low, high) }) else {
                     return .fullReader
                 }
@@ -251,6 +266,16 @@ extension ChunkParser {
                 Entry(
                     date: date, body: .contract(signing), location: SourceLocation(file: file, line: lines, column: 1),
                     byteOffset: fileOffset))
+        case .carry, .lapse:
+            // Their reasons are what the carry-over statement shows: keep the full entry.
+            guard let date = entry.date else { return .fullReader }
+            let project = text(first) ?? ""
+            let body: EntryBody =
+                entry.verb == .carry
+                ? .carry(CarryOver(project: project, amountFen: entry.amountFen, reason: text(reason)))
+                : .lapse(Lapse(project: project, amountFen: entry.amountFen, doc: text(document), reason: text(reason)))
+            entry.rare = Int32(rare.count)
+            rare.append(Entry(date: date, body: body, location: SourceLocation(file: file, line: lines, column: 1), byteOffset: fileOffset))
         default:
             return .fullReader
         }
@@ -288,7 +313,9 @@ extension ChunkParser {
                 if byte > 0x20, byte != 0x3D, byte != 0x22, byte != 0x7F { index += 1; continue }
                 return byte == 0x20 || byte == 0x09 || byte == 0x3D || byte == 0x22 ? .plain : .bad
             }
-            // A run of three-byte characters (CJK), the bulk of names and memos.
+            // A run of three-byte characters (CJK), the bulk of names and memos: two at a time,
+            // then one at a time.
+            if skipCJKPairs(raw, &index, end) { return .fullWidthBlank }
             while index + 3 <= end {
                 let lead = base[index]
                 guard lead >= 0xE1, lead <= 0xEF, lead != 0xED else { break }
@@ -314,9 +341,26 @@ extension ChunkParser {
                 index += 1
                 continue
             }
-            if let stop = stepOverCharacter(base, &index, end) { return stop }
+            if skipCJKPairs(UnsafeRawPointer(base), &index, end) { return .fullWidthBlank }
+            if index < end, base[index] >= 0x80, let stop = stepOverCharacter(base, &index, end) { return stop }
         }
         return .plain
+    }
+
+    /// Steps over pairs of well-formed three-byte characters (leads E1–EC, EE, EF: no overlong
+    /// form, no surrogate), eight bytes read at once; true at the full-width blank U+3000.
+    /// Anything else stops it where it is, for the byte-by-byte check to judge.
+    @inline(__always)
+    static func skipCJKPairs(_ raw: UnsafeRawPointer, _ index: inout Int, _ end: Int) -> Bool {
+        while index + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { return false }
+            let first = word & 0xFF, second = (word >> 24) & 0xFF
+            guard first != 0xE0, first != 0xED, second != 0xE0, second != 0xED else { return false }
+            if word & 0xFF_FFFF == 0x80_80E3 || (word >> 24) & 0xFF_FFFF == 0x80_80E3 { return true }
+            index += 6
+        }
+        return false
     }
 
     /// Steps over the multi-byte character at `index`; a stop when it is broken or U+3000.

@@ -1,8 +1,8 @@
 /// Reads a run of whole lines of one file into compact entries, a block at a time, so memory
-/// holds one block of the file rather than all of it. The four verbs that make up nearly
-/// every line (支付 下达 调减 冲销) are read straight from the bytes when they are written
-/// plainly; every other line — another verb, a quoted project, an escape, a full-width blank,
-/// anything unusual — goes through the full reader (`JournalReader.parseLine`), so the two
+/// holds one block of the file rather than all of it. The money lines and 合同, which make up
+/// nearly every line (支付 下达 调减 冲销 合同 结转 收回), are read straight from the bytes when
+/// they are written plainly; every other line — another verb, a quoted project, an escape in
+/// a value a rule reads, a full-width blank, anything unusual — goes through the full reader (`JournalReader.parseLine`), so the two
 /// cannot disagree on what a line says. A line the full reader rejects becomes its
 /// diagnostics, and reading carries on.
 struct ChunkParser {
