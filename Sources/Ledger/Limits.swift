@@ -37,8 +37,10 @@ public enum Limits {
     /// memory: a journal of shorter lines grows the list once).
     static let reservedBytesPerRecord = 100
 
-    /// Files at least this large are read by two threads, split at a line boundary.
+    /// Files at least this large are read in chunks on several threads, split at line boundaries.
     public static let parallelReadBytes = 1 << 20
+    /// Chunks a file of at least `parallelReadBytes` is read in, on as many threads as there are cores.
+    public static let readChunksPerFile = 4
 
     /// Bytes hashed at a time on the way to a seal.
     public static let sealHashBlockBytes = 1 << 20

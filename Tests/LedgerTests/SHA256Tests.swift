@@ -73,6 +73,15 @@ final class SHA256Tests: XCTestCase {
 
     /// Finishing a digest leaves the running hash usable: the seal rule reads the digest
     /// at every seal line and keeps hashing.
+    func testBytesWithoutContiguousStorageHashAlike() {
+        // A lazy collection has no contiguous storage: it goes the copying way, same digest.
+        let lazy = (0..<300).lazy.map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        var split = SHA256()
+        split.update(lazy.prefix(100))
+        split.update(lazy.dropFirst(100))
+        XCTAssertEqual(split.hexDigest(), SHA256.hex(Array(lazy)))
+    }
+
     func testDigestDoesNotDisturbRunningHash() {
         var hasher = SHA256()
         hasher.update(Array("ab".utf8))

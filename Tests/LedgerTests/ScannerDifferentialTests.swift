@@ -28,7 +28,7 @@ final class ScannerDifferentialTests: XCTestCase {
             let parsed = check([full], tuning: JournalLoader.Tuning())
             assertSame(scanned, parsed, label + " (scanner vs EntryParser)")
             // Tiny blocks on two threads: the seams must not change a thing, excerpts included.
-            let tiny = check([plain], tuning: JournalLoader.Tuning(parallelThresholdBytes: 64, blockBytes: 1 + random.int(0...40)))
+            let tiny = check([plain], tuning: JournalLoader.Tuning(parallelThresholdBytes: 64, blockBytes: 1 + random.int(0...40), chunksPerFile: random.int(1...6)))
             assertSame(scanned, tiny, label + " (tiny blocks)", excerpts: true)
             // Two files: each side hashes its seals per file.
             let cut = random.int(1...(lines.count - 1))

@@ -1,13 +1,16 @@
 import Dispatch
 
-/// bytes → records: reads the journal's files in blocks, a large file in two halves on two
-/// threads, and joins the chunks into one `RecordStore` (IDs renumbered, line numbers
-/// continued, voucher IDs shared).
+/// bytes → records: reads the journal's files in blocks, a large file in chunks on all cores,
+/// and joins the chunks into one `RecordStore` (IDs renumbered, line numbers continued,
+/// voucher IDs shared).
 enum JournalLoader {
     /// Sizes that decide how a file is read; tests make them tiny to exercise every seam.
     struct Tuning: Sendable {
         var parallelThresholdBytes = Limits.parallelReadBytes
         var blockBytes = Limits.readBlockBytes
+        /// Chunks a large file is cut into: more than the cores, so that a thread done early
+        /// takes another (the 项目 lines at a journal's start are slower to read).
+        var chunksPerFile = Limits.readChunksPerFile
     }
 
     /// Reads every file of `source`; nil when a file could not be read (its index).
@@ -50,10 +53,15 @@ enum JournalLoader {
     /// reserves room for every record, so the others are joined to it without a copy.
     private static func parse(_ source: ByteSource, file: Int, tuning: Tuning, journalBytes: Int?) -> [ChunkParser] {
         let size = source.size(file)
-        var bounds = [0, size]
-        if size >= tuning.parallelThresholdBytes, let middle = lineStart(after: size / 2, in: source, file: file) {
-            bounds = [0, middle, size]
+        var bounds = [0]
+        if size >= tuning.parallelThresholdBytes {
+            for part in 1..<max(1, tuning.chunksPerFile) {
+                if let start = lineStart(after: size / tuning.chunksPerFile * part, in: source, file: file), start > bounds[bounds.count - 1] {
+                    bounds.append(start)
+                }
+            }
         }
+        bounds.append(size)
         let boxes = (0..<(bounds.count - 1)).map { index in
             var parser = ChunkParser(file: file, start: bounds[index], end: bounds[index + 1], blockBytes: tuning.blockBytes)
             if index == 0, let journalBytes { parser.reserveBytes = journalBytes }

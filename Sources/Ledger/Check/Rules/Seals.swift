@@ -22,14 +22,23 @@ enum Seals {
         }
         var inFile: (place: LinePlace, dateKey: Int32)?
         var currentFile: Int16 = -1
+        var lastSealOfFile = -1
+        var outsideOfFile: (place: LinePlace, dateKey: Int32)?
         var nextSeal = 0
         for index in store.records.indices {
             let record = store.records[index]
-            if record.file != currentFile { currentFile = record.file; inFile = nil }
+            if record.file != currentFile {
+                currentFile = record.file
+                inFile = nil
+                lastSealOfFile = lastSealIndex[record.file] ?? -1
+                outsideOfFile = outside[record.file] ?? nil
+            }
             // A seal's own line and date are part of what it seals.
-            let covered = index < (lastSealIndex[record.file] ?? -1) || record.verb == .seal
-            let candidates = covered ? [inFile] : [inFile, outside[record.file] ?? nil]
-            if let closedBy = candidates.compactMap({ $0 }).max(by: { $0.dateKey < $1.dateKey }), record.dateKey <= closedBy.dateKey {
+            let covered = index < lastSealOfFile || record.verb == .seal
+            // The latest closing seal that applies (no array per line: a journal has a million).
+            var closedBy = inFile
+            if !covered, let other = outsideOfFile, closedBy.map({ $0.dateKey < other.dateKey }) ?? true { closedBy = other }
+            if let closedBy, record.dateKey <= closedBy.dateKey {
                 findings.append(Finding(.sealedPeriod, Int32(index), other: closedBy.place, Int64(closedBy.dateKey)))
                 rejected[index] = true
             }
