@@ -45,6 +45,42 @@ final class ScannerDifferentialTests: XCTestCase {
         }
     }
 
+    /// An append judges the journal without its new lines in the same run (the dated pass
+    /// resumed from where the new lines begin). On random journals — errors, warnings, seals,
+    /// back-dated tails — the errors it finds must be exactly those of the journal checked again
+    /// in full without the new lines.
+    func testTheJournalWithoutItsTailHasTheErrorsOfAFullRecheck() {
+        let seed = testSeed("ScannerDifferentialTests.testTheJournalWithoutItsTailHasTheErrorsOfAFullRecheck")
+        var random = SplitMix64(seed: seed)
+        var judgedInOneRun = 0
+        for round in 0..<150 {
+            var generator = LineGenerator(random: random)
+            var lines = generator.journal(lines: 20 + random.int(0...80))
+            random = generator.random
+            let tailCount = random.int(1...3)
+            guard lines.count > tailCount else { continue }
+            for index in lines.indices { lines[index].noNewlineAtEnd = false }
+            let base = render(Array(lines.dropLast(tailCount)), fullReader: false)
+            let whole = render(lines, fullReader: false)
+            let baseLines = base.filter { $0 == 0x0A }.count
+            let source = ByteSource([.memory(whole)])
+            guard
+                case .success(let journal) = Validator.check(
+                    source, sources: [JournalSource(path: "t.journal", bytes: whole)], clock: Self.clock, tuning: JournalLoader.Tuning(),
+                    tail: (file: 0, offset: base.count))
+            else { return XCTFail("memory cannot fail") }
+            guard let oneRun = journal.errorKeysWithoutTail(isNew: { _, line in line > baseLines }) else { continue }
+            judgedInOneRun += 1
+            let newRecords = journal.store.records.filter { Int($0.line) > baseLines }.count
+            // The recheck keeps what the reader said of the new lines (it drops records only).
+            let recheck = journal.withoutLast(newRecords, clock: Self.clock).problemKeys(.error).filter { $0.line <= baseLines }
+            XCTAssertEqual(
+                Set(oneRun), Set(recheck), "seed \(seed) round \(round):\n" + String(decoding: whole, as: UTF8.self))
+            if (testRun?.totalFailureCount ?? 0) > 0 { return }
+        }
+        XCTAssertGreaterThan(judgedInOneRun, 50, "most random tails are money lines")
+    }
+
     /// The U+3000 trick itself: a plainly written payment is scanned, the same with U+3000 is not,
     /// and both read the same — so a fault in the scanner shows as a difference.
     func testTheFullWidthBlankSendsALineToTheFullReader() {
