@@ -28,6 +28,7 @@ struct Merged {
         documents = first.documents
         // Renumbering tables per chunk (the first chunk's own IDs stand).
         var tables: [Renumbering] = []
+        rare.reserveCapacity(chunks.reduce(0) { $0 + $1.rare.count })  // full entries are costly to copy twice
         var mentionsBefore = 0
         for (number, chunk) in chunks.enumerated() {
             var table = Renumbering(mentionsBefore: mentionsBefore, rareOffset: Int32(rare.count))
