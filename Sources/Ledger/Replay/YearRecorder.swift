@@ -9,11 +9,13 @@ extension Journal {
 
     /// The one replay loop: accepted records in date order up to `date`, each applied, then
     /// `after` called with its index and the balances; the balances at the end.
-    func replay(through date: CalendarDate?, _ after: (Int32, borrowing Balances) -> Void) -> Balances {
+    /// With `project`, only that project's records (see `replayAccepted`).
+    func replay(through date: CalendarDate?, project: Int32? = nil, _ after: (Int32, borrowing Balances) -> Void) -> Balances {
         var balances = store.emptyBalances()
         let limit = date?.key ?? Int32.max
         for index in outcome.dateOrder where outcome.accepted[Int(index)] {
             if store.records[Int(index)].dateKey > limit { break }
+            if let project, store.records[Int(index)].project != project { continue }
             _ = balances.apply(store.records[Int(index)], index: index)
             after(index, balances)
         }
@@ -189,8 +191,15 @@ extension Journal {
     /// Replays the accepted entries in date order up to `date` (all when nil); after applying
     /// each, calls `body` with its index and its project's figures in its year (zero figures
     /// for entries without a project).
-    public func replayAccepted(through date: CalendarDate? = nil, _ body: (_ index: Int, _ figuresAfter: YearFigures) -> Void) {
-        _ = replay(through: date) { index, balances in
+    ///
+    /// With `project` (a `projectNumber`), only that project's entries are applied and passed
+    /// to `body`: a project's figures depend on its own accepted entries alone (a payment may
+    /// only name a contract of its project, a 冲销 only reverses payments of its project), so
+    /// its balances come out the same as in the replay of every entry, at a fraction of the cost.
+    public func replayAccepted(
+        through date: CalendarDate? = nil, project: Int32? = nil, _ body: (_ index: Int, _ figuresAfter: YearFigures) -> Void
+    ) {
+        _ = replay(through: date, project: project) { index, balances in
             let record = store.records[Int(index)]
             body(Int(index), balances.figures(record.project, record.year))
         }
