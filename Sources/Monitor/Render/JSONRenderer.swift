@@ -11,7 +11,7 @@ public indirect enum JSONValue: Sendable {
     case object([(String, JSONValue)])
 
     public func serialized(indent: Int = 0) -> String {
-        var out = JSONBytes()
+        var out = JSONBytes(capacity: 1 << 16)
         write(into: &out, level: indent)
         return out.string
     }
@@ -59,6 +59,8 @@ public indirect enum JSONValue: Sendable {
 struct JSONBytes {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func append(_ text: String) {
@@ -77,6 +79,11 @@ struct JSONBytes {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            // Most strings (IDs, amounts, names) need nothing escaped: copied whole.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+                bytes.append(contentsOf: utf8)
+                return
+            }
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
