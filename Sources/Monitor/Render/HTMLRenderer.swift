@@ -36,12 +36,19 @@ public enum HTMLRenderer {
             "<p class=\"lead\">\(escape(RenderSupport.overview(t, asOf: r.asOf, money: m)))</p>\n"
                 + summaryCards(t, money: m)
                 + "<h3>全年累计支出进度（按月）</h3>\n" + curveChart(r) + curveTable(r))
-        body += section("二、各项目执行进度", progressLegend() + progressTable(projects))
-        body += section("三、预警项目", alertTable(r.alerted, money: m))
-        body += section("四、合同应付未付", contractTable(r, money: m))
-        body += section("五、结转资金使用", carryoverUseTable(r, money: m))
-        body += section("六、分单位汇总", unitTable(r.status.units, totals: t, money: m))
-        body += section("附：项目执行明细", projectTable(projects, totals: t, money: m, foot: foot(frame, notes: [RenderSupport.gapNote])))
+        // The progress bars take about as long as all the tables after them: made side by side.
+        body += Concurrently.make(
+            [
+                { section("二、各项目执行进度", progressLegend() + progressTable(projects)) },
+                {
+                    section("三、预警项目", alertTable(r.alerted, money: m))
+                        + section("四、合同应付未付", contractTable(r, money: m))
+                        + section("五、结转资金使用", carryoverUseTable(r, money: m))
+                        + section("六、分单位汇总", unitTable(r.status.units, totals: t, money: m))
+                        + section("附：项目执行明细", projectTable(projects, totals: t, money: m, foot: foot(frame, notes: [RenderSupport.gapNote])))
+                },
+            ], parallel: projects.count >= StatusBuilder.parallelFromProjects
+        ).joined()
         return document(title: RenderSupport.monthlyTitle(r), body: body, health: frame.health)
     }
 
