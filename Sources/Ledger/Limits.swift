@@ -44,10 +44,6 @@ public enum Limits {
     /// needing more (very many projects over very many years) keeps only the slots in use.
     public static let maxDenseFigureSlots = 1 << 20
 
-    /// From this many records the year's replay for reports runs in two halves of the projects
-    /// at once (each thread reads every record's date and project; below this one is quicker).
-    public static let parallelReplayRecords = 100_000
-
     /// Hex digits of a seal's 校验码 (the start of its SHA-256), copied onto paper.
     public static let sealCodeDigits = 16
 }

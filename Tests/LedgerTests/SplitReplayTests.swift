@@ -1,10 +1,9 @@
-import Foundation
 import XCTest
 
 @testable import Ledger
 
-/// The replays that apply only some projects' entries (the year split in two for reports, one
-/// project for `register`) must give exactly what the replay of every entry gives.
+/// The replay that applies only one project's entries (for `register`) must give that
+/// project exactly what the replay of every entry gives.
 final class SplitReplayTests: XCTestCase {
     /// Two years, three projects: contracts paid across the year end, a 冲销 of a payment with
     /// a contract, a voucher shared by two projects, plans, carry-over and lapse with reasons.
@@ -35,31 +34,9 @@ final class SplitReplayTests: XCTestCase {
         "2019-07-01 下达 P02 100 文号=B2 类别=追加",
     ]
 
-    func testYearStateInPartsEqualsOneReplay() {
-        let journal = validateJournal(lines)
-        XCTAssertEqual(journal.diagnostics.filter(\.isError).map(\.code), [])
-        for asOf in ["2018-03-31", "2018-06-30", "2018-12-31", "2019-02-15", "2019-12-31"] {
-            let day = date(asOf)
-            let whole = journal.yearState(asOf: day, parts: 1)
-            XCTAssertFalse(whole.figures.isEmpty, asOf)
-            for parts in [2, 3] { XCTAssertEqual(journal.yearState(asOf: day, parts: parts), whole, "\(asOf) in \(parts) parts") }
-        }
-    }
-
-    func testShippedJournalsInPartsEqualOneReplay() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for (name, year) in [("chengde-2019", 2019), ("qinhuangdao-2020", 2020), ("panzhihua-2021", 2021)] {
-            let path = root.appendingPathComponent("journals/\(name).journal").path
-            let journal = try Validator.load(paths: [path]).get()
-            for month in [3, 6, 12] {
-                let date = CalendarDate.monthEnd(year: year, month: month)!
-                XCTAssertEqual(journal.yearState(asOf: date, parts: 2), journal.yearState(asOf: date, parts: 1), "\(name) \(date)")
-            }
-        }
-    }
-
     func testOneProjectReplayGivesItsFiguresInTheWholeReplay() {
         let journal = validateJournal(lines)
+        XCTAssertEqual(journal.diagnostics.filter(\.isError).map(\.code), [])
         var whole: [Int: YearFigures] = [:]
         journal.replayAccepted { index, after in whole[index] = after }
         for id in ["P01", "P02", "P03"] {

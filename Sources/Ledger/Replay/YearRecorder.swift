@@ -1,6 +1,3 @@
-import Dispatch
-import Glibc
-
 /// The replays of accepted records in date order, through the same `Balances.apply` the
 /// checker used: the balances as of a date (for recording commands) and the year's state as
 /// of a date (for reports).
@@ -26,64 +23,18 @@ extension Journal {
     }
 
     /// The year of `asOf` replayed up to it: figures, month-end snapshots, contracts, plan
-    /// changes, reasons and the projects active in the year. A province's journal is replayed
-    /// in two halves of its projects at once (see `yearState(asOf:parts:)`).
+    /// changes, reasons and the projects active in the year.
     public func yearState(asOf: CalendarDate) -> YearState {
-        if let forced = getenv("FUNDFLOW_PARTS") { return yearState(asOf: asOf, parts: Int(atoi(forced))) }  // TEMP
-        return yearState(asOf: asOf, parts: store.records.count >= Limits.parallelReplayRecords ? 2 : 1)
-    }
-
-    /// The year replayed in `parts` disjoint sets of projects (project number modulo `parts`),
-    /// each on its own thread with its own balances, then merged. A project's figures depend on
-    /// its own accepted entries alone (a payment may only name a contract of its project, a
-    /// 冲销 only reverses payments of its project), so each part's figures are those of the
-    /// whole replay; contracts are put back in the order they were signed.
-    func yearState(asOf: CalendarDate, parts: Int) -> YearState {
-        guard parts > 1 else { return yearState(asOf: asOf, part: 0, of: 1) }
-        var results = [YearState?](repeating: nil, count: parts)
-        results.withUnsafeMutableBufferPointer { output in
-            let slots = output
-            DispatchQueue.concurrentPerform(iterations: parts) { part in slots[part] = yearState(asOf: asOf, part: part, of: parts) }
-        }
-        return YearState.merged(results.map { $0! }, asOf: asOf)
-    }
-
-    /// The replay of the projects whose number is `part` modulo `parts`.
-    private func yearState(asOf: CalendarDate, part: Int, of parts: Int) -> YearState {
         var recorder = YearRecorder(asOf: asOf, store: store)
         var balances = store.emptyBalances()
         for index in outcome.dateOrder where outcome.accepted[Int(index)] {
             let record = store.records[Int(index)]
             if record.dateKey > recorder.asOfKey { break }
-            if parts > 1, record.project < 0 || Int(record.project) % parts != part { continue }
             if record.dateKey > recorder.boundaryKey { recorder.cross(record, balances) }
             _ = balances.apply(record, index: index)
             if record.year == asOf.year { recorder.note(record) }
         }
         return recorder.finish(balances)
-    }
-}
-
-extension YearState {
-    /// The parts of a replay split by project put together: every per-project figure comes
-    /// from the one part that holds the project; contracts in the order they were signed —
-    /// the replay's date order, file order (file, line) among equal dates.
-    static func merged(_ parts: [YearState], asOf: CalendarDate) -> YearState {
-        var state = YearState(asOf: asOf)
-        let snapshots = parts.map(\.monthEndFigures.count).max() ?? 0
-        state.monthEndFigures = [[String: YearFigures]](repeating: [:], count: snapshots)
-        for part in parts {
-            state.figures.merge(part.figures) { first, _ in first }
-            for (month, figures) in part.monthEndFigures.enumerated() { state.monthEndFigures[month].merge(figures) { first, _ in first } }
-            state.planChanges.merge(part.planChanges) { first, _ in first }
-            state.reasons.merge(part.reasons) { first, _ in first }
-            state.activeProjects.formUnion(part.activeProjects)
-            state.contracts += part.contracts
-        }
-        state.contracts.sort { a, b in
-            (a.date, a.location.file, a.location.line) < (b.date, b.location.file, b.location.line)
-        }
-        return state
     }
 }
 
