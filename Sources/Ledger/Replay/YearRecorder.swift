@@ -121,6 +121,8 @@ struct YearRecorder {
     private let store: RecordStore
     private var active: [Bool]
     private var names: [String] = []
+    /// The projects with figures at each month end already past, by number.
+    private var monthEnds: [[(project: Int32, figures: YearFigures)]] = []
 
     init(asOf: CalendarDate, store: RecordStore) {
         state = YearState(asOf: asOf)
@@ -153,7 +155,8 @@ struct YearRecorder {
 
     mutating func finish(_ balances: Balances) -> YearState {
         snapshot(clock.monthEndsBefore(nil), balances)
-        state.figures = yearFigures(balances)
+        let final = figuresNow(balances)
+        (state.figures, state.monthEndFigures) = dictionaries(final: final)
         for (project, isActive) in active.enumerated() where isActive { state.activeProjects.insert(name(Int32(project))) }
         state.contracts = balances.signingOrder.compactMap { id -> ContractState? in
             let link = balances.contracts[Int(id)]
@@ -167,8 +170,8 @@ struct YearRecorder {
 
     private mutating func snapshot(_ count: Int, _ balances: Balances) {
         guard count > 0 else { return }
-        let current = yearFigures(balances)
-        for _ in 0..<count { state.monthEndFigures.append(current) }
+        let current = figuresNow(balances)
+        for _ in 0..<count { monthEnds.append(current) }
     }
 
     private mutating func name(_ project: Int32) -> String {
@@ -176,14 +179,33 @@ struct YearRecorder {
         return names[Int(project)]
     }
 
-    private mutating func yearFigures(_ balances: Balances) -> [String: YearFigures] {
-        var result: [String: YearFigures] = [:]
+    /// The projects with figures in the year at this point, by number.
+    private func figuresNow(_ balances: Balances) -> [(project: Int32, figures: YearFigures)] {
+        var result: [(project: Int32, figures: YearFigures)] = []
         let empty = YearFigures()
         for project in 0..<Int32(store.projects.count) {
             let figures = balances.figures(project, state.year)
-            if figures != empty { result[name(project)] = figures }
+            if figures != empty { result.append((project, figures)) }
         }
         return result
+    }
+
+    /// The figures at as-of and at each month end by project ID. The IDs are hashed once: every
+    /// dictionary is a copy of one holding each project with figures at any of these times,
+    /// its values written in place (zero for a project with none yet, which reads the same).
+    private mutating func dictionaries(final: [(project: Int32, figures: YearFigures)]) -> ([String: YearFigures], [[String: YearFigures]]) {
+        var withFigures = [Bool](repeating: false, count: store.projects.count)
+        for taken in monthEnds + [final] { for (project, _) in taken { withFigures[Int(project)] = true } }
+        var template: [String: YearFigures] = [:]
+        for (project, has) in withFigures.enumerated() where has { template[name(Int32(project))] = YearFigures() }
+        var slot = [Dictionary<String, YearFigures>.Index?](repeating: nil, count: withFigures.count)
+        for (project, has) in withFigures.enumerated() where has { slot[project] = template.index(forKey: name(Int32(project))) }
+        func filled(_ taken: [(project: Int32, figures: YearFigures)]) -> [String: YearFigures] {
+            var result = template
+            for (project, figures) in taken { result.values[slot[Int(project)]!] = figures }
+            return result
+        }
+        return (filled(final), monthEnds.map(filled))
     }
 }
 
