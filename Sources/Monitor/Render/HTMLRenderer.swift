@@ -464,26 +464,44 @@ public enum HTMLRenderer {
         }
         html += "<thead><tr>" + columns.map { "<th>\(escape($0.title))</th>" }.joined() + "</tr></thead>\n"
         let kept = foot == nil ? 0 : min(rowsKeptWithFoot, rows.count)
-        html += "<tbody>\n" + rows.dropLast(kept).map { tableRow($0, columns) }.joined() + "</tbody>\n"
+        // Rows are appended in place: a province's tables have thousands.
+        html += "<tbody>\n"
+        for row in rows.dropLast(kept) { tableRow(row, columns, into: &html) }
+        html += "</tbody>\n"
         if let foot {
-            html +=
-                "<tbody class=\"keep-with-foot\">\n" + rows.suffix(kept).map { tableRow($0, columns) }.joined()
-                + "<tr class=\"foot\"><td colspan=\"\(columns.count)\">\(foot)</td></tr>\n</tbody>\n"
+            html += "<tbody class=\"keep-with-foot\">\n"
+            for row in rows.suffix(kept) { tableRow(row, columns, into: &html) }
+            html += "<tr class=\"foot\"><td colspan=\"\(columns.count)\">\(foot)</td></tr>\n</tbody>\n"
         }
         return html + "</table>\n"
     }
 
-    static func tableRow(_ row: Row, _ columns: [Column]) -> String {
-        var html = "<tr\(row.className.map { " class=\"\($0)\"" } ?? "")>"
+    static func tableRow(_ row: Row, _ columns: [Column], into html: inout String) {
+        html += "<tr"
+        if let className = row.className {
+            html += " class=\""
+            html += className
+            html += "\""
+        }
+        html += ">"
         if let span = row.span {
-            html += "<td colspan=\"\(span)\">\(row.cells.first ?? "")</td>"
+            html += "<td colspan=\"\(span)\">"
+            html += row.cells.first ?? ""
+            html += "</td>"
         } else {
             for (index, cell) in row.cells.enumerated() {
-                let cellClass = index < columns.count ? columns[index].cellClass : nil
-                html += cellClass.map { "<td class=\"\($0)\">\(cell)</td>" } ?? "<td>\(cell)</td>"
+                if index < columns.count, let cellClass = columns[index].cellClass {
+                    html += "<td class=\""
+                    html += cellClass
+                    html += "\">"
+                } else {
+                    html += "<td>"
+                }
+                html += cell
+                html += "</td>"
             }
         }
-        return html + "</tr>\n"
+        html += "</tr>\n"
     }
 
     static func projectTable(_ projects: [ProjectStatus], totals t: Totals, money m: MoneyFormat, foot: String? = nil) -> String {
