@@ -8,13 +8,17 @@ enum Output {
     static func out(_ text: String) { write(1, text) }
     static func err(_ text: String) { write(2, text) }
 
+    /// Writes the string's own UTF-8 storage (a report can be megabytes: no copy).
     private static func write(_ descriptor: Int32, _ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let result = bytes.withUnsafeMutableBytes { raw in Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset) }
-            if result < 0 { if errno == EINTR { continue } else { return } }
-            offset += result
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let result = Glibc.write(descriptor, base + offset, bytes.count - offset)
+                if result < 0 { if errno == EINTR { continue } else { return } }
+                offset += result
+            }
         }
     }
 }

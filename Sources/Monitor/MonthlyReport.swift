@@ -86,22 +86,30 @@ public struct MonthlyReport: Sendable {
     /// Month 1…12 of the year: each past month end with its own figures (that month end's
     /// budget as the denominator), later ones planned only; the first sum that overflows, named.
     static func curve(replay: YearReplay, projects: [ProjectStatus], budgetFen: Int64) -> ([CurvePoint], overflow: String?) {
-        var curveOverflow: String?
-        let points = (1...12).compactMap { m -> CurvePoint? in
-            guard let monthEnd = CalendarDate.monthEnd(year: replay.year, month: m) else { return nil }
-            let past = monthEnd <= replay.asOf
-            var sum = Totals()
-            var weighted: Int128 = 0
-            for p in projects {
+        let months = (1...12).compactMap { m in CalendarDate.monthEnd(year: replay.year, month: m).map { (month: m, end: $0) } }
+        // Project by project (each one's plans looked up once), every month's sums in step:
+        // the same additions in the same order as month by month.
+        var sums = [Totals](repeating: Totals(), count: months.count)
+        var weighted = [Int128](repeating: 0, count: months.count)
+        for p in projects {
+            let plans = replay.plans(for: p.id)
+            for (slot, (m, monthEnd)) in months.enumerated() {
+                let past = monthEnd <= replay.asOf
                 let figures = past ? (replay.figures(p.id, atEndOf: m) ?? YearFigures()) : p.figures
-                let plan = replay.plan(for: p.id, on: min(monthEnd, replay.asOf))
-                weighted += PlanClock.expectedNumerator(plan, at: monthEnd) * Int128(max(0, figures.budgetFen))
-                sum.add(figures.budgetFen, to: \.budgetFen, "\(m)月底预算合计")
-                sum.add(figures.paidFen, to: \.paidFen, "\(m)月底累计支出合计")
+                let plan = plans.plan(on: min(monthEnd, replay.asOf))
+                weighted[slot] += PlanClock.expectedNumerator(plan, at: monthEnd) * Int128(max(0, figures.budgetFen))
+                sums[slot].add(figures.budgetFen, to: \.budgetFen, "\(m)月底预算合计")
+                sums[slot].add(figures.paidFen, to: \.paidFen, "\(m)月底累计支出合计")
             }
+        }
+        var curveOverflow: String?
+        let points = months.enumerated().map { slot, month -> CurvePoint in
+            let (m, monthEnd) = month
+            let past = monthEnd <= replay.asOf
+            let sum = sums[slot]
             if curveOverflow == nil { curveOverflow = sum.overflow }
             let budget = past ? sum.budgetFen : budgetFen
-            let planned = budget > 0 ? Fraction.rounded(weighted, PlanClock.denominator(at: monthEnd) * Int128(budget)) : 0
+            let planned = budget > 0 ? Fraction.rounded(weighted[slot], PlanClock.denominator(at: monthEnd) * Int128(budget)) : 0
             return CurvePoint(
                 month: m, budgetFen: budget, plannedBasisPoints: planned, paidFen: past ? sum.paidFen : nil,
                 actualBasisPoints: past ? Percent.basisPoints(sum.paidFen, of: budget) : nil)

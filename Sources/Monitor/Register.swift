@@ -30,9 +30,8 @@ public struct Register: Sendable {
         self.to = to
         var rows: [Row] = []
         let wanted = project.map { journal.projectNumber($0) ?? -2 }  // -2: named nowhere, so no rows
-        journal.replayAccepted(through: to) { index, after in
+        journal.replayAccepted(through: to, project: wanted) { index, after in
             let (verb, date) = journal.verbAndDate(at: index)
-            if let wanted, journal.projectNumber(at: index) != wanted { return }
             guard let id = journal.projectID(at: index), verb != .project, verb != .plan, let date else { return }
             if let from, date < from { return }
             let entry = journal.entry(at: index)

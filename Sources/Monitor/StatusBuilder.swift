@@ -40,7 +40,8 @@ public enum StatusBuilder {
     static func status(of declaration: ProjectDeclaration, replay: YearReplay, contracts: [ContractStatus]) -> ProjectStatus {
         let asOf = replay.asOf
         let figures = replay.figures(declaration.id)
-        let plan = replay.plan(for: declaration.id, on: asOf)
+        let plans = replay.plans(for: declaration.id)
+        let plan = plans.plan(on: asOf)
         let expectedNumerator = PlanClock.expectedNumerator(plan, at: asOf)
         let rate = Percent.basisPoints(figures.paidFen, of: figures.budgetFen)
 
@@ -49,7 +50,7 @@ public enum StatusBuilder {
             guard let date = CalendarDate.monthEnd(year: replay.year, month: month), date <= asOf,
                 let then = replay.figures(declaration.id, atEndOf: month)
             else { continue }
-            let planThen = replay.plan(for: declaration.id, on: date)
+            let planThen = plans.plan(on: date)
             guard let checkpoint = planThen.checkpoints.first(where: { $0.month == month }) else { continue }
             let numerator = Int128(checkpoint.percentBasisPoints) * PlanClock.denominator(at: date)
             checkpoints.append(

@@ -61,8 +61,9 @@ public struct Totals: Hashable, Sendable {
 
     /// Adds with checked arithmetic; an overflow is remembered (the first one named), the
     /// figure left at its last representable value and never shown.
-    mutating func add(_ fen: Int64, to figure: WritableKeyPath<Totals, Int64>, _ name: String) {
-        guard let sum = Checked.add(self[keyPath: figure], fen) else { return overflowed(name) }
+    /// The name is only made when needed (the curve adds thousands of figures per month).
+    mutating func add(_ fen: Int64, to figure: WritableKeyPath<Totals, Int64>, _ name: @autoclosure () -> String) {
+        guard let sum = Checked.add(self[keyPath: figure], fen) else { return overflowed(name()) }
         self[keyPath: figure] = sum
     }
 

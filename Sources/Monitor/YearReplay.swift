@@ -31,8 +31,24 @@ public struct YearReplay: Sendable {
     /// The plan in force for a project on `date` (within the year): the latest 计划 entry of
     /// the year dated on or before it, else the project's declared plan, else 默认计划.
     public func plan(for project: String, on date: CalendarDate) -> DisbursementPlan {
-        if let change = state.planChanges[project]?.last(where: { $0.date <= date }) { return change.plan }
-        return context.projects[project]?.plan ?? context.settings.defaultPlan
+        plans(for: project).plan(on: date)
+    }
+
+    /// A project's plans in the year, for asking `plan(for:on:)` of many dates.
+    public func plans(for project: String) -> PlanHistory {
+        PlanHistory(changes: state.planChanges[project] ?? [], declared: context.projects[project]?.plan ?? context.settings.defaultPlan)
+    }
+
+    /// One project's 计划 entries of the year and the plan it had before them.
+    public struct PlanHistory: Sendable {
+        let changes: [YearState.PlanChangeOn]
+        /// The project's declared plan, else 默认计划.
+        let declared: DisbursementPlan
+
+        /// The latest 计划 entry dated on or before `date`, else the declared plan.
+        public func plan(on date: CalendarDate) -> DisbursementPlan {
+            changes.last(where: { $0.date <= date })?.plan ?? declared
+        }
     }
 
     /// Projects reported for the year: those with a budget, or with money moving in the year

@@ -26,6 +26,7 @@ enum RegisterCommand {
             Output.err("fundflow: 错误: 没有项目“\(project)”\(Suggest.phrase(project, among: known))；\(listing)。请核对项目编号\n")
             return .invalid
         }
+        Phases.mark("journal loaded")
         let register = Register(journal: journal, project: project, from: from, to: to)
         let style = ReportOutput.style(arguments, environment: environment, toFile: arguments.options["o"] != nil)
         let frame = try ReportOutput.frame(arguments, context: journal.context, health: ReportOutput.health(journal), environment: environment)

@@ -103,7 +103,11 @@ enum ReportOutput {
 
     static func emitReport(overflow: String?, health: JournalHealth, _ arguments: Arguments, journals: [String], _ render: () -> String) -> ExitCode {
         if let refused = refuseOverflow(overflow) { return refused }
-        let code = emit(render(), arguments, journals: journals)
+        Phases.mark("report built")
+        let text = render()
+        Phases.mark("rendered")
+        let code = emit(text, arguments, journals: journals)
+        Phases.mark("written")
         return code == .success && health.errorCount > 0 ? .invalid : code
     }
 

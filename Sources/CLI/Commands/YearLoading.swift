@@ -9,7 +9,10 @@ enum YearLoading {
     static func replay(_ paths: [String], asOf: CalendarDate?, clock: WallClock) -> Result<(YearReplay, health: JournalHealth), ExitCode> {
         ReportOutput.load(paths, clock: clock).map { journal in
             let date = asOf ?? journal.today ?? journal.settings.today(clock)
-            return (YearReplay(journal: journal, asOf: date), ReportOutput.health(journal))
+            Phases.mark("journal loaded")
+            let replay = YearReplay(journal: journal, asOf: date)
+            Phases.mark("year replayed")
+            return (replay, ReportOutput.health(journal))
         }
     }
 }

@@ -5,10 +5,11 @@
 public struct YearState: Hashable, Sendable {
     public var asOf: CalendarDate
     public var year: Int { asOf.year }
-    /// Figures of `year` per project as of `asOf` (a project missing here has none).
+    /// Figures of `year` per project as of `asOf` (a project missing here has none; one with
+    /// figures only at other times of the replay may be here with zero figures).
     public var figures: [String: YearFigures] = [:]
     /// Figures of `year` per project at the end of month m (index m − 1), for every month
-    /// end on or before `asOf`.
+    /// end on or before `asOf` (missing or zero alike: none yet).
     public var monthEndFigures: [[String: YearFigures]] = []
     /// Contracts signed on or before `asOf`, in the order they were signed, with what was
     /// paid against them by then.

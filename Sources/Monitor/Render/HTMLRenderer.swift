@@ -36,12 +36,19 @@ public enum HTMLRenderer {
             "<p class=\"lead\">\(escape(RenderSupport.overview(t, asOf: r.asOf, money: m)))</p>\n"
                 + summaryCards(t, money: m)
                 + "<h3>全年累计支出进度（按月）</h3>\n" + curveChart(r) + curveTable(r))
-        body += section("二、各项目执行进度", progressLegend() + progressTable(projects))
-        body += section("三、预警项目", alertTable(r.alerted, money: m))
-        body += section("四、合同应付未付", contractTable(r, money: m))
-        body += section("五、结转资金使用", carryoverUseTable(r, money: m))
-        body += section("六、分单位汇总", unitTable(r.status.units, totals: t, money: m))
-        body += section("附：项目执行明细", projectTable(projects, totals: t, money: m, foot: foot(frame, notes: [RenderSupport.gapNote])))
+        // The progress bars take about as long as all the tables after them: made side by side.
+        body += Concurrently.make(
+            [
+                { section("二、各项目执行进度", progressLegend() + progressTable(projects)) },
+                {
+                    section("三、预警项目", alertTable(r.alerted, money: m))
+                        + section("四、合同应付未付", contractTable(r, money: m))
+                        + section("五、结转资金使用", carryoverUseTable(r, money: m))
+                        + section("六、分单位汇总", unitTable(r.status.units, totals: t, money: m))
+                        + section("附：项目执行明细", projectTable(projects, totals: t, money: m, foot: foot(frame, notes: [RenderSupport.gapNote])))
+                },
+            ], parallel: projects.count >= StatusBuilder.parallelFromProjects
+        ).joined()
         return document(title: RenderSupport.monthlyTitle(r), body: body, health: frame.health)
     }
 
@@ -167,20 +174,28 @@ public enum HTMLRenderer {
     /// HTML-escapes `& < > " '`: safe in element content, in quoted attribute values and in
     /// SVG `<text>` and `<title>`.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{0}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
+        // Most names and amounts need nothing escaped: they are returned as they are.
+        guard text.utf8.contains(where: needsEscape) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+            case 0: out += Array("\u{FFFD}".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes `escape` replaces (all ASCII: never part of a longer UTF-8 sequence).
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'") || byte == 0
     }
 
     // MARK: - Document
@@ -449,26 +464,44 @@ public enum HTMLRenderer {
         }
         html += "<thead><tr>" + columns.map { "<th>\(escape($0.title))</th>" }.joined() + "</tr></thead>\n"
         let kept = foot == nil ? 0 : min(rowsKeptWithFoot, rows.count)
-        html += "<tbody>\n" + rows.dropLast(kept).map { tableRow($0, columns) }.joined() + "</tbody>\n"
+        // Rows are appended in place: a province's tables have thousands.
+        html += "<tbody>\n"
+        for row in rows.dropLast(kept) { tableRow(row, columns, into: &html) }
+        html += "</tbody>\n"
         if let foot {
-            html +=
-                "<tbody class=\"keep-with-foot\">\n" + rows.suffix(kept).map { tableRow($0, columns) }.joined()
-                + "<tr class=\"foot\"><td colspan=\"\(columns.count)\">\(foot)</td></tr>\n</tbody>\n"
+            html += "<tbody class=\"keep-with-foot\">\n"
+            for row in rows.suffix(kept) { tableRow(row, columns, into: &html) }
+            html += "<tr class=\"foot\"><td colspan=\"\(columns.count)\">\(foot)</td></tr>\n</tbody>\n"
         }
         return html + "</table>\n"
     }
 
-    static func tableRow(_ row: Row, _ columns: [Column]) -> String {
-        var html = "<tr\(row.className.map { " class=\"\($0)\"" } ?? "")>"
+    static func tableRow(_ row: Row, _ columns: [Column], into html: inout String) {
+        html += "<tr"
+        if let className = row.className {
+            html += " class=\""
+            html += className
+            html += "\""
+        }
+        html += ">"
         if let span = row.span {
-            html += "<td colspan=\"\(span)\">\(row.cells.first ?? "")</td>"
+            html += "<td colspan=\"\(span)\">"
+            html += row.cells.first ?? ""
+            html += "</td>"
         } else {
             for (index, cell) in row.cells.enumerated() {
-                let cellClass = index < columns.count ? columns[index].cellClass : nil
-                html += cellClass.map { "<td class=\"\($0)\">\(cell)</td>" } ?? "<td>\(cell)</td>"
+                if index < columns.count, let cellClass = columns[index].cellClass {
+                    html += "<td class=\""
+                    html += cellClass
+                    html += "\">"
+                } else {
+                    html += "<td>"
+                }
+                html += cell
+                html += "</td>"
             }
         }
-        return html + "</tr>\n"
+        html += "</tr>\n"
     }
 
     static func projectTable(_ projects: [ProjectStatus], totals t: Totals, money m: MoneyFormat, foot: String? = nil) -> String {

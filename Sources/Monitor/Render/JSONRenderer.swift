@@ -9,64 +9,218 @@ public indirect enum JSONValue: Sendable {
     case null
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// A value that writes itself: the bulk of a province's report (thousands of projects) goes
+    /// straight to the bytes, never built as values first.
+    case written(@Sendable (inout JSONWriter) -> Void)
 
     public func serialized(indent: Int = 0) -> String {
-        var out = ""
-        write(into: &out, level: indent)
-        return out
+        var writer = JSONWriter(level: indent)
+        write(into: &writer)
+        return writer.out.string
     }
 
-    private func write(into out: inout String, level: Int) {
-        let pad = String(repeating: "  ", count: level + 1)
-        let closePad = String(repeating: "  ", count: level)
+    func write(into writer: inout JSONWriter) {
         switch self {
-        case .string(let text): JSONValue.escape(text, into: &out)
-        case .number(let text): out += text
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
+        case .string(let text): writer.out.quote(text)
+        case .number(let text): writer.out.append(text)
+        case .bool(let value): writer.out.append(value ? "true" : "false")
+        case .null: writer.out.append("null")
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += pad
-                item.write(into: &out, level: level + 1)
-                out += i == items.count - 1 ? "\n" : ",\n"
+            writer.open(UInt8(ascii: "["))
+            for item in items {
+                writer.item()
+                item.write(into: &writer)
             }
-            out += closePad + "]"
+            writer.close(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
-            for (i, (key, value)) in members.enumerated() {
-                out += pad
-                JSONValue.escape(key, into: &out)
-                out += ": "
-                value.write(into: &out, level: level + 1)
-                out += i == members.count - 1 ? "\n" : ",\n"
+            writer.open(UInt8(ascii: "{"))
+            for (key, value) in members {
+                writer.key(key)
+                value.write(into: &writer)
             }
-            out += closePad + "}"
+            writer.close(UInt8(ascii: "}"))
+        case .written(let body): body(&writer)
         }
     }
 
     static func escape(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes = JSONBytes()
+        bytes.quote(text)
+        out += bytes.string
+    }
+}
+
+/// JSON text built as UTF-8 bytes: a province's status is megabytes, and appending bytes is
+/// many times quicker than appending to a `String` scalar by scalar.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func byte(_ byte: UInt8) { bytes.append(byte) }
+
+    mutating func append(bytes more: [UInt8]) { bytes += more }
+
+    /// Two spaces per level.
+    mutating func pad(_ level: Int) {
+        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    /// A string literal: `"` and `\` escaped, `\n` `\r` `\t` by name, other controls and
+    /// U+2028/U+2029 (E2 80 A8/A9 in UTF-8) as `\u` with four lowercase hex digits.
+    mutating func quote(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most strings (IDs, amounts, names) need nothing escaped: copied whole.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0..<0x20: unicodeEscape(UInt32(byte))
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    unicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    index += 2
+                default: bytes.append(byte)
                 }
+                index += 1
             }
         }
-        out += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
+
+    private mutating func unicodeEscape(_ value: UInt32) {
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
+        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+    }
+}
+
+/// Writes JSON as `JSONValue.serialized` lays it out — two spaces per level, one member or
+/// item per line, `[]` and `{}` when empty — straight into bytes.
+public struct JSONWriter {
+    var out = JSONBytes(capacity: 1 << 20)
+    /// The indent of the outermost value.
+    private let base: Int
+    /// For each open array or object, whether anything was written in it yet.
+    private var started: [Bool] = []
+
+    init(level: Int) { base = level }
+
+    /// A writer continuing inside `depth` open containers, the innermost one `started` or not:
+    /// it writes a run of that container's items on another thread.
+    private init(level: Int, depth: Int, started: Bool) {
+        base = level
+        self.started = [Bool](repeating: true, count: depth)
+        self.started[depth - 1] = started
+    }
+
+    mutating func open(_ bracket: UInt8) {
+        out.byte(bracket)
+        started.append(false)
+    }
+
+    mutating func close(_ bracket: UInt8) {
+        if started.removeLast() {
+            out.byte(UInt8(ascii: "\n"))
+            out.pad(base + started.count)
+        }
+        out.byte(bracket)
+    }
+
+    /// Before each item of an array (and each member of an object).
+    mutating func item() {
+        if started[started.count - 1] { out.byte(UInt8(ascii: ",")) } else { started[started.count - 1] = true }
+        out.byte(UInt8(ascii: "\n"))
+        out.pad(base + started.count)
+    }
+
+    mutating func key(_ key: String) {
+        item()
+        out.quote(key)
+        out.append(": ")
+    }
+
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "{"))
+        body(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    mutating func array<Items: Sequence>(_ items: Items, _ body: (inout JSONWriter, Items.Element) -> Void) {
+        open(UInt8(ascii: "["))
+        for element in items {
+            item()
+            body(&self, element)
+        }
+        close(UInt8(ascii: "]"))
+    }
+
+    /// The same array made in two halves on both cores (from `StatusBuilder.parallelFromProjects`
+    /// items), the second half's writer starting as if the first had been written.
+    mutating func array<Item: Sendable>(_ items: [Item], parallel: Bool, _ body: @escaping @Sendable (inout JSONWriter, Item) -> Void) {
+        guard parallel, items.count >= StatusBuilder.parallelFromProjects else { return array(items, body) }
+        open(UInt8(ascii: "["))
+        let depth = started.count, level = base, half = items.count / 2
+        let halves = Concurrently.make(
+            [0, 1].map { part in
+                { @Sendable () -> [UInt8] in
+                    var writer = JSONWriter(level: level, depth: depth, started: part == 1)
+                    for item in part == 0 ? items[..<half] : items[half...] {
+                        writer.item()
+                        body(&writer, item)
+                    }
+                    return writer.out.bytes
+                }
+            })
+        for bytes in halves { out.append(bytes: bytes) }
+        started[depth - 1] = true
+        close(UInt8(ascii: "]"))
+    }
+
+    mutating func string(_ key: String, _ text: String) {
+        self.key(key)
+        out.quote(text)
+    }
+
+    /// A string, or null.
+    mutating func text(_ key: String, _ text: String?) {
+        self.key(key)
+        if let text { out.quote(text) } else { out.append("null") }
+    }
+
+    /// A number already formatted, or null.
+    mutating func number(_ key: String, _ text: String?) {
+        self.key(key)
+        out.append(text ?? "null")
+    }
+
+    mutating func bool(_ key: String, _ value: Bool) {
+        self.key(key)
+        out.append(value ? "true" : "false")
+    }
+
+    /// An amount: a string in 元 with two decimals.
+    mutating func amount(_ key: String, _ fen: Int64) { string(key, RenderSupport.exactYuan(fen)) }
+
+    /// A percentage: a number with at most two decimals, or null.
+    mutating func percent(_ key: String, _ basisPoints: Int64?) { number(key, basisPoints.map(Percent.jsonNumber)) }
 }
 
 /// Reports as JSON with the stable keys of spec §2: amounts as strings in 元 with two
@@ -77,39 +231,80 @@ public enum JSONRenderer {
     static func percent(_ bp: Int64?) -> JSONValue { bp.map { .number(Percent.jsonNumber($0)) } ?? .null }
     static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
-    static func contract(_ c: ContractStatus) -> JSONValue {
-        .object([
-            ("id", .string(c.id)), ("project", .string(c.project)), ("signed", .string(c.signed.description)),
-            ("party", text(c.party)), ("amount", amount(c.amountFen)), ("paid", amount(c.paidFen)),
-            ("unpaid", amount(c.unpaidFen)), ("due", .string(c.dueDate.description)), ("due_agreed", .bool(c.due != nil)), ("overdue", .bool(c.overdue)),
-        ])
+    static func contract(_ c: ContractStatus, into w: inout JSONWriter) {
+        w.object { w in
+            w.string("id", c.id)
+            w.string("project", c.project)
+            w.string("signed", c.signed.description)
+            w.text("party", c.party)
+            w.amount("amount", c.amountFen)
+            w.amount("paid", c.paidFen)
+            w.amount("unpaid", c.unpaidFen)
+            w.string("due", c.dueDate.description)
+            w.bool("due_agreed", c.due != nil)
+            w.bool("overdue", c.overdue)
+        }
     }
 
-    static func project(_ p: ProjectStatus) -> JSONValue {
-        let f = p.figures
-        return .object([
-            ("id", .string(p.id)), ("name", .string(p.name)), ("unit", .string(p.unit)), ("code", text(p.code)),
-            ("tags", .array(p.tags.map { .string($0) })),
-            ("budget", amount(f.budgetFen)), ("paid", amount(f.paidFen)), ("available", amount(f.availableFen)),
-            ("carried_in", amount(f.carriedInFen)), ("allotted", amount(f.allottedFen)), ("initial", amount(f.initialFen)),
-            ("reduced", amount(f.reducedFen)), ("carried_out", amount(f.carriedOutFen)), ("lapsed", amount(f.lapsedFen)),
-            ("rate", percent(p.rateBasisPoints)), ("expected", percent(p.expectedBasisPoints)), ("gap", percent(p.gapBasisPoints)),
-            ("status", .string(p.status.key)), ("plan", .string(p.plan.description)),
-            ("carried_in_remaining", amount(p.carriedInRemainingFen)),
-            ("carried_in_age_days", p.carriedInAgeDays.map { .number(String($0)) } ?? .null),
-            ("alerts", .array(p.alerts.map { .object([("code", .string($0.code.rawValue)), ("level", .string($0.level.key)), ("message", .string($0.message))]) })),
-            (
-                "checkpoints",
-                .array(
-                    p.checkpoints.map { c in
-                        .object([
-                            ("month", .number(String(c.month))), ("date", .string(c.date.description)), ("planned", percent(c.plannedBasisPoints)),
-                            ("actual", percent(c.actualBasisPoints)), ("gap", percent(c.gapBasisPoints)), ("evaluated", .bool(c.evaluated)),
-                        ])
-                    })
-            ),
-            ("contracts", .array(p.contracts.map(contract))),
-        ])
+    static func contracts(_ list: [ContractStatus]) -> JSONValue {
+        .written { w in w.array(list) { w, c in contract(c, into: &w) } }
+    }
+
+    static func projects(_ list: [ProjectStatus]) -> JSONValue {
+        .written { w in w.array(list, parallel: true) { w, p in project(p, into: &w) } }
+    }
+
+    static func project(_ p: ProjectStatus, into w: inout JSONWriter) {
+        w.object { w in
+            w.string("id", p.id)
+            w.string("name", p.name)
+            w.string("unit", p.unit)
+            w.text("code", p.code)
+            w.key("tags")
+            w.array(p.tags) { w, tag in w.out.quote(tag) }
+            figures(p.figures, into: &w)
+            w.percent("rate", p.rateBasisPoints)
+            w.percent("expected", p.expectedBasisPoints)
+            w.percent("gap", p.gapBasisPoints)
+            w.string("status", p.status.key)
+            w.string("plan", p.plan.description)
+            w.amount("carried_in_remaining", p.carriedInRemainingFen)
+            w.number("carried_in_age_days", p.carriedInAgeDays.map { String($0) })
+            w.key("alerts")
+            w.array(p.alerts) { w, alert in
+                w.object { w in
+                    w.string("code", alert.code.rawValue)
+                    w.string("level", alert.level.key)
+                    w.string("message", alert.message)
+                }
+            }
+            w.key("checkpoints")
+            w.array(p.checkpoints) { w, c in
+                w.object { w in
+                    w.number("month", String(c.month))
+                    w.string("date", c.date.description)
+                    w.percent("planned", c.plannedBasisPoints)
+                    w.percent("actual", c.actualBasisPoints)
+                    w.percent("gap", c.gapBasisPoints)
+                    w.bool("evaluated", c.evaluated)
+                }
+            }
+            w.key("contracts")
+            w.array(p.contracts) { w, c in contract(c, into: &w) }
+        }
+    }
+
+    /// A project's figures, in the order of the status JSON.
+    private static func figures(_ f: YearFigures, into w: inout JSONWriter) {
+        w.amount("budget", f.budgetFen)
+        w.amount("paid", f.paidFen)
+        w.amount("available", f.availableFen)
+        w.amount("carried_in", f.carriedInFen)
+        w.amount("allotted", f.allottedFen)
+        w.amount("initial", f.initialFen)
+        w.amount("reduced", f.reducedFen)
+        w.amount("carried_out", f.carriedOutFen)
+        w.amount("lapsed", f.lapsedFen)
     }
 
     static func totals(_ t: Totals) -> JSONValue {
@@ -141,7 +336,7 @@ public enum JSONRenderer {
         JSONValue.object(
             journalKeys(frame) + [
                 ("as_of", .string(r.asOf.description)), ("organisation", .string(r.organisation)),
-                ("projects", .array(r.projects.map(project))), ("units", units(r.units)), ("totals", totals(r.totals)),
+                ("projects", projects(r.projects)), ("units", units(r.units)), ("totals", totals(r.totals)),
             ]
         ).serialized() + "\n"
     }
@@ -150,9 +345,9 @@ public enum JSONRenderer {
         JSONValue.object(
             journalKeys(frame) + [
                 ("month", .string(r.monthKey)), ("as_of", .string(r.asOf.description)), ("organisation", .string(r.status.organisation)),
-                ("projects", .array(r.status.projects.map(project))), ("units", units(r.status.units)), ("totals", totals(r.status.totals)),
+                ("projects", projects(r.status.projects)), ("units", units(r.status.units)), ("totals", totals(r.status.totals)),
                 ("alerted", .array(r.alerted.map { .string($0.id) })),
-                ("unpaid_contracts", .array(r.unpaidContracts.map(contract))),
+                ("unpaid_contracts", contracts(r.unpaidContracts)),
                 (
                     "carryovers",
                     .array(
