@@ -121,9 +121,11 @@ extension JournalContext {
 public enum Validator {
     /// Reads the files and checks them as one journal. `clock` gives "today" in the journal's
     /// 时区 (the future-date warning); without it no date is in the future.
-    public static func load(paths: [String], clock: WallClock? = nil) -> Result<Journal, FileFailure> {
+    /// `year`: the year a report will read, recorded during the check (`yearState(asOf:)` then
+    /// replays nothing).
+    public static func load(paths: [String], clock: WallClock? = nil, year: YearRequest? = nil) -> Result<Journal, FileFailure> {
         ByteSource.open(paths).flatMap { source in
-            check(source, sources: paths.map { JournalSource(path: $0, bytes: []) }, clock: clock, tuning: JournalLoader.Tuning())
+            check(source, sources: paths.map { JournalSource(path: $0, bytes: []) }, clock: clock, tuning: JournalLoader.Tuning(), year: year)
         }
     }
 
@@ -143,7 +145,8 @@ public enum Validator {
     /// `tail`: where an append's new lines begin (a file and a byte offset in it); the
     /// checker then also judges the journal without them, in the same run.
     static func check(
-        _ source: ByteSource, sources: [JournalSource], clock: WallClock?, tuning: JournalLoader.Tuning, tail: (file: Int, offset: Int)? = nil
+        _ source: ByteSource, sources: [JournalSource], clock: WallClock?, tuning: JournalLoader.Tuning, tail: (file: Int, offset: Int)? = nil,
+        year: YearRequest? = nil
     ) -> Result<Journal, FileFailure> {
         JournalLoader.read(source, paths: sources.map(\.path), tuning: tuning).map { store in
             let tailStart = tail.map { tail in
@@ -152,7 +155,7 @@ public enum Validator {
                 while first > 0, Int(store.records[first - 1].file) == tail.file, Int(store.records[first - 1].offset) >= tail.offset { first -= 1 }
                 return Int32(first)
             }
-            var checker = Checker(store, clock: clock, tailStart: tailStart)
+            var checker = Checker(store, clock: clock, tailStart: tailStart, year: year)
             let outcome = checker.run()
             return Journal(store: checker.store, outcome: outcome, sources: sources)
         }

@@ -29,6 +29,10 @@ final class DiagnosticCodeTests: XCTestCase {
         let (shown, omitted) = journal.explained(limitPerCode: 1)
         XCTAssertEqual(shown.map(\.code), ["pay-without-voucher", "overspend"])
         XCTAssertEqual(omitted, [.payWithoutVoucher: 2])
+        // A report lists the errors alone.
+        let errorsOnly = journal.explained(limitPerCode: 1, severity: .error)
+        XCTAssertEqual(errorsOnly.shown.map(\.code), ["overspend"])
+        XCTAssertEqual(journal.explained(limitPerCode: nil, severity: .warning).shown.map(\.code), Array(repeating: "pay-without-voucher", count: 3))
     }
 }
 

@@ -45,6 +45,35 @@ final class ScannerDifferentialTests: XCTestCase {
         }
     }
 
+    /// A report's year recorded during the check (no second replay) equals the year replayed
+    /// from the accepted records, at every as-of date, on random journals with errors.
+    func testTheYearRecordedDuringTheCheckIsTheYearReplayed() {
+        let seed = testSeed("ScannerDifferentialTests.testTheYearRecordedDuringTheCheckIsTheYearReplayed")
+        var random = SplitMix64(seed: seed)
+        for round in 0..<60 {
+            var generator = LineGenerator(random: random)
+            let bytes = render(generator.journal(lines: 30 + random.int(0...90)), fullReader: false)
+            random = generator.random
+            let sources = [JournalSource(path: "t.journal", bytes: bytes)]
+            let plain = Validator.validate(sources: sources, clock: Self.clock)
+            for text in Self.asOfDates + ["2019-03-31", "2019-12-30"] {
+                let asOf = CalendarDate.parse(text)!
+                guard
+                    case .success(let recorded) = Validator.check(
+                        ByteSource([.memory(bytes)]), sources: sources, clock: Self.clock, tuning: JournalLoader.Tuning(), year: .asOf(asOf))
+                else { return XCTFail("memory cannot fail") }
+                XCTAssertNotNil(recorded.outcome.yearState, "recorded")
+                XCTAssertEqual(recorded.outcome.yearState, plain.yearState(asOf: asOf), "seed \(seed) round \(round) as of \(text)")
+            }
+            guard
+                case .success(let today) = Validator.check(
+                    ByteSource([.memory(bytes)]), sources: sources, clock: Self.clock, tuning: JournalLoader.Tuning(), year: .today)
+            else { return XCTFail("memory cannot fail") }
+            XCTAssertEqual(today.outcome.yearState, plain.yearState(asOf: plain.today!), "seed \(seed) round \(round) today")
+            if (testRun?.totalFailureCount ?? 0) > 0 { return }
+        }
+    }
+
     /// An append judges the journal without its new lines in the same run (the dated pass
     /// resumed from where the new lines begin). On random journals — errors, warnings, seals,
     /// back-dated tails — the errors it finds must be exactly those of the journal checked again

@@ -20,15 +20,16 @@ enum ReportOutput {
 
     /// Loads and validates the journal; errors are printed (reports still run on the accepted
     /// entries, but the exit code says the journal is invalid).
-    static func load(_ paths: [String], clock: WallClock) -> Result<Journal, ExitCode> {
-        switch Validator.load(paths: paths, clock: clock) {
+    /// `year`: the year the report reads, recorded during the check.
+    static func load(_ paths: [String], clock: WallClock, year: YearRequest? = nil) -> Result<Journal, ExitCode> {
+        switch Validator.load(paths: paths, clock: clock, year: year) {
         case .failure(let failure):
             Output.err("\(failure)\n")
             return .failure(.file)
         case .success(let journal):
             if journal.hasErrors {
-                let shown = journal.explained(limitPerCode: CheckCommand.shownPerCode)
-                Output.err(DiagnosticPrinter.render(shown.shown.filter(\.isError), sources: journal.sources))
+                let shown = journal.explained(limitPerCode: CheckCommand.shownPerCode, severity: .error)
+                Output.err(DiagnosticPrinter.render(shown.shown, sources: journal.sources))
                 Output.err("fundflow: 注意：日记账有 \(journal.errorCount) 个错误，上述分录未计入报表；请运行 fundflow check 并更正\n")
             }
             return .success(journal)

@@ -8,14 +8,17 @@ struct Checker {
     private let clock: WallClock?
     /// Records from this index on are an append's new lines (none when nil).
     private let tailStart: Int32?
+    /// The year a report will read, recorded as the dated pass goes (no second replay).
+    private let year: YearRequest?
 
     /// `clock`: the instant "today" is read from, in the journal's 时区 (future-date warnings);
     /// without it no date is in the future. `tailStart`: the first record of lines being
     /// appended, when the errors of the journal without them are wanted too.
-    init(_ store: RecordStore, clock: WallClock?, tailStart: Int32? = nil) {
+    init(_ store: RecordStore, clock: WallClock?, tailStart: Int32? = nil, year: YearRequest? = nil) {
         self.store = store
         self.clock = clock
         self.tailStart = tailStart
+        self.year = year
     }
 
     struct Outcome {
@@ -33,6 +36,8 @@ struct Checker {
         /// The errors of the journal without its tail (an append's new lines), when the checker
         /// judged that in the same run (a tail of money lines); nil otherwise.
         var errorsWithoutTail: [Finding]?
+        /// The year a report asked for, recorded during the dated pass (`YearRequest`).
+        var yearState: YearState?
     }
 
     mutating func run() -> Outcome {
@@ -48,6 +53,7 @@ struct Checker {
         let today = clock.map { store.settings(rejected: rejected).today($0) }
         let dateOrder = store.dateOrder()
         var pass = DatedPass(store: store, rejected: rejected, today: today)
+        if let asOf = year?.date(today: today) { pass.record(yearAsOf: asOf) }
         let tail = tailStart.flatMap { tailIsLocal(from: $0) ? $0 : nil }
         var snapshot: (pass: DatedPass, position: Int, findings: Int)?
         for position in dateOrder.indices {
@@ -55,6 +61,7 @@ struct Checker {
             if let tail, index >= tail, snapshot == nil { snapshot = (pass, position, findings.count) }
             pass.judge(index, into: &findings)
         }
+        let yearState = pass.finishYear()
         LoadPhases.mark("date order")
         var withoutTail: [Finding]?
         if let tail {
@@ -62,6 +69,7 @@ struct Checker {
             // without it: only the rest is judged again, from the balances as they stood there.
             var without = findings[..<(snapshot?.findings ?? findings.count)].filter { $0.record < tail && $0.isError }
             if var resumed = snapshot {
+                resumed.pass.stopRecordingYear()
                 var later: [Finding] = []
                 for position in resumed.position..<dateOrder.count where dateOrder[position] < tail {
                     resumed.pass.judge(dateOrder[position], into: &later)
@@ -73,7 +81,7 @@ struct Checker {
         }
         return Outcome(
             accepted: pass.accepted, findings: findings, dateOrder: dateOrder, declarations: declarations,
-            seals: seals, today: today, initialAllots: pass.initialAllots, errorsWithoutTail: withoutTail)
+            seals: seals, today: today, initialAllots: pass.initialAllots, errorsWithoutTail: withoutTail, yearState: yearState)
     }
 
     /// Whether the tail's lines can change nothing but the dated rules' verdicts from their own
@@ -91,6 +99,21 @@ struct Checker {
     }
 }
 
+/// The year a report will read, asked of the checker before it runs (the dated pass records it).
+public enum YearRequest: Sendable {
+    /// The year of this date, up to it.
+    case asOf(CalendarDate)
+    /// The year of today in the journal's 时区, up to today.
+    case today
+
+    func date(today: CalendarDate?) -> CalendarDate? {
+        switch self {
+        case .asOf(let date): return date
+        case .today: return today
+        }
+    }
+}
+
 /// The dated rules' running state: the balances, the warnings' memory and the verdicts so far.
 /// A value: an append's check keeps a copy where its new lines begin (copied on write).
 struct DatedPass {
@@ -100,6 +123,10 @@ struct DatedPass {
     private var warnings: Warnings
     private(set) var accepted: [Bool]
     private(set) var initialAllots = Set<Int32>()
+    /// Records the year a report asked for as the pass goes: what a replay of the accepted
+    /// records up to its as-of date would see, since rejected records change no balance.
+    private var recorder: YearRecorder?
+    private var yearState: YearState?
 
     init(store: RecordStore, rejected: [Bool], today: CalendarDate?) {
         self.store = store
@@ -109,11 +136,34 @@ struct DatedPass {
         accepted = [Bool](repeating: false, count: store.records.count)
     }
 
+    mutating func record(yearAsOf asOf: CalendarDate) { recorder = YearRecorder(asOf: asOf, store: store) }
+
+    mutating func stopRecordingYear() { recorder = nil }
+
+    /// The recorded year, finished with the balances now when no later record did it.
+    mutating func finishYear() -> YearState? {
+        if let finished = recorder?.finish(balances) { yearState = finished }
+        recorder = nil
+        return yearState
+    }
+
+    /// The recorder's view before a record: past its as-of date the year is finished; past a
+    /// month end the figures then are kept.
+    private mutating func observe(_ record: Record) {
+        guard let asOfKey = recorder?.asOfKey, let boundaryKey = recorder?.boundaryKey else { return }
+        if record.dateKey > asOfKey {
+            _ = finishYear()
+        } else if record.dateKey > boundaryKey {
+            recorder?.cross(record, balances)
+        }
+    }
+
     /// Judges the record against the balances before it and, when no rule refuses it, applies it.
     mutating func judge(_ index: Int32, into findings: inout [Finding]) {
         guard !rejected[Int(index)] else { return }
         let before = findings.count
         let record = store.records[Int(index)]
+        if recorder != nil { observe(record) }
         DatedPass.judge(record, index, balances, warnings: &warnings, into: &findings)
         if DatedPass.hasError(findings, from: before) { return }
         if record.verb == .allot, record.kind == .unspecified, balances.isInitial(record) { initialAllots.insert(index) }
@@ -122,6 +172,7 @@ struct DatedPass {
             return
         }
         accepted[Int(index)] = true
+        if recorder != nil, record.year == recorder?.state.year { recorder?.note(record) }
         if record.verb == .carry || record.verb == .lapse { Contracts.checkCovered(record, index, balances, into: &findings) }
     }
 

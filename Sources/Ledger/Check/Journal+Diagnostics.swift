@@ -73,7 +73,8 @@ extension Journal {
 
     /// Diagnostics in source order, at most `limitPerCode` of each code (the first ones in
     /// source order), and how many of each code were left out.
-    public func explained(limitPerCode: Int?) -> (shown: [Diagnostic], omitted: [DiagnosticCode: Int]) {
+    /// With `severity`, only problems of that severity (a report lists the errors alone).
+    public func explained(limitPerCode: Int?, severity: Diagnostic.Severity? = nil) -> (shown: [Diagnostic], omitted: [DiagnosticCode: Int]) {
         let session = ExplainSession(store: store, outcome: outcome)
         // Counted in arrays by the code's ordinal: a million findings, no hashing.
         var shownPerCode = [Int](repeating: 0, count: DiagnosticCode.allCases.count)
@@ -84,6 +85,7 @@ extension Journal {
             shownPerCode[code.ordinal] += 1
             return true
         }
+        func wanted(_ found: Diagnostic.Severity) -> Bool { severity.map { $0 == found } ?? true }
         // Findings in source order: records are in file order, so by record index (stable).
         let findings = outcome.findings
         // Usually already in order (a journal written in date order): then no sort at all.
@@ -99,12 +101,12 @@ extension Journal {
             let finding = findings[index]
             let place = store.records[Int(finding.record)].location
             while nextReader < reader.count, (reader[nextReader].location.file, reader[nextReader].location.line) <= (place.file, place.line) {
-                if take(reader[nextReader].kind) { shown.append(reader[nextReader]) }
+                if wanted(reader[nextReader].severity), take(reader[nextReader].kind) { shown.append(reader[nextReader]) }
                 nextReader += 1
             }
-            if take(finding.code), let diagnostic = session.explain(finding) { shown.append(diagnostic) }
+            if wanted(finding.code.severity), take(finding.code), let diagnostic = session.explain(finding) { shown.append(diagnostic) }
         }
-        for diagnostic in reader[nextReader...] where take(diagnostic.kind) { shown.append(diagnostic) }
+        for diagnostic in reader[nextReader...] where wanted(diagnostic.severity) && take(diagnostic.kind) { shown.append(diagnostic) }
         var omitted: [DiagnosticCode: Int] = [:]
         for (ordinal, count) in omittedPerCode.enumerated() where count > 0 { omitted[DiagnosticCode.allCases[ordinal]] = count }
         return (shown.sortedBySource(), omitted)

@@ -27,6 +27,8 @@ extension Journal {
     /// The year of `asOf` replayed up to it: figures, month-end snapshots, contracts, plan
     /// changes, reasons and the projects active in the year.
     public func yearState(asOf: CalendarDate) -> YearState {
+        // Recorded by the checker's own pass when the load asked for this year (`YearRequest`).
+        if let recorded = outcome.yearState, recorded.asOf == asOf { return recorded }
         var recorder = YearRecorder(asOf: asOf, store: store)
         var balances = store.emptyBalances()
         for index in outcome.dateOrder where outcome.accepted[Int(index)] {
