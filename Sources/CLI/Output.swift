@@ -8,11 +8,15 @@ enum Output {
     static func out(_ text: String) { write(1, text) }
     static func err(_ text: String) { write(2, text) }
 
-    private static func write(_ descriptor: Int32, _ text: String) {
-        var bytes = Array(text.utf8)
+    /// Bytes as they are (a streamed table).
+    static func out(bytes: ArraySlice<UInt8>) { write(1, bytes) }
+
+    private static func write(_ descriptor: Int32, _ text: String) { write(descriptor, Array(text.utf8)[...]) }
+
+    private static func write(_ descriptor: Int32, _ bytes: ArraySlice<UInt8>) {
         var offset = 0
         while offset < bytes.count {
-            let result = bytes.withUnsafeMutableBytes { raw in Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset) }
+            let result = bytes.withUnsafeBytes { raw in Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset) }
             if result < 0 { if errno == EINTR { continue } else { return } }
             offset += result
         }
