@@ -142,7 +142,8 @@ public struct LineFields {
         var index = from
         while index + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let found = zeroBytes(word ^ (ones &* 0x20)) | zeroBytes(word ^ (ones &* 0x09)) | zeroBytes(word ^ (ones &* 0x3D))
+            let found =
+                zeroBytes(word ^ (ones &* 0x20)) | zeroBytes(word ^ (ones &* 0x09)) | zeroBytes(word ^ (ones &* 0x3D))
                 | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0xE3))
             if found == 0 {
                 index += 8
