@@ -169,7 +169,7 @@ struct BatchRows {
             write(
                 dateKey: carryIn.dateKey, verb: verbs[VerbCells.carryInPlace], project: project, projectID: UnsafeBufferPointer(rebasing: text[projectID]),
                 amountFen: carryIn.carry.amountFen, text: text, kind: nil,
-                fund: project.classified, econ: project.declaredEcon == nil ? nil : .cell(project.econ))
+                fund: project.classified, econ: project.declaredEcon == nil ? nil : .declared)
         }
     }
 
@@ -188,7 +188,7 @@ struct BatchRows {
             write(dateKey: dateKey, verb: verbs[VerbCells.place(of: verb)], project: project, projectID: projectID, amountFen: amountFen, text: text, kind: kind, fund: false, econ: nil)
             return
         }
-        var econ: EconCell? = project.declaredEcon == nil ? nil : .cell(project.econ)
+        var econ: EconCell? = project.declaredEcon == nil ? nil : .declared
         switch verb {
         case .pay:
             // A payment's class is its own or its project's, remembered for its reversal.
@@ -209,8 +209,8 @@ struct BatchRows {
     }
 
     enum EconCell {
-        /// Pre-written bytes (the project's own class).
-        case cell([UInt8])
+        /// The project's own class.
+        case declared
         /// Text of the row.
         case text(Range<Int>)
         /// Left open for `PaymentClasses` to fill.
@@ -225,41 +225,49 @@ struct BatchRows {
         let room = 2 * (text.count + projectID.count) + project.room + 512
         var openAt = -1
         out.write(atMost: room) { row in
-            row.date(dateKey)
-            row.byte(UInt8(ascii: ","))
-            row.year(dateKey)
-            row.byte(UInt8(ascii: ","))
-            row.bytes(verb.cells)
-            row.byte(UInt8(ascii: ","))
-            if project.spelledAs(projectID) { row.bytes(project.idCell) } else { row.field(projectID) }
-            row.bytes(project.nameAndUnit)
-            row.byte(UInt8(ascii: ","))
-            row.yuan(amountFen)
-            for effect in verb.effects {
+            project.bytes.withUnsafeBufferPointer { buffer in
+                let own = buffer.baseAddress!
+                row.date(dateKey)
                 row.byte(UInt8(ascii: ","))
-                if let sign = effect { row.yuan(sign * amountFen) }
-            }
-            for column in 0..<TextColumn.count {
+                row.year(dateKey)
                 row.byte(UInt8(ascii: ","))
-                if column == TextColumn.kind.rawValue {
-                    if let kind { row.bytes(kind == .initial ? verb.initial : verb.supplement) }
-                } else if let range = cells[column] {
-                    row.field(UnsafeBufferPointer(rebasing: text[range]))
+                row.bytes(verb.cells)
+                row.byte(UInt8(ascii: ","))
+                // A line may spell the ID differently (canonically equivalent): as written, then.
+                if projectID.count == project.idEnd, memcmp(own, projectID.baseAddress!, project.idEnd) == 0 {
+                    row.bytes(own + project.idEnd, project.idCellEnd - project.idEnd)
+                } else {
+                    row.field(projectID)
                 }
+                row.bytes(own + project.idCellEnd, project.nameAndUnitEnd - project.idCellEnd)
+                row.byte(UInt8(ascii: ","))
+                row.yuan(amountFen)
+                for effect in verb.effects {
+                    row.byte(UInt8(ascii: ","))
+                    if let sign = effect { row.yuan(sign * amountFen) }
+                }
+                for column in 0..<TextColumn.count {
+                    row.byte(UInt8(ascii: ","))
+                    if column == TextColumn.kind.rawValue {
+                        if let kind { row.bytes(kind == .initial ? verb.initial : verb.supplement) }
+                    } else if let range = cells[column] {
+                        row.field(UnsafeBufferPointer(rebasing: text[range]))
+                    }
+                }
+                row.byte(UInt8(ascii: ","))
+                if fund { row.bytes(own + project.nameAndUnitEnd, project.fundEnd - project.nameAndUnitEnd) }
+                row.byte(UInt8(ascii: ","))
+                row.bytes(own + project.fundEnd, project.codeEnd - project.fundEnd)
+                row.byte(UInt8(ascii: ","))
+                switch econ {
+                case .declared: row.bytes(own + project.codeEnd, project.bytes.count - project.codeEnd)
+                case .text(let range): row.field(UnsafeBufferPointer(rebasing: text[range]))
+                case .open: openAt = row.at
+                case nil: break
+                }
+                row.byte(0x0D)
+                row.byte(0x0A)
             }
-            row.byte(UInt8(ascii: ","))
-            if fund { row.bytes(project.fund) }
-            row.byte(UInt8(ascii: ","))
-            row.bytes(project.code)
-            row.byte(UInt8(ascii: ","))
-            switch econ {
-            case .cell(let bytes): row.bytes(bytes)
-            case .text(let range): row.field(UnsafeBufferPointer(rebasing: text[range]))
-            case .open: openAt = row.at
-            case nil: break
-            }
-            row.byte(0x0D)
-            row.byte(0x0A)
         }
         if case .open(let key, let declared) = econ { classEvents.append(.reversal(offset: openAt, key: key, declared: declared)) }
     }
@@ -279,42 +287,38 @@ struct BatchRows {
     }
 }
 
-/// A project's cells as written on each of its rows.
+/// A project's cells as written on each of its rows, in one block of memory (a row reads
+/// them at once): the ID as first met, its cell, `,name,unit`, then the 资金性质 in effect,
+/// 功能科目 and 经济科目 cells.
 final class ProjectCells {
-    /// The ID as first met, and as a cell.
-    let id: [UInt8]
-    let idCell: [UInt8]
-    /// `,name,unit` (from the declaration; empty cells without one).
-    let nameAndUnit: [UInt8]
+    let bytes: [UInt8]
+    /// Where each part ends in `bytes`.
+    let idEnd, idCellEnd, nameAndUnitEnd, fundEnd, codeEnd: Int
     let declared: Bool
     /// Whether the declaration names any class (资金性质, 科目, 经济科目).
     let classified: Bool
-    /// 资金性质 in effect, 功能科目 and 经济科目 as cells.
-    let fund: [UInt8]
-    let code: [UInt8]
-    let econ: [UInt8]
     let declaredEcon: String?
 
     init(_ declaration: ProjectDeclaration?, id: [UInt8]) {
-        self.id = id
-        idCell = [UInt8](csvField: String(decoding: id, as: UTF8.self))
-        nameAndUnit = [UInt8(ascii: ",")] + [UInt8](csvField: declaration?.name ?? "") + [UInt8(ascii: ",")] + [UInt8](csvField: declaration?.unit ?? "")
+        var bytes = id
+        idEnd = bytes.count
+        bytes += [UInt8](csvField: String(decoding: id, as: UTF8.self))
+        idCellEnd = bytes.count
+        bytes += [UInt8(ascii: ",")] + [UInt8](csvField: declaration?.name ?? "") + [UInt8(ascii: ",")] + [UInt8](csvField: declaration?.unit ?? "")
+        nameAndUnitEnd = bytes.count
+        bytes += [UInt8](csvField: declaration?.effectiveFund.chinese ?? "")
+        fundEnd = bytes.count
+        bytes += [UInt8](csvField: declaration?.code ?? "")
+        codeEnd = bytes.count
+        bytes += [UInt8](csvField: declaration?.econ ?? "")
+        self.bytes = bytes
         declared = declaration != nil
         classified = declaration.map { $0.fund != nil || $0.code != nil || $0.econ != nil } ?? false
-        fund = [UInt8](csvField: declaration?.effectiveFund.chinese ?? "")
-        code = [UInt8](csvField: declaration?.code ?? "")
-        econ = [UInt8](csvField: declaration?.econ ?? "")
         declaredEcon = declaration?.econ
-        room = idCell.count + nameAndUnit.count + fund.count + code.count + econ.count
     }
 
     /// The most bytes its cells take in a row.
-    let room: Int
-
-    /// Whether a line spells the ID as the cells do.
-    func spelledAs(_ spelling: UnsafeBufferPointer<UInt8>) -> Bool {
-        spelling.count == id.count && id.withUnsafeBufferPointer { memcmp($0.baseAddress!, spelling.baseAddress!, id.count) == 0 }
-    }
+    var room: Int { bytes.count }
 }
 
 /// The verb's two cells and its effects on the figures (budget, paid, carried out, lapsed,

@@ -5,7 +5,8 @@
 /// take, a key twice, a stray quote) makes `split` return false, and the caller reads the
 /// line with the full parser (`Journal.entry(of:)`) instead.
 public struct LineFields {
-    /// The values, unescaped, one after another: the ranges below index it.
+    /// The line itself, then the values that had escapes, unescaped: the ranges below index it
+    /// (a value without escapes is where the line has it).
     public private(set) var text: [UInt8] = []
     /// The positional fields after the date and the verb (项目编号, 金额 …).
     public private(set) var positionals: [Range<Int>] = []
@@ -27,6 +28,7 @@ public struct LineFields {
         attributes.removeAll(keepingCapacity: true)
         guard let base = line.baseAddress else { return false }
         let end = line.count
+        text.append(contentsOf: line)
         let keys = keyWords[LineFields.place(of: verb)]
         var index = 0
         var fields = 0
@@ -45,10 +47,10 @@ public struct LineFields {
             if index < end, base[index] == UInt8(ascii: "\"") { return false }
             guard index < end, base[index] == UInt8(ascii: "=") else {
                 // The date and the verb are the checker's; the other positional fields are text.
-                if fields > 2 { positionals.append(copy(base, tokenStart, index)) }
+                if fields > 2 { positionals.append(tokenStart..<index) }
                 continue
             }
-            guard fields > 2, let key = LineFields.key(base, tokenStart, index, among: keys), seen & (1 << key.bit) == 0 else { return false }
+            guard fields > 2, let key = LineFields.key(base, tokenStart, index, end: end, among: keys), seen & (1 << key.bit) == 0 else { return false }
             seen |= 1 << key.bit
             index += 1
             let value: Range<Int>
@@ -59,7 +61,7 @@ public struct LineFields {
                 let valueStart = index
                 index = LineFields.tokenEnd(base, index, end)
                 guard index > valueStart, index == end || LineFields.blankLength(base, index, end) > 0 else { return false }
-                value = copy(base, valueStart, index)
+                value = valueStart..<index
             }
             attributes.append((key.key, value))
         }
@@ -71,17 +73,13 @@ public struct LineFields {
         attributes.first { $0.key == key }?.value
     }
 
-    private mutating func copy(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
-        let start = text.count
-        text.append(contentsOf: UnsafeBufferPointer(start: base + from, count: to - from))
-        return start..<text.count
-    }
-
-    /// A quoted value from its opening quote, unescaped; `index` ends past the closing quote,
-    /// which a blank or the end of the line must follow.
+    /// A quoted value from its opening quote; `index` ends past the closing quote, which a
+    /// blank or the end of the line must follow. A value with escapes is unescaped after the
+    /// line in `text`.
     private mutating func readQuoted(_ base: UnsafePointer<UInt8>, _ index: inout Int, _ end: Int) -> Range<Int>? {
-        let start = text.count
         index += 1
+        let valueStart = index
+        var unescaped: Int?  // where the unescaped copy starts in `text`, once an escape is met
         var run = index
         let raw = UnsafeRawPointer(base)
         while index < end {
@@ -96,13 +94,18 @@ public struct LineFields {
             }
             let byte = base[index]
             if byte == UInt8(ascii: "\"") {
-                text.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - run))
+                var value = valueStart..<index
+                if let start = unescaped {
+                    text.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - run))
+                    value = start..<text.count
+                }
                 index += 1
                 guard index == end || LineFields.blankLength(base, index, end) > 0 else { return nil }
-                return start..<text.count
+                return value
             }
             if byte == UInt8(ascii: "\\") {
                 guard index + 1 < end, base[index + 1] == UInt8(ascii: "\"") || base[index + 1] == UInt8(ascii: "\\") else { return nil }
+                if unescaped == nil { unescaped = text.count }
                 text.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - run))
                 text.append(base[index + 1])
                 index += 2
@@ -222,10 +225,22 @@ public struct LineFields {
     }
 
     @inline(__always)
-    static func key(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, among keys: [KeyWord]) -> KeyWord? {
+    static func key(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, end: Int, among keys: [KeyWord]) -> KeyWord? {
         let length = to - from
         guard length <= 16 else { return nil }
-        let (low, high) = KeyWord.pack(base, from, to)
+        var low: UInt64, high: UInt64 = 0
+        if from + 16 <= end {
+            // Two loads, masked to the key's length (the line goes on past it).
+            let raw = UnsafeRawPointer(base)
+            low = raw.loadUnaligned(fromByteOffset: from, as: UInt64.self)
+            if length < 8 { low &= (1 << (8 * UInt64(length))) - 1 }
+            if length > 8 {
+                high = raw.loadUnaligned(fromByteOffset: from + 8, as: UInt64.self)
+                if length < 16 { high &= (1 << (8 * UInt64(length - 8))) - 1 }
+            }
+        } else {
+            (low, high) = KeyWord.pack(base, from, to)
+        }
         for candidate in keys where candidate.length == length && candidate.low == low && candidate.high == high { return candidate }
         return nil
     }
