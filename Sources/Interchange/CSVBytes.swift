@@ -65,7 +65,7 @@ struct CSVCursor {
         array.withUnsafeBufferPointer { if let from = $0.baseAddress { bytes(from, $0.count) } }
     }
 
-    /// Journal text as a safe CSV field (`FlatCSVExport.textField`'s rule, byte by byte): a
+    /// Journal text as a safe CSV field (the report CSVs' rule, `CSVRenderer.field`, byte by byte): a
     /// formula starter (`=`, `+`, `-`, `@`, tab, CR, LF or the full-width ＝＋－＠) gets a
     /// leading `'`; a field holding a comma, quote, CR or LF is quoted, its quotes doubled.
     mutating func field(_ text: UnsafeBufferPointer<UInt8>) {

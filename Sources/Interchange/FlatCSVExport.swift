@@ -24,8 +24,8 @@ public enum FlatCSVExport {
         "资金性质", "功能科目", "经济科目",
     ]
 
-    /// Accepted entries rendered by one thread at a time (about 4 MB of CSV).
-    static let rowsPerBatch = 16_384
+    /// Accepted entries rendered by one thread at a time.
+    static let rowsPerBatch = Limits.csvRowsPerBatch
 
     public static func render(_ journal: Journal) -> String {
         var all: [UInt8] = []
@@ -62,16 +62,6 @@ public enum FlatCSVExport {
     }
 
     static let headerBytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(header.map { Array(csvField: $0) }.joined(separator: [UInt8(ascii: ",")])) + [0x0D, 0x0A]
-
-    /// Characters that make Excel (LibreOffice, WPS) run a cell as a formula, with their
-    /// full-width forms.
-    static let formulaStarters: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"]
-
-    /// Journal text as a safe CSV field: formula starters neutralised with `'`, then quoted
-    /// when it holds a comma, quote, CR or LF (quotes doubled). (`CSVCursor.field` writes it.)
-    static func textField(_ text: String) -> String {
-        String(decoding: [UInt8](csvField: text), as: UTF8.self)
-    }
 }
 
 /// The 上年结转 rows: each 结转 brings its money into the next year, shown dated the next

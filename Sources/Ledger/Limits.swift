@@ -37,6 +37,10 @@ public enum Limits {
     /// Files at least this large are read by two threads, split at a line boundary.
     public static let parallelReadBytes = 1 << 20
 
+    /// Rows of the flat CSV export one thread writes at a time (a few megabytes): memory
+    /// holds two such batches, never the whole table.
+    public static let csvRowsPerBatch = 16_384
+
     /// Bytes hashed at a time on the way to a seal.
     public static let sealHashBlockBytes = 1 << 20
 

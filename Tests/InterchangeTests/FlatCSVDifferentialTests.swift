@@ -3,6 +3,7 @@ import XCTest
 
 @testable import Interchange
 @testable import Ledger
+@testable import Monitor
 
 /// The flat CSV export reads the money lines' text straight from their bytes (`LineFields`)
 /// and every other line through the entry parser, a batch of rows per thread. Both readings,
@@ -117,7 +118,21 @@ final class FlatCSVDifferentialTests: XCTestCase {
         var bytes: [UInt8] = []
         FlatCSVExport.write(journal) { bytes += $0 }
         XCTAssertEqual(bytes, Array(FlatCSVExport.render(journal).utf8))
-        XCTAssertEqual(FlatCSVExport.textField("=1,\"x\""), LegacyFlatCSV.textField("=1,\"x\""))
+    }
+
+    /// The byte-level field is the report CSVs' rule (`CSVRenderer.field`), as the export
+    /// applied it before.
+    func testFieldIsTheReportRule() {
+        let seed = Self.seed("FlatCSVDifferentialTests.testFieldIsTheReportRule")
+        var random = ExportRandom(seed: seed)
+        let pieces = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠", ",", "\"", "a", "中", "（", "\u{EF}", "\u{FF00}", "e\u{301}", " "]
+        var texts = ["", "=1,\"x\"", "plain", "，全角", "＝SUM", "'quoted'"] + pieces
+        for _ in 0..<2_000 { texts.append((0..<random.int(1...6)).map { _ in random.pick(pieces) }.joined()) }
+        for text in texts {
+            let bytes = [UInt8](csvField: text)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), CSVRenderer.field(text), "seed \(seed): \(text.debugDescription)")
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), LegacyFlatCSV.textField(text), "seed \(seed): \(text.debugDescription)")
+        }
     }
 
     // MARK: Support

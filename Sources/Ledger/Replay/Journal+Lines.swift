@@ -123,7 +123,7 @@ final class LineBlocks {
     func line(file: Int, offset: Int, span: () -> Int?) -> UnsafeBufferPointer<UInt8> {
         if let found = inBlock(file: file, offset: offset) { return found }
         if let reach = span() {
-            refill(file: file, from: offset, count: reach + 4096)
+            refill(file: file, from: offset, count: reach + Limits.maxLineBytes + 2)  // the last line whole
             if let found = inBlock(file: file, offset: offset) { return found }
         }
         // Kept in memory this reader owns: the pointer outlives the call.
