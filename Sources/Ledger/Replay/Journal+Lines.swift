@@ -70,12 +70,11 @@ extension Journal {
         var last = here.offset
         for next in indices[(position + 1)...] {
             let record = records[Int(next)]
-            if record.rare >= 0 { continue }
-            guard record.file == here.file, record.offset > last, record.offset - here.offset < Int64(LineBlocks.blockBytes) else { break }
+            if record.rare >= 0 { continue }  // kept whole: its line is not read
+            guard record.file == here.file, record.offset > last, record.offset - here.offset < Int64(LineBlocks.blockBytes) else {
+                return last == here.offset ? nil : Int(last - here.offset)
+            }
             last = record.offset
-        }
-        if last == here.offset, position + 1 < indices.endIndex, indices[(position + 1)...].contains(where: { records[Int($0)].rare < 0 }) {
-            return nil
         }
         return Int(last - here.offset)
     }
