@@ -90,7 +90,7 @@ struct BatchRows {
             case .econ: ownEcon = value
             case .kind: break  // the 类别 in effect is the checker's (`allotKind`)
             default:
-                guard let column = TextColumn(key, of: line.verb) else { return false }
+                guard let column = TextColumn(key) else { return false }
                 cells[column.rawValue] = value
             }
         }
@@ -369,7 +369,7 @@ enum TextColumn: Int, CaseIterable {
     static let count = 12
 
     /// The column a money line's key fills (nil: not one the byte reader takes).
-    init?(_ key: AttributeKey, of verb: Verb) {
+    init?(_ key: AttributeKey) {
         switch key {
         case .doc: self = .doc
         case .source: self = .source
