@@ -8,17 +8,22 @@ enum Output {
     static func out(_ text: String) { write(1, text) }
     static func err(_ text: String) { write(2, text) }
 
+    /// Bytes as they are (a streamed table).
+    static func out(bytes: ArraySlice<UInt8>) { bytes.withUnsafeBytes { write(1, $0) } }
+
     /// Writes the string's own UTF-8 storage (a report can be megabytes: no copy).
     private static func write(_ descriptor: Int32, _ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let result = Glibc.write(descriptor, base + offset, bytes.count - offset)
-                if result < 0 { if errno == EINTR { continue } else { return } }
-                offset += result
-            }
+        text.withUTF8 { write(descriptor, UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let result = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            if result < 0 { if errno == EINTR { continue } else { return } }
+            offset += result
         }
     }
 }

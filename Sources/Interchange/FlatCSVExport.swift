@@ -1,3 +1,4 @@
+import Dispatch
 import Ledger
 
 /// The journal as one flat table: a row per accepted money entry and contract, in date
@@ -10,6 +11,11 @@ import Ledger
 /// The same conventions as the report CSVs: UTF-8 with a byte-order mark (Excel and WPS
 /// read the Chinese right), CRLF, RFC 4180 quoting, and journal text that Excel would run
 /// as a formula (`=`, `+`, `-`, `@` …) neutralised with a leading `'`.
+///
+/// A province's million rows are written as bytes, a batch of rows at a time on two threads
+/// (`FlatCSVBatch`), and handed out in order. The common lines' text is read straight from
+/// their bytes (`LineFields`); every other line is read in full by the entry parser, and
+/// both feed the same row writer.
 public enum FlatCSVExport {
     public static let header = [
         "日期", "年度", "动作", "动作代码", "项目编号", "项目名称", "单位", "金额（元）",
@@ -18,134 +24,123 @@ public enum FlatCSVExport {
         "资金性质", "功能科目", "经济科目",
     ]
 
+    /// Accepted entries rendered by one thread at a time.
+    static let rowsPerBatch = Limits.csvRowsPerBatch
+
     public static func render(_ journal: Journal) -> String {
-        var all = ""
-        render(journal) { all += $0 }
-        return all
+        var all: [UInt8] = []
+        write(journal) { all += $0 }
+        return String(decoding: all, as: UTF8.self)
     }
 
-    /// The table written out a piece at a time (a million rows are never one string).
-    public static func render(_ journal: Journal, write: (String) -> Void) {
-        var out = "\u{FEFF}"
-        out += header.map(textField).joined(separator: ",") + "\r\n"
-        var pendingCarryIns: [(date: CalendarDate, project: String, amountFen: Int64, reason: String?)] = []
-        var classifier = Classifier(projects: journal.projects)
-        func flush(before date: CalendarDate?) {
-            while let first = pendingCarryIns.first, date.map({ first.date <= $0 }) ?? true {
-                pendingCarryIns.removeFirst()
-                var row = Row(date: first.date, verb: "上年结转", code: "carry-in", project: first.project, amountFen: first.amountFen)
-                row.budget = first.amountFen
-                row.available = first.amountFen
-                row.reason = first.reason
-                row.econ = journal.projects[first.project]?.econ
-                row.fund = journal.projects[first.project].flatMap { $0.fund != nil || $0.code != nil || $0.econ != nil ? $0.effectiveFund.chinese : nil }
-                out += render(row, journal)
+    /// The table written out a piece at a time (a batch of rows, a few megabytes: a million
+    /// rows are never held at once).
+    public static func write(_ journal: Journal, to sink: (ArraySlice<UInt8>) -> Void) {
+        write(journal, fastLines: true, rowsPerBatch: rowsPerBatch, to: sink)
+    }
+
+    /// `fastLines: false` reads every line with the entry parser (the differential tests
+    /// compare the two readings).
+    static func write(_ journal: Journal, fastLines: Bool, rowsPerBatch: Int, to sink: (ArraySlice<UInt8>) -> Void) {
+        sink(headerBytes[...])
+        let order = journal.acceptedOrder
+        let plan = CarryInPlan(journal, order: order)
+        let projects = journal.projects
+        let batches = [FlatCSVBatch(journal, projects: projects, fastLines: fastLines), FlatCSVBatch(journal, projects: projects, fastLines: fastLines)]
+        var classes = PaymentClasses()
+        var start = 0
+        repeat {
+            let ranges = stride(from: start, to: min(start + 2 * rowsPerBatch, order.count), by: rowsPerBatch).map { $0..<min($0 + rowsPerBatch, order.count) }
+            if ranges.count == 2 {
+                DispatchQueue.concurrentPerform(iterations: 2) { half in batches[half].rows.render(order[ranges[half]], plan: plan, total: order.count) }
+            } else {
+                batches[0].rows.render(order[(ranges.first ?? start..<start)], plan: plan, total: order.count)
+            }
+            for half in 0..<max(1, ranges.count) { classes.emit(batches[half], to: sink) }
+            start = ranges.last?.upperBound ?? start
+        } while start < order.count
+    }
+
+    static let headerBytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(header.map { Array(csvField: $0) }.joined(separator: [UInt8(ascii: ",")])) + [0x0D, 0x0A]
+}
+
+/// The 上年结转 rows: each 结转 brings its money into the next year, shown dated the next
+/// 01-01 before the first entry on or after that day (or at the end of the table). Worked
+/// out before the rows, from the checked entries alone, so that any batch can write them.
+struct CarryInPlan {
+    struct CarryIn {
+        var dateKey: Int32
+        var projectNumber: Int32
+        var carry: CarryOver
+    }
+
+    /// Carry-ins to write before the accepted entry at each position of the order (the
+    /// order's count: after the last), by position.
+    private(set) var positions: [Int] = []
+    private(set) var carryIns: [[CarryIn]] = []
+
+    init(_ journal: Journal, order: [Int32]) {
+        var pending: [CarryIn] = []
+        var position = 0
+        journal.forEachLine(of: order[...], readingLines: false) { line in
+            flush(&pending, before: line.dateKey, at: position)
+            if line.verb == .carry, case .carry(let carry) = journal.entry(of: line).body,
+                let newYear = CalendarDate(year: Int(line.dateKey / 10_000) + 1, month: 1, day: 1)
+            {
+                pending.append(CarryIn(dateKey: newYear.key, projectNumber: line.projectNumber, carry: carry))
+            }
+            position += 1
+        }
+        flush(&pending, before: nil, at: position)
+    }
+
+    private mutating func flush(_ pending: inout [CarryIn], before dateKey: Int32?, at position: Int) {
+        var due = 0
+        while due < pending.count, dateKey.map({ pending[due].dateKey <= $0 }) ?? true { due += 1 }
+        guard due > 0 else { return }
+        positions.append(position)
+        carryIns.append(Array(pending[..<due]))
+        pending.removeFirst(due)
+    }
+
+    /// The first entry of `positions` at or after `position`.
+    func first(atOrAfter position: Int) -> Int {
+        var low = 0, high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+/// The economic class each payment files under, remembered so that its reversal is filed
+/// under the same (`Classifier`'s rule): a reversal's 经济科目 is that of the latest payment
+/// of its project and voucher (and 原日期, when it names one) before it. Batches are rendered
+/// side by side, so a batch leaves its reversals' cells open and notes its payments' classes;
+/// the batches are then emitted in order, the open cells filled from what came before.
+struct PaymentClasses {
+    private var classes: [String: String] = [:]
+
+    static func key(_ project: String, _ voucher: String, _ date: String) -> String {
+        project + "\u{1F}" + voucher + "\u{1F}" + date
+    }
+
+    /// Hands the batch's bytes to `sink`, each open cell filled.
+    mutating func emit(_ batch: FlatCSVBatch, to sink: (ArraySlice<UInt8>) -> Void) {
+        let bytes = batch.rows.out.written
+        var from = 0
+        for event in batch.rows.classEvents {
+            switch event {
+            case .payment(let keys, let econ):
+                for key in keys { classes[key] = econ }
+            case .reversal(let offset, let key, let declared):
+                guard let econ = classes[key] ?? declared, !econ.isEmpty else { continue }
+                sink(bytes[from..<offset])
+                sink([UInt8](csvField: econ)[...])
+                from = offset
             }
         }
-        journal.forEachAcceptedEntry { _, entry in
-            flush(before: entry.date)
-            guard var row = Row(entry) else { return }
-            let classes = classifier.classes(of: entry)
-            row.fund = classes.first { $0.key == "fund" }?.value
-            row.econ = classes.first { $0.key == "econ" }?.value
-            if case .carry(let carry) = entry.body, let newYear = CalendarDate(year: entry.date.year + 1, month: 1, day: 1) {
-                pendingCarryIns.append((newYear, carry.project, carry.amountFen, carry.reason))
-            }
-            row.verb = entry.verb.chinese
-            out += render(row, journal)
-            if out.utf8.count >= 1 << 20 { write(out); out = "" }
-        }
-        flush(before: nil)
-        write(out)
-    }
-
-    struct Row {
-        var date: CalendarDate
-        var verb: String
-        var code: String
-        var project: String
-        var amountFen: Int64
-        /// Effects in 分; nil for a contract (moves no money).
-        var budget: Int64? = 0, paid: Int64? = 0, carriedOut: Int64? = 0, lapsed: Int64? = 0, available: Int64? = 0
-        var doc: String?, kind: String?, source: String?, voucher: String?, payee: String?, contract: String?
-        var ofVoucher: String?, ofDate: String?, party: String?, due: String?, reason: String?, memo: String?
-        /// The effective 经济科目 (a payment's own, a reversal's that of the payment it reverses).
-        var econ: String?
-        /// 资金性质, when the project is classified at all.
-        var fund: String?
-
-        init(date: CalendarDate, verb: String, code: String, project: String, amountFen: Int64) {
-            self.date = date; self.verb = verb; self.code = code; self.project = project; self.amountFen = amountFen
-        }
-
-        init?(_ entry: Entry) {
-            guard let project = entry.body.projectID, let amount = entry.body.amountFen else { return nil }
-            self.init(date: entry.date, verb: entry.verb.chinese, code: entry.verb.english, project: project, amountFen: amount)
-            switch entry.body {
-            case .allot(let a):
-                budget = amount; available = amount
-                doc = a.doc; kind = a.kind.chinese; source = a.source; memo = a.memo
-            case .reduce(let r):
-                budget = -amount; available = -amount
-                doc = r.doc; memo = r.memo
-            case .pay(let p):
-                paid = amount; available = -amount
-                voucher = p.voucher; payee = p.payee; contract = p.contract; memo = p.memo
-            case .reverse(let r):
-                paid = -amount; available = amount
-                ofVoucher = r.ofVoucher; ofDate = r.ofDate?.description; voucher = r.voucher; memo = r.memo
-            case .carry(let c):
-                carriedOut = amount; available = -amount
-                reason = c.reason
-            case .lapse(let l):
-                lapsed = amount; available = -amount
-                doc = l.doc; reason = l.reason
-            case .contract(let c):
-                budget = nil; paid = nil; carriedOut = nil; lapsed = nil; available = nil
-                contract = c.contractID; party = c.party; due = c.due?.description; memo = c.memo
-            case .project, .plan, .set, .seal:
-                return nil
-            }
-        }
-    }
-
-    static func render(_ row: Row, _ journal: Journal) -> String {
-        let declaration = journal.projects[row.project]
-        func money(_ fen: Int64?) -> String { fen.map(Amount.yuanString) ?? "" }
-        let cells: [String] = [
-            row.date.description, String(row.date.year), textField(row.verb), textField(row.code),
-            textField(row.project), textField(declaration?.name ?? ""), textField(declaration?.unit ?? ""),
-            Amount.yuanString(row.amountFen),
-            money(row.budget), money(row.paid), money(row.carriedOut), money(row.lapsed), money(row.available),
-            textField(row.doc ?? ""), textField(row.kind ?? ""), textField(row.source ?? ""), textField(row.voucher ?? ""),
-            textField(row.payee ?? ""), textField(row.contract ?? ""), textField(row.ofVoucher ?? ""), textField(row.ofDate ?? ""),
-            textField(row.party ?? ""), textField(row.due ?? ""), textField(row.reason ?? ""), textField(row.memo ?? ""),
-            textField(row.fund ?? ""), textField(declaration?.code ?? ""), textField(row.econ ?? ""),
-        ]
-        return cells.joined(separator: ",") + "\r\n"
-    }
-
-    /// Characters that make Excel (LibreOffice, WPS) run a cell as a formula, with their
-    /// full-width forms.
-    static let formulaStarters: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"]
-
-    /// Journal text as a safe CSV field: formula starters neutralised with `'`, then quoted
-    /// when it holds a comma, quote, CR or LF (quotes doubled).
-    static func textField(_ text: String) -> String {
-        // Most cells (IDs, names, memos) need neither: decided from the bytes, no scalars.
-        if let first = text.utf8.first, first != 0xEF, !(first < 0x80 && formulaStarters.contains(Unicode.Scalar(first))),
-            !text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A })
-        {
-            return text
-        }
-        var value = text
-        if let first = value.unicodeScalars.first, formulaStarters.contains(first) { value = "'" + value }
-        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return value }
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            if scalar == "\"" { out.unicodeScalars.append("\"") }
-            out.unicodeScalars.append(scalar)
-        }
-        return out + "\""
+        sink(bytes[from..<bytes.count])
     }
 }

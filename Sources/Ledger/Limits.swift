@@ -42,6 +42,10 @@ public enum Limits {
     /// Chunks a file of at least `parallelReadBytes` is read in, on as many threads as there are cores.
     public static let readChunksPerFile = 4
 
+    /// Rows of the flat CSV export one thread writes at a time (a few megabytes): memory
+    /// holds two such batches, never the whole table.
+    public static let csvRowsPerBatch = 16_384
+
     /// Bytes hashed at a time on the way to a seal.
     public static let sealHashBlockBytes = 1 << 20
 

@@ -30,7 +30,7 @@ enum ExportCommand {
         switch format {
         case .hledger: code = ReportOutput.emit(HledgerExport.render(journal), arguments, journals: paths)
         case .beancount: code = ReportOutput.emit(BeancountExport.render(journal), arguments, journals: paths)
-        case .csv: code = ReportOutput.emitStreaming(arguments, journals: paths) { write in FlatCSVExport.render(journal, write: write) }
+        case .csv: code = ReportOutput.emitStreaming(arguments, journals: paths) { write in FlatCSVExport.write(journal, to: write) }
         }
         return code == .success && journal.hasErrors ? .invalid : code
     }

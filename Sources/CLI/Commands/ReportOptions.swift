@@ -130,16 +130,16 @@ enum ReportOutput {
     /// Writes to -o FILE (atomically: a temporary file beside it, flushed, renamed) or to
     /// standard output. The target is checked again just before it is written.
     /// Writes output produced a piece at a time to -o FILE (atomically) or standard output.
-    static func emitStreaming(_ arguments: Arguments, journals: [String], _ produce: ((String) -> Void) -> Void) -> ExitCode {
+    static func emitStreaming(_ arguments: Arguments, journals: [String], _ produce: ((ArraySlice<UInt8>) -> Void) -> Void) -> ExitCode {
         guard let path = arguments.options["o"] else {
-            produce { Output.out($0) }
+            produce { Output.out(bytes: $0) }
             return .success
         }
         if let code = checkTarget(arguments, journals: journals) { return code }
         let failure = FileIO.writeStreaming(path: path) { write in
             withoutActuallyEscaping(write) { write in
                 var ok = true
-                produce { piece in if ok { ok = write(Array(piece.utf8)[...]) } }
+                produce { piece in if ok { ok = write(piece) } }
             }
         }
         if let failure {

@@ -1,0 +1,253 @@
+/// The fields of an accepted line read straight from its bytes, as the `Tokenizer` reads
+/// them — blanks (space, tab, U+3000) between fields, `KEY=VALUE`, values in double quotes
+/// with `\"` and `\\` — without building a string per field. It is for lines the checker
+/// accepted, so it judges nothing: anything it does not expect (a key the verb does not
+/// take, a key twice, a stray quote) makes `split` return false, and the caller reads the
+/// line with the full parser (`Journal.entry(of:)`) instead.
+public struct LineFields {
+    /// The line itself, then the values that had escapes, unescaped: the ranges below index it
+    /// (a value without escapes is where the line has it).
+    public private(set) var text: [UInt8] = []
+    /// The positional fields after the date and the verb (项目编号, 金额 …).
+    public private(set) var positionals: [Range<Int>] = []
+    /// The attributes in the order written.
+    public private(set) var attributes: [(key: AttributeKey, value: Range<Int>)] = []
+    private let keyWords = LineFields.allKeyWords
+
+    public init() {
+        text.reserveCapacity(512)
+        positionals.reserveCapacity(4)
+        attributes.reserveCapacity(8)
+    }
+
+    /// Reads `line`, an accepted line of `verb`. False when the line holds anything this
+    /// reader leaves to the full parser.
+    public mutating func split(_ line: UnsafeBufferPointer<UInt8>, verb: Verb) -> Bool {
+        text.removeAll(keepingCapacity: true)
+        positionals.removeAll(keepingCapacity: true)
+        attributes.removeAll(keepingCapacity: true)
+        guard let base = line.baseAddress else { return false }
+        let end = line.count
+        text.append(contentsOf: line)
+        let keys = keyWords[LineFields.place(of: verb)]
+        var index = 0
+        var fields = 0
+        var seen: UInt64 = 0
+        while true {
+            index = LineFields.skipBlanks(base, index, end)
+            if index == end { break }
+            fields += 1
+            if base[index] == UInt8(ascii: "\"") {
+                guard fields > 2, let value = readQuoted(base, &index, end) else { return false }
+                positionals.append(value)
+                continue
+            }
+            let tokenStart = index
+            index = LineFields.tokenEnd(base, index, end)
+            if index < end, base[index] == UInt8(ascii: "\"") { return false }
+            guard index < end, base[index] == UInt8(ascii: "=") else {
+                // The date and the verb are the checker's; the other positional fields are text.
+                if fields > 2 { positionals.append(tokenStart..<index) }
+                continue
+            }
+            guard fields > 2, let key = LineFields.key(base, tokenStart, index, end: end, among: keys), seen & (1 << key.bit) == 0 else { return false }
+            seen |= 1 << key.bit
+            index += 1
+            let value: Range<Int>
+            if index < end, base[index] == UInt8(ascii: "\"") {
+                guard let quoted = readQuoted(base, &index, end) else { return false }
+                value = quoted
+            } else {
+                let valueStart = index
+                index = LineFields.tokenEnd(base, index, end)
+                guard index > valueStart, index == end || LineFields.blankLength(base, index, end) > 0 else { return false }
+                value = valueStart..<index
+            }
+            attributes.append((key.key, value))
+        }
+        return fields >= 2
+    }
+
+    /// The value of a key, if the line writes it.
+    public func value(_ key: AttributeKey) -> Range<Int>? {
+        attributes.first { $0.key == key }?.value
+    }
+
+    /// A quoted value from its opening quote; `index` ends past the closing quote, which a
+    /// blank or the end of the line must follow. A value with escapes is unescaped after the
+    /// line in `text`.
+    private mutating func readQuoted(_ base: UnsafePointer<UInt8>, _ index: inout Int, _ end: Int) -> Range<Int>? {
+        index += 1
+        let valueStart = index
+        var unescaped: Int?  // where the unescaped copy starts in `text`, once an escape is met
+        var run = index
+        let raw = UnsafeRawPointer(base)
+        while index < end {
+            if index + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let found = LineFields.zeroBytes(word ^ (LineFields.ones &* 0x22)) | LineFields.zeroBytes(word ^ (LineFields.ones &* 0x5C))
+                if found == 0 {
+                    index += 8
+                    continue
+                }
+                index += found.trailingZeroBitCount / 8
+            }
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") {
+                var value = valueStart..<index
+                if let start = unescaped {
+                    text.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - run))
+                    value = start..<text.count
+                }
+                index += 1
+                guard index == end || LineFields.blankLength(base, index, end) > 0 else { return nil }
+                return value
+            }
+            if byte == UInt8(ascii: "\\") {
+                guard index + 1 < end, base[index + 1] == UInt8(ascii: "\"") || base[index + 1] == UInt8(ascii: "\\") else { return nil }
+                if unescaped == nil { unescaped = text.count }
+                text.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - run))
+                text.append(base[index + 1])
+                index += 2
+                run = index
+                continue
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The length of the blank at `index` (1 for space and tab, 3 for U+3000), or 0.
+    @inline(__always)
+    static func blankLength(_ base: UnsafePointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+        let byte = base[index]
+        if byte == 0x20 || byte == 0x09 { return 1 }
+        if byte == 0xE3, index + 2 < end, base[index + 1] == 0x80, base[index + 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    @inline(__always)
+    static func skipBlanks(_ base: UnsafePointer<UInt8>, _ from: Int, _ end: Int) -> Int {
+        var index = from
+        while index < end {
+            let blank = blankLength(base, index, end)
+            if blank == 0 { break }
+            index += blank
+        }
+        return index
+    }
+
+    /// Where an unquoted token starting at `from` ends: at a blank, `=`, `"` or the line's end.
+    /// Eight bytes at a time: names and memos are long runs of CJK text.
+    @inline(__always)
+    static func tokenEnd(_ base: UnsafePointer<UInt8>, _ from: Int, _ end: Int) -> Int {
+        let raw = UnsafeRawPointer(base)
+        var index = from
+        while index + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let found =
+                zeroBytes(word ^ (ones &* 0x20)) | zeroBytes(word ^ (ones &* 0x09)) | zeroBytes(word ^ (ones &* 0x3D))
+                | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0xE3))
+            if found == 0 {
+                index += 8
+                continue
+            }
+            let hit = index + found.trailingZeroBitCount / 8
+            if base[hit] != 0xE3 || blankLength(base, hit, end) > 0 { return hit }
+            index = hit + 1  // a CJK symbol, not U+3000
+        }
+        while index < end {
+            let byte = base[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x3D || byte == 0x22 || (byte == 0xE3 && blankLength(base, index, end) > 0) { break }
+            index += 1
+        }
+        return index
+    }
+
+    @inline(__always)
+    static var ones: UInt64 { 0x0101_0101_0101_0101 }
+
+    /// The high bit of each zero byte of `word` — exactly for the lowest zero byte (a borrow
+    /// can only mark bytes above it).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 }
+
+    /// A key a verb takes, in one spelling (at most 16 bytes, packed into two integers so that
+    /// a key is matched without reading memory), and the bit both spellings share.
+    struct KeyWord {
+        var length: Int
+        var low: UInt64
+        var high: UInt64
+        var key: AttributeKey
+        var bit: Int
+
+        init(_ spelling: String, key: AttributeKey, bit: Int) {
+            let bytes = Array(spelling.utf8)
+            precondition(bytes.count <= 16, "keys are at most 16 bytes")
+            length = bytes.count
+            (low, high) = bytes.withUnsafeBufferPointer { KeyWord.pack($0.baseAddress!, 0, bytes.count) }
+            self.key = key
+            self.bit = bit
+        }
+
+        /// Bytes from..<to (at most 16) as two little-endian integers, zero-padded.
+        @inline(__always)
+        static func pack(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> (UInt64, UInt64) {
+            var low: UInt64 = 0, high: UInt64 = 0
+            for offset in 0..<(to - from) {
+                if offset < 8 { low |= UInt64(base[from + offset]) << (8 * UInt64(offset)) } else { high |= UInt64(base[from + offset]) << (8 * UInt64(offset - 8)) }
+            }
+            return (low, high)
+        }
+    }
+
+    /// Each verb's keys in both spellings, indexed by `place(of:)`.
+    static let allKeyWords: [[KeyWord]] = Verb.allCases.map { verb in
+        verb.allowedKeys.enumerated().flatMap { bit, key in
+            [KeyWord(key.chinese, key: key, bit: bit), KeyWord(key.english, key: key, bit: bit)]
+        }
+    }
+
+    static func place(of verb: Verb) -> Int {
+        switch verb {
+        case .project: return 0
+        case .allot: return 1
+        case .reduce: return 2
+        case .pay: return 3
+        case .contract: return 4
+        case .reverse: return 5
+        case .carry: return 6
+        case .lapse: return 7
+        case .plan: return 8
+        case .set: return 9
+        case .seal: return 10
+        }
+    }
+
+    @inline(__always)
+    static func key(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, end: Int, among keys: [KeyWord]) -> KeyWord? {
+        let length = to - from
+        guard length <= 16 else { return nil }
+        var low: UInt64, high: UInt64 = 0
+        if from + 16 <= end {
+            // Two loads, masked to the key's length (the line goes on past it).
+            let raw = UnsafeRawPointer(base)
+            low = raw.loadUnaligned(fromByteOffset: from, as: UInt64.self)
+            if length < 8 { low &= (1 << (8 * UInt64(length))) - 1 }
+            if length > 8 {
+                high = raw.loadUnaligned(fromByteOffset: from + 8, as: UInt64.self)
+                if length < 16 { high &= (1 << (8 * UInt64(length - 8))) - 1 }
+            }
+        } else {
+            (low, high) = KeyWord.pack(base, from, to)
+        }
+        for candidate in keys where candidate.length == length && candidate.low == low && candidate.high == high { return candidate }
+        return nil
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
