@@ -86,14 +86,8 @@ extension Journal {
             return true
         }
         func wanted(_ found: Diagnostic.Severity) -> Bool { severity.map { $0 == found } ?? true }
-        // Findings in source order: records are in file order, so by record index (stable).
         let findings = outcome.findings
-        // Usually already in order (a journal written in date order): then no sort at all.
-        let inOrder = zip(findings, findings.dropFirst()).allSatisfy { $0.record <= $1.record }
-        let order =
-            inOrder
-            ? Array(findings.indices)
-            : findings.indices.sorted { findings[$0].record != findings[$1].record ? findings[$0].record < findings[$1].record : $0 < $1 }
+        let order = sourceOrder(findings)
         let reader = readerDiagnostics.sorted { $0.location < $1.location }
         var shown: [Diagnostic] = []
         var nextReader = 0
@@ -110,6 +104,28 @@ extension Journal {
         var omitted: [DiagnosticCode: Int] = [:]
         for (ordinal, count) in omittedPerCode.enumerated() where count > 0 { omitted[DiagnosticCode.allCases[ordinal]] = count }
         return (shown.sortedBySource(), omitted)
+    }
+
+    /// The findings' indices in source order: records are in file order, so by record index,
+    /// stable. Usually already so (a journal written in date order); else counted into place
+    /// by record (the file-order rules' findings come before the dated ones: a comparison sort
+    /// of a million findings would cost more than the check).
+    private func sourceOrder(_ findings: [Finding]) -> [Int] {
+        var inOrder = true
+        for index in findings.indices.dropFirst() where findings[index - 1].record > findings[index].record {
+            inOrder = false
+            break
+        }
+        if inOrder { return Array(findings.indices) }
+        var next = [Int](repeating: 0, count: store.records.count + 1)
+        for finding in findings { next[Int(finding.record) + 1] += 1 }
+        for record in next.indices.dropFirst() { next[record] += next[record - 1] }
+        var order = [Int](repeating: 0, count: findings.count)
+        for (index, finding) in findings.enumerated() {
+            order[next[Int(finding.record)]] = index
+            next[Int(finding.record)] += 1
+        }
+        return order
     }
 
     /// What the reader said of the lines it rejected, and of files whose last line lacks its newline.
