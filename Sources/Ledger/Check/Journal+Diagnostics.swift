@@ -87,7 +87,13 @@ extension Journal {
         }
         func wanted(_ found: Diagnostic.Severity) -> Bool { severity.map { $0 == found } ?? true }
         let findings = outcome.findings
-        let order = sourceOrder(findings)
+        // Of one severity (a report's errors): the few wanted first, then their order.
+        let order =
+            severity.map { wantedSeverity in
+                findings.indices.filter { findings[$0].code.severity == wantedSeverity }.sorted {
+                    findings[$0].record != findings[$1].record ? findings[$0].record < findings[$1].record : $0 < $1
+                }
+            } ?? sourceOrder(findings)
         let reader = readerDiagnostics.sorted { $0.location < $1.location }
         var shown: [Diagnostic] = []
         var nextReader = 0
