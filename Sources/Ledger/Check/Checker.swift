@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The one checker: every rule of the journal, judged once, in one place. File-order rules
 /// first (declarations, seals), then the dated rules record by record in date order (file
 /// order among equal dates) against the running balances. A rule that fires records a
@@ -52,22 +54,34 @@ struct Checker {
         LoadPhases.mark("file order")
         let today = clock.map { store.settings(rejected: rejected).today($0) }
         let dateOrder = store.dateOrder()
-        var pass = DatedPass(store: store, rejected: rejected, today: today)
+        // Warnings never refuse an entry: they are found on another core while the balance
+        // rules run here, and the two lists are merged in date order.
+        let warnings = WarningsPass(store: store, rejected: rejected, today: today, dateOrder: dateOrder)
+        let warningsDone = DispatchGroup()
+        DispatchQueue.global().async(group: warningsDone) { warnings.run() }
+        var pass = DatedPass(store: store, rejected: rejected)
         if let asOf = year?.date(today: today) { pass.record(yearAsOf: asOf) }
         let tail = tailStart.flatMap { tailIsLocal(from: $0) ? $0 : nil }
         var snapshot: (pass: DatedPass, position: Int, findings: Int)?
+        var ruleFindings = DatedFindings()
         for position in dateOrder.indices {
             let index = dateOrder[position]
-            if let tail, index >= tail, snapshot == nil { snapshot = (pass, position, findings.count) }
-            pass.judge(index, into: &findings)
+            if let tail, index >= tail, snapshot == nil { snapshot = (pass, position, ruleFindings.list.count) }
+            let before = ruleFindings.list.count
+            pass.judge(index, into: &ruleFindings.list)
+            ruleFindings.noteFound(since: before, at: position)
         }
         let yearState = pass.finishYear()
+        warningsDone.wait()
+        let fileOrderFindings = findings.count
+        DatedFindings.merge(ruleFindings, warnings.found, into: &findings)
         LoadPhases.mark("date order")
         var withoutTail: [Finding]?
         if let tail {
             // Everything before the tail's first record in date order was judged alike with or
             // without it: only the rest is judged again, from the balances as they stood there.
-            var without = findings[..<(snapshot?.findings ?? findings.count)].filter { $0.record < tail && $0.isError }
+            var without = findings[..<fileOrderFindings].filter { $0.record < tail && $0.isError }
+            without += ruleFindings.list[..<(snapshot?.findings ?? ruleFindings.list.count)].filter(\.isError)
             if var resumed = snapshot {
                 resumed.pass.stopRecordingYear()
                 var later: [Finding] = []
@@ -120,7 +134,6 @@ struct DatedPass {
     private let store: RecordStore
     private let rejected: [Bool]
     private var balances: Balances
-    private var warnings: Warnings
     private(set) var accepted: [Bool]
     private(set) var initialAllots = Set<Int32>()
     /// Records the year a report asked for as the pass goes: what a replay of the accepted
@@ -128,11 +141,10 @@ struct DatedPass {
     private var recorder: YearRecorder?
     private var yearState: YearState?
 
-    init(store: RecordStore, rejected: [Bool], today: CalendarDate?) {
+    init(store: RecordStore, rejected: [Bool]) {
         self.store = store
         self.rejected = rejected
         balances = store.emptyBalances()
-        warnings = Warnings(vouchers: store.voucherCount, unitOf: store.unitOfProjects(), today: today)
         accepted = [Bool](repeating: false, count: store.records.count)
     }
 
@@ -164,7 +176,7 @@ struct DatedPass {
         let before = findings.count
         let record = store.records[Int(index)]
         if recorder != nil { observe(record) }
-        DatedPass.judge(record, index, balances, warnings: &warnings, into: &findings)
+        DatedPass.judge(record, index, balances, into: &findings)
         if DatedPass.hasError(findings, from: before) { return }
         if record.verb == .allot, record.kind == .unspecified, balances.isInitial(record) { initialAllots.insert(index) }
         guard balances.apply(record, index: index) else {
@@ -187,8 +199,9 @@ struct DatedPass {
         return false
     }
 
-    /// Every dated rule that concerns the record, against the balances before it.
-    private static func judge(_ record: Record, _ index: Int32, _ balances: Balances, warnings: inout Warnings, into findings: inout [Finding]) {
+    /// Every dated balance rule that concerns the record, against the balances before it
+    /// (the warnings are `WarningsPass`'s).
+    private static func judge(_ record: Record, _ index: Int32, _ balances: Balances, into findings: inout [Finding]) {
         switch record.verb {
         case .pay: Payments.check(record, index, balances, into: &findings)
         case .reduce, .carry, .lapse: Budget.check(record, index, balances, into: &findings)
@@ -196,7 +209,6 @@ struct DatedPass {
         case .contract: Contracts.check(record, index, balances, into: &findings)
         case .allot, .project, .plan, .set, .seal: break
         }
-        warnings.check(record, index, into: &findings)
     }
 }
 
