@@ -173,6 +173,15 @@ final class ScannerDifferentialTests: XCTestCase {
         XCTAssertGreaterThan(scanned, 300, "many generated lines are plain enough to scan")
     }
 
+    /// Both byte readers find a verb's keys by its place in `Verb.allCases`, read from the
+    /// enum's stored byte: it must be that place, for every verb.
+    func testAVerbsPlaceIsItsPlaceInAllCases() {
+        for (place, verb) in Verb.allCases.enumerated() {
+            XCTAssertEqual(KeyWord.place(of: verb), place, verb.english)
+            XCTAssertEqual(Set(KeyWord.byVerb[place].map(\.key)), Set(verb.allowedKeys), verb.english)
+        }
+    }
+
     /// Words are packed by two loads ending at the word's end where eight bytes of the line
     /// precede it: the same integers as byte by byte, for every length and place.
     func testPackingByLoadsEqualsPackingByteByByte() {
@@ -181,8 +190,8 @@ final class ScannerDifferentialTests: XCTestCase {
             let base = buffer.baseAddress!
             for from in 0..<line.count {
                 for to in (from + 1)...min(line.count, from + 16) {
-                    let loaded = ChunkParser.PackedWord.pack(base, from, to, floor: 0)
-                    let looped = ChunkParser.PackedWord.pack(base, from, to)
+                    let loaded = PackedWord.pack(base, from, to, floor: 0)
+                    let looped = PackedWord.pack(base, from, to)
                     XCTAssertTrue(loaded == looped, "bytes \(from)..<\(to)")
                 }
             }

@@ -12,7 +12,6 @@ public struct LineFields {
     public private(set) var positionals: [Range<Int>] = []
     /// The attributes in the order written.
     public private(set) var attributes: [(key: AttributeKey, value: Range<Int>)] = []
-    private let keyWords = LineFields.allKeyWords
 
     public init() {
         text.reserveCapacity(512)
@@ -29,10 +28,10 @@ public struct LineFields {
         guard let base = line.baseAddress else { return false }
         let end = line.count
         text.append(contentsOf: line)
-        let keys = keyWords[LineFields.place(of: verb)]
+        let keys = KeyWord.byVerb[KeyWord.place(of: verb)]
         var index = 0
         var fields = 0
-        var seen: UInt64 = 0
+        var seen: UInt32 = 0
         while true {
             index = LineFields.skipBlanks(base, index, end)
             if index == end { break }
@@ -50,8 +49,10 @@ public struct LineFields {
                 if fields > 2 { positionals.append(tokenStart..<index) }
                 continue
             }
-            guard fields > 2, let key = LineFields.key(base, tokenStart, index, end: end, among: keys), seen & (1 << key.bit) == 0 else { return false }
-            seen |= 1 << key.bit
+            guard fields > 2, index - tokenStart <= 16 else { return false }
+            let (low, high) = PackedWord.pack(base, tokenStart, index, floor: 0)
+            guard let key = KeyWord.match(index - tokenStart, low, high, among: keys), seen & key.bit == 0 else { return false }
+            seen |= key.bit
             index += 1
             let value: Range<Int>
             if index < end, base[index] == UInt8(ascii: "\"") {
@@ -171,79 +172,6 @@ public struct LineFields {
     /// can only mark bytes above it).
     @inline(__always)
     static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 }
-
-    /// A key a verb takes, in one spelling (at most 16 bytes, packed into two integers so that
-    /// a key is matched without reading memory), and the bit both spellings share.
-    struct KeyWord {
-        var length: Int
-        var low: UInt64
-        var high: UInt64
-        var key: AttributeKey
-        var bit: Int
-
-        init(_ spelling: String, key: AttributeKey, bit: Int) {
-            let bytes = Array(spelling.utf8)
-            precondition(bytes.count <= 16, "keys are at most 16 bytes")
-            length = bytes.count
-            (low, high) = bytes.withUnsafeBufferPointer { KeyWord.pack($0.baseAddress!, 0, bytes.count) }
-            self.key = key
-            self.bit = bit
-        }
-
-        /// Bytes from..<to (at most 16) as two little-endian integers, zero-padded.
-        @inline(__always)
-        static func pack(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> (UInt64, UInt64) {
-            var low: UInt64 = 0, high: UInt64 = 0
-            for offset in 0..<(to - from) {
-                if offset < 8 { low |= UInt64(base[from + offset]) << (8 * UInt64(offset)) } else { high |= UInt64(base[from + offset]) << (8 * UInt64(offset - 8)) }
-            }
-            return (low, high)
-        }
-    }
-
-    /// Each verb's keys in both spellings, indexed by `place(of:)`.
-    static let allKeyWords: [[KeyWord]] = Verb.allCases.map { verb in
-        verb.allowedKeys.enumerated().flatMap { bit, key in
-            [KeyWord(key.chinese, key: key, bit: bit), KeyWord(key.english, key: key, bit: bit)]
-        }
-    }
-
-    static func place(of verb: Verb) -> Int {
-        switch verb {
-        case .project: return 0
-        case .allot: return 1
-        case .reduce: return 2
-        case .pay: return 3
-        case .contract: return 4
-        case .reverse: return 5
-        case .carry: return 6
-        case .lapse: return 7
-        case .plan: return 8
-        case .set: return 9
-        case .seal: return 10
-        }
-    }
-
-    @inline(__always)
-    static func key(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, end: Int, among keys: [KeyWord]) -> KeyWord? {
-        let length = to - from
-        guard length <= 16 else { return nil }
-        var low: UInt64, high: UInt64 = 0
-        if from + 16 <= end {
-            // Two loads, masked to the key's length (the line goes on past it).
-            let raw = UnsafeRawPointer(base)
-            low = raw.loadUnaligned(fromByteOffset: from, as: UInt64.self)
-            if length < 8 { low &= (1 << (8 * UInt64(length))) - 1 }
-            if length > 8 {
-                high = raw.loadUnaligned(fromByteOffset: from + 8, as: UInt64.self)
-                if length < 16 { high &= (1 << (8 * UInt64(length - 8))) - 1 }
-            }
-        } else {
-            (low, high) = KeyWord.pack(base, from, to)
-        }
-        for candidate in keys where candidate.length == length && candidate.low == low && candidate.high == high { return candidate }
-        return nil
-    }
 }
 
 #if canImport(Glibc)
