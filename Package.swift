@@ -17,9 +17,11 @@ let package = Package(
         .target(name: "Monitor", dependencies: ["Ledger"]),
         .target(name: "Interchange", dependencies: ["Ledger", "Monitor"]),
         .executableTarget(name: "CLI", dependencies: ["Ledger", "Monitor", "Interchange"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        // Seeded randomness shared by the test targets (not part of the product).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "TestSupport"]),
         .testTarget(name: "MonitorTests", dependencies: ["Ledger", "Monitor"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Ledger", "Interchange"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Ledger", "Monitor"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Ledger", "Interchange", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Ledger", "Monitor", "TestSupport"]),
     ]
 )

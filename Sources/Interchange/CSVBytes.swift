@@ -95,7 +95,7 @@ struct CSVCursor {
         var offset = 0
         while offset + 8 <= count {
             let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            if zeroBytes(word ^ (ones &* 0x2C)) | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x0D)) | zeroBytes(word ^ (ones &* 0x0A)) != 0 {
+            if ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0x2C)) | ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0x22)) | ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0x0D)) | ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0x0A)) != 0 {
                 return true
             }
             offset += 8
@@ -107,13 +107,6 @@ struct CSVCursor {
         }
         return false
     }
-
-    @inline(__always)
-    static var ones: UInt64 { 0x0101_0101_0101_0101 }
-
-    /// The high bit of each zero byte of `word` (exact for the lowest; any at all is exact).
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 }
 
     /// The most bytes `field` writes for `count` bytes of text.
     static func fieldBytes(_ count: Int) -> Int { 2 * count + 3 }

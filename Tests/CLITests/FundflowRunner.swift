@@ -395,19 +395,6 @@ enum TestSHA256 {
     static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 }
 
-/// A deterministic generator (SplitMix64) so a failing random case can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Foundation's `Process.run()` on Linux is not safe to call from several threads at once (a
 /// load test launching writers in parallel crashed inside it now and then): launches take
 /// turns; the processes themselves still run side by side.

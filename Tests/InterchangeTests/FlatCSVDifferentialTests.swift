@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import XCTest
 
@@ -75,8 +76,8 @@ final class FlatCSVDifferentialTests: XCTestCase {
     }
 
     func testRandomJournalsInMemory() {
-        let seed = Self.seed("FlatCSVDifferentialTests.testRandomJournalsInMemory")
-        var random = ExportRandom(seed: seed)
+        let seed = testSeed("FlatCSVDifferentialTests.testRandomJournalsInMemory")
+        var random = SplitMix64(seed: seed)
         for round in 0..<40 {
             var generator = ExportJournalGenerator(random: random)
             let text = generator.journal(lines: 30 + random.int(0...150))
@@ -88,8 +89,8 @@ final class FlatCSVDifferentialTests: XCTestCase {
     /// Read from files as the command reads them: one file or two, in date order or not (a
     /// line out of place is read on its own), blocks larger than a batch and smaller.
     func testGeneratedJournalReadFromFiles() throws {
-        let seed = Self.seed("FlatCSVDifferentialTests.testGeneratedJournalReadFromFiles")
-        var random = ExportRandom(seed: seed)
+        let seed = testSeed("FlatCSVDifferentialTests.testGeneratedJournalReadFromFiles")
+        var random = SplitMix64(seed: seed)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("flatcsv-\(getpid())-\(seed)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -123,8 +124,8 @@ final class FlatCSVDifferentialTests: XCTestCase {
     /// The byte-level field is the report CSVs' rule (`CSVRenderer.field`), as the export
     /// applied it before.
     func testFieldIsTheReportRule() {
-        let seed = Self.seed("FlatCSVDifferentialTests.testFieldIsTheReportRule")
-        var random = ExportRandom(seed: seed)
+        let seed = testSeed("FlatCSVDifferentialTests.testFieldIsTheReportRule")
+        var random = SplitMix64(seed: seed)
         let pieces = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠", ",", "\"", "a", "中", "（", "\u{EF}", "\u{FF00}", "e\u{301}", " "]
         var texts = ["", "=1,\"x\"", "plain", "，全角", "＝SUM", "'quoted'"] + pieces
         for _ in 0..<2_000 { texts.append((0..<random.int(1...6)).map { _ in random.pick(pieces) }.joined()) }
@@ -159,35 +160,13 @@ final class FlatCSVDifferentialTests: XCTestCase {
             }
         }
     }
-
-    static func seed(_ name: String) -> UInt64 {
-        let seed = ProcessInfo.processInfo.environment["FUNDFLOW_SEED"].flatMap { UInt64($0) } ?? UInt64(Date().timeIntervalSince1970 * 1_000_000) & 0xFFFF_FFFF_FFFF
-        print("\(name) seed: \(seed)  (replay with FUNDFLOW_SEED=\(seed))")
-        return seed
-    }
-}
-
-/// SplitMix64: deterministic, so a failing seed replays.
-struct ExportRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 }
 
 /// Journals for the export: mostly accepted money lines over three years (so that carry-ins
 /// and classes cross batches), with every kind of value the CSV must quote or neutralise, and
 /// now and then a line the checker refuses.
 struct ExportJournalGenerator {
-    var random: ExportRandom
+    var random: SplitMix64
     /// Percent of lines dated back into the past (the file is then not in date order).
     var outOfOrder = 3
 
@@ -206,7 +185,7 @@ struct ExportJournalGenerator {
     private var day = 0
     private var paid: [(project: Int, voucher: String, date: String)] = []
 
-    init(random: ExportRandom) { self.random = random }
+    init(random: SplitMix64) { self.random = random }
 
     mutating func journal(lines count: Int) -> String { lines(count: count).joined() }
 

@@ -219,13 +219,6 @@ extension ChunkParser {
 
     enum Stop { case plain, fullWidthBlank, bad }
 
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// Whether any byte of `word` is zero (exact).
-    @inline(__always)
-    static func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-
     /// Advances over the bytes of an unquoted token — printable ASCII but blank, `=` and `"`,
     /// and valid UTF-8 — eight ASCII bytes at a time where it can. Stops at a blank, `=`,
     /// `"` or the end (`plain`); at a control character or broken UTF-8 (`bad`); at U+3000.
@@ -237,8 +230,8 @@ extension ChunkParser {
             if byte < 0x80 {
                 if index + 8 <= end {
                     let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if word & highs == 0, (word &- ones &* 0x21) & ~word & highs == 0,
-                        !hasZeroByte(word ^ (ones &* 0x3D)), !hasZeroByte(word ^ (ones &* 0x22)), !hasZeroByte(word ^ (ones &* 0x7F))
+                    if word & ByteWord.highs == 0, (word &- ByteWord.ones &* 0x21) & ~word & ByteWord.highs == 0,
+                        !ByteWord.hasZeroByte(word ^ (ByteWord.ones &* 0x3D)), !ByteWord.hasZeroByte(word ^ (ByteWord.ones &* 0x22)), !ByteWord.hasZeroByte(word ^ (ByteWord.ones &* 0x7F))
                     {
                         index += 8
                         continue

@@ -86,7 +86,7 @@ public struct LineFields {
         while index < end {
             if index + 8 <= end {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let found = LineFields.zeroBytes(word ^ (LineFields.ones &* 0x22)) | LineFields.zeroBytes(word ^ (LineFields.ones &* 0x5C))
+                let found = ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0x22)) | ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0x5C))
                 if found == 0 {
                     index += 8
                     continue
@@ -147,8 +147,8 @@ public struct LineFields {
         while index + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             let found =
-                zeroBytes(word ^ (ones &* 0x20)) | zeroBytes(word ^ (ones &* 0x09)) | zeroBytes(word ^ (ones &* 0x3D))
-                | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0xE3))
+                ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0x20)) | ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0x09)) | ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0x3D))
+                | ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0x22)) | ByteWord.zeroBytes(word ^ (ByteWord.ones &* 0xE3))
             if found == 0 {
                 index += 8
                 continue
@@ -164,14 +164,6 @@ public struct LineFields {
         }
         return index
     }
-
-    @inline(__always)
-    static var ones: UInt64 { 0x0101_0101_0101_0101 }
-
-    /// The high bit of each zero byte of `word` — exactly for the lowest zero byte (a borrow
-    /// can only mark bytes above it).
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 }
 }
 
 #if canImport(Glibc)
