@@ -36,6 +36,9 @@ public enum Limits {
     /// The shortest average line the record list reserves for up front (address space, not
     /// memory: a journal of shorter lines grows the list once).
     static let reservedBytesPerRecord = 100
+    /// Findings the checker reserves address space for up front (one per record of a
+    /// province's journal; a larger journal grows the list as it needs).
+    static let reservedFindings = 1 << 22
 
     /// Files at least this large are read in chunks on several threads, split at line boundaries.
     public static let parallelReadBytes = 1 << 20

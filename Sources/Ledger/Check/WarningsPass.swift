@@ -18,7 +18,7 @@ final class WarningsPass: @unchecked Sendable {
     func run() {
         var warnings = Warnings(vouchers: store.voucherCount, unitOf: store.unitOfProjects(), today: today)
         var found = DatedFindings()
-        found.list.reserveCapacity(store.records.count)  // address space only, as the checker's
+        found.list.reserveCapacity(min(store.records.count, Limits.reservedFindings))  // address space only, as the checker's
         for position in dateOrder.indices {
             let index = dateOrder[position]
             guard !rejected[Int(index)] else { continue }
