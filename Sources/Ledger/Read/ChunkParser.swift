@@ -58,7 +58,7 @@ struct ChunkParser {
     /// The block loop; `read(offset, count, into)` fills a block from the file (fewer bytes only
     /// at its end; nil on a read error).
     private mutating func parse(read: (Int, Int, UnsafeMutableRawPointer) -> Int?) {
-        entries.reserveCapacity(reserveBytes / Limits.reservedBytesPerRecord)
+        entries.reserveCapacity(min(reserveBytes / Limits.reservedBytesPerRecord, Limits.maxEntries))
         vouchers.reserve(lines: (end - start) / 140)
         var block = [UInt8](repeating: 0, count: min(blockBytes, max(end - start, 1)))
         var blockOffset = start  // file offset of block[0]
