@@ -49,6 +49,7 @@ struct Checker {
         // Address space for a finding per record: pages are touched only as findings come, and
         // a journal with a warning on most lines never copies the list as it grows.
         findings.reserveCapacity(min(count, Limits.reservedFindings))
+        HugePages.advise(&findings)
         let declarations = Declarations.check(store, rejected: &rejected, findings: &findings)
         let seals = Seals.check(store, rejected: &rejected, findings: &findings)
         LoadPhases.mark("file order")

@@ -19,6 +19,7 @@ final class WarningsPass: @unchecked Sendable {
         var warnings = Warnings(vouchers: store.voucherCount, unitOf: store.unitOfProjects(), today: today)
         var found = DatedFindings()
         found.list.reserveCapacity(min(store.records.count, Limits.reservedFindings))  // address space only, as the checker's
+        HugePages.advise(&found.list)
         for position in dateOrder.indices {
             let index = dateOrder[position]
             guard !rejected[Int(index)] else { continue }

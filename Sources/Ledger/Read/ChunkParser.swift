@@ -59,6 +59,7 @@ struct ChunkParser {
     /// at its end; nil on a read error).
     private mutating func parse(read: (Int, Int, UnsafeMutableRawPointer) -> Int?) {
         entries.reserveCapacity(min(reserveBytes / Limits.reservedBytesPerRecord, Limits.maxEntries))
+        HugePages.advise(&entries)
         vouchers.reserve(lines: (end - start) / 140)
         var block = [UInt8](repeating: 0, count: min(blockBytes, max(end - start, 1)))
         var blockOffset = start  // file offset of block[0]
@@ -230,6 +231,9 @@ struct VoucherMentions {
         hashes.reserveCapacity(lines)
         starts.reserveCapacity(lines + 1)
         bytes.reserveCapacity(lines * 20)
+        HugePages.advise(&hashes)
+        HugePages.advise(&starts)
+        HugePages.advise(&bytes)
     }
 
     /// Records a voucher; returns the mention's index (the entry's provisional key).
