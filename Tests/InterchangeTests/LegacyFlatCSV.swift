@@ -37,9 +37,9 @@ enum LegacyFlatCSV {
                 out += render(row, journal)
             }
         }
-        journal.forEachAcceptedEntry { _, entry in
+        for entry in journal.acceptedInDateOrder {
             flush(before: entry.date)
-            guard var row = Row(entry) else { return }
+            guard var row = Row(entry) else { continue }
             let classes = classifier.classes(of: entry)
             row.fund = classes.first { $0.key == "fund" }?.value
             row.econ = classes.first { $0.key == "econ" }?.value

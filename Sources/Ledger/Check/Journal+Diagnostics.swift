@@ -168,13 +168,7 @@ struct ProblemCounts {
 }
 
 extension DiagnosticCode {
-    /// The code's place in `allCases` (for counting in an array). A payload-free enum is
-    /// stored as its case's index in declaration order — the order `allCases` lists — so this
-    /// reads that byte instead of hashing the code (a million findings are counted); a test
-    /// holds it to `allCases` for every case.
+    /// The code's place in `allCases` (for counting in an array).
     @inline(__always)
-    var ordinal: Int {
-        assert(MemoryLayout<DiagnosticCode>.size == 1, "one byte per code")
-        return withUnsafeBytes(of: self) { Int($0[0]) }
-    }
+    var ordinal: Int { caseIndex(of: self) }
 }

@@ -65,14 +65,9 @@ extension KeyWord {
         }
     }
 
-    /// The verb's place in `Verb.allCases` (which indexes `byVerb`): a payload-free enum is
-    /// stored as its case's index in declaration order, read here without hashing (a test
-    /// holds it to `allCases`).
+    /// The verb's place in `Verb.allCases` (which indexes `byVerb`).
     @inline(__always)
-    static func place(of verb: Verb) -> Int {
-        assert(MemoryLayout<Verb>.size == 1, "one byte per verb")
-        return withUnsafeBytes(of: verb) { Int($0[0]) }
-    }
+    static func place(of verb: Verb) -> Int { caseIndex(of: verb) }
 
     /// The key spelled by the packed bytes, among a verb's keys.
     @inline(__always)

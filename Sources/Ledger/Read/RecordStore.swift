@@ -96,13 +96,6 @@ struct RecordStore {
         return unitOf.map { max($0, -1) }
     }
 
-    /// The full entry of a record: its side-list entry, or its line read and parsed again.
-    func entry(_ index: Int) -> Entry? {
-        let record = records[index]
-        if record.rare >= 0 { return rare[Int(record.rare)] }
-        return parsedLine(index)
-    }
-
     /// A record's line read and parsed again, with the columns of its fields.
     func parsedLine(_ index: Int) -> Entry? {
         RecordStore.parse(bytes.line(file: Int(records[index].file), offset: Int(records[index].offset))[...], as: records[index])

@@ -44,11 +44,7 @@ extension Journal {
         for position in indices.indices {
             let index = Int(indices[position])
             let record = records[index]
-            var kind: AllotmentKind?
-            if record.verb == .allot {
-                let decided = record.kind != .unspecified ? record.kind : initialAllots.contains(Int32(index)) ? .initial : .supplement
-                kind = decided == .initial ? .initial : .supplement
-            }
+            let kind = Materializer.allotKind(record, index: index, initialAllots: initialAllots)
             var line = AcceptedLine(
                 index: index, verb: record.verb, dateKey: record.dateKey, amountFen: record.amountFen, projectNumber: record.project,
                 allotKind: kind, bytes: UnsafeBufferPointer(start: nil, count: 0), rare: record.rare)
@@ -82,11 +78,7 @@ extension Journal {
     /// The full entry of a line `forEachLine` handed out, read by the one entry parser (a
     /// 下达 without 类别 carries the kind the checker decided).
     public func entry(of line: AcceptedLine) -> Entry {
-        if line.rare >= 0 { return store.rare[Int(line.rare)] }
-        let record = store.records[line.index]
-        let parsed = line.bytes.isEmpty ? nil : RecordStore.parse(Array(line.bytes)[...], as: record)
-        guard let entry = parsed ?? store.parsedLine(line.index) else { preconditionFailure("a record's line no longer reads as an entry") }
-        return Materializer.resolved(entry, record, index: line.index, initialAllots: outcome.initialAllots)
+        Materializer.entry(line.index, line: line.bytes, of: store, initialAllots: outcome.initialAllots)
     }
 }
 

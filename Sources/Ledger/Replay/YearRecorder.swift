@@ -291,7 +291,6 @@ extension Journal {
     /// One entry in full (read again from its line unless every entry was already read).
     public func entry(at index: Int) -> Entry {
         if let all = cache.materializedEntries { return all[index] }
-        guard let entry = store.entry(index) else { preconditionFailure("a record's line no longer reads as an entry") }
-        return Materializer.resolved(entry, store.records[index], index: index, initialAllots: outcome.initialAllots)
+        return Materializer.entry(index, line: nil, of: store, initialAllots: outcome.initialAllots)
     }
 }
